@@ -42,6 +42,50 @@ Tensor empty_strided(IntArrayRef size, IntArrayRef stride, const TensorOptions& 
   return make_tensor(std::move(storage), dt, size, stride, 0);
 }
 
+TensorDataContainer::TensorDataContainer(std::initializer_list<TensorDataContainer> list)
+    : is_list_(true), elements_(list) {
+  finish();
+}
+
+void TensorDataContainer::finish() {
+  sizes_.assign(1, static_cast<int64_t>(elements_.size()));
+  if (elements_.empty()) {
+    dtype_ = get_default_dtype();
+    return;
+  }
+  const auto& first = elements_.front();
+  dtype_ = first.dtype_;
+  for (const auto& e : elements_) {
+    WICK_CHECK_T(ValueError, e.sizes_ == first.sizes_ && e.is_list_ == first.is_list_,
+                 "Expected all sub-lists to have sizes: ", IntArrayRef(first.sizes_),
+                 ", but got a sub-list with sizes: ", IntArrayRef(e.sizes_));
+    dtype_ = promote_types(dtype_, e.dtype_);
+  }
+  sizes_.insert(sizes_.end(), first.sizes_.begin(), first.sizes_.end());
+}
+
+namespace {
+template <typename T>
+void fill_from_container(const TensorDataContainer& c, T*& out) {
+  if (c.is_scalar()) {
+    *out++ = static_cast<T>(c.scalar().to<opmath_t<T>>());
+    return;
+  }
+  for (const auto& e : c.elements()) fill_from_container(e, out);
+}
+}  // namespace
+
+Tensor tensor(const TensorDataContainer& data, const TensorOptions& options) {
+  ScalarType dt = options.has_dtype() ? options.dtype() : data.dtype();
+  IntArrayRef sizes = data.is_scalar() ? IntArrayRef() : data.sizes();
+  Tensor t = empty(sizes, options.dtype(dt));
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(dt, "tensor", [&] {
+    scalar_t* p = static_cast<scalar_t*>(t.data_ptr());
+    fill_from_container<scalar_t>(data, p);
+  });
+  return t;
+}
+
 Tensor& fill_(Tensor& self, const Scalar& value) {
   auto iter = TensorIterator::nullary_op(self);
   WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), "fill_", [&] {

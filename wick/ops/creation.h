@@ -1,10 +1,62 @@
 #pragma once
 // Factory functions: tensors from sizes, values, ranges and existing memory.
 #include <functional>
+#include <initializer_list>
+#include <vector>
 
 #include "wick/tensor/tensor.h"
 
 namespace wick {
+
+// Nested values for wick::tensor({{1, 2}, {3, 4}}), LibTorch's TensorDataContainer.
+// Leaf dtypes follow the C++ type: bool -> kBool, int -> kInt, int64_t -> kLong,
+// float -> kFloat, double -> the default float dtype. Mixed leaves promote.
+class TensorDataContainer {
+ public:
+  TensorDataContainer(bool v) : scalar_(v), dtype_(kBool) {}           // NOLINT
+  TensorDataContainer(int v) : scalar_(v), dtype_(kInt) {}             // NOLINT
+  TensorDataContainer(long v) : scalar_(v), dtype_(kLong) {}           // NOLINT
+  TensorDataContainer(long long v) : scalar_(v), dtype_(kLong) {}      // NOLINT
+  TensorDataContainer(int16_t v) : scalar_(v), dtype_(kShort) {}       // NOLINT
+  TensorDataContainer(int8_t v) : scalar_(v), dtype_(kChar) {}         // NOLINT
+  TensorDataContainer(uint8_t v) : scalar_(v), dtype_(kByte) {}        // NOLINT
+  TensorDataContainer(float v) : scalar_(v), dtype_(kFloat) {}         // NOLINT
+  TensorDataContainer(double v) : scalar_(v), dtype_(get_default_dtype()) {}  // NOLINT
+  TensorDataContainer(Half v) : scalar_(v), dtype_(kHalf) {}           // NOLINT
+  TensorDataContainer(BFloat16 v) : scalar_(v), dtype_(kBFloat16) {}   // NOLINT
+  TensorDataContainer(std::initializer_list<TensorDataContainer> list);  // NOLINT
+  template <typename T>
+  TensorDataContainer(const std::vector<T>& v)  // NOLINT
+      : TensorDataContainer(from_vector(v)) {}
+
+  bool is_scalar() const { return !is_list_; }
+  const Scalar& scalar() const { return scalar_; }
+  ScalarType dtype() const { return dtype_; }
+  IntArrayRef sizes() const { return sizes_; }
+  const std::vector<TensorDataContainer>& elements() const { return elements_; }
+
+ private:
+  TensorDataContainer() = default;
+  template <typename T>
+  static TensorDataContainer from_vector(const std::vector<T>& v) {
+    TensorDataContainer c;
+    c.is_list_ = true;
+    c.elements_.reserve(v.size());
+    for (const auto& x : v) c.elements_.emplace_back(x);
+    c.finish();
+    return c;
+  }
+  void finish();
+
+  bool is_list_ = false;
+  Scalar scalar_;
+  ScalarType dtype_ = kFloat;
+  DimVector sizes_;
+  std::vector<TensorDataContainer> elements_;
+};
+
+// A new tensor holding the given values (copied).
+Tensor tensor(const TensorDataContainer& data, const TensorOptions& options = {});
 
 Tensor empty(IntArrayRef size, const TensorOptions& options = {});
 Tensor empty_strided(IntArrayRef size, IntArrayRef stride, const TensorOptions& options = {});

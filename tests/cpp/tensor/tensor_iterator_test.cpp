@@ -52,3 +52,19 @@ TEST(TensorIterator, BroadcastShapeAndPromotion) {
                  "dimension 1");
   }
 }
+
+#include "test_utils.h"
+
+TEST(Tensor, FromNestedLists) {
+  Tensor t = tensor({{1, 2, 3}, {4, 5, 6}});
+  EXPECT_EQ(t.dtype(), kInt);
+  EXPECT_EQ(t.sizes(), IntArrayRef({2, 3}));
+  EXPECT_EQ(test::values(t), (std::vector<double>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(tensor({1.5, 2.0}).dtype(), kFloat);
+  EXPECT_EQ(tensor({true, false}).dtype(), kBool);
+  EXPECT_EQ(tensor({1, 2}, kDouble).dtype(), kDouble);
+  EXPECT_EQ(tensor(3.5).dim(), 0);
+  EXPECT_EQ(tensor(std::vector<int64_t>{4, 5}).dtype(), kLong);
+  EXPECT_THROW(tensor({{1, 2}, {3}}), Error);
+  EXPECT_TENSOR_EQ(tensor({1, 2}).to(kFloat), tensor({1.0f, 2.0f}));
+}
