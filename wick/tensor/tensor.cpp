@@ -39,6 +39,16 @@ std::string Tensor::toString() const {
   return str(is_cuda() ? "CUDA" : "CPU", to_string(dtype()), "Type");
 }
 
+Tensor make_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides,
+                 int64_t storage_offset) {
+  auto* src = base.unsafeGetTensorImpl();
+  WICK_CHECK(src != nullptr, "view of an undefined tensor");
+  auto out = std::make_shared<TensorImpl>(src->storage(), src->dtype(), sizes, strides,
+                                          storage_offset);
+  out->set_version_counter(src->version_counter());  // Note [Version counter]
+  return Tensor(std::move(out));
+}
+
 Tensor Tensor::detach() const {
   auto* src = impl();
   auto out = std::make_shared<TensorImpl>(src->storage(), src->dtype(), src->sizes(),

@@ -591,6 +591,11 @@ inline void* Tensor::data_ptr<void>() const {
   return impl()->data();
 }
 
+// A view of `base`: same storage and version counter, new sizes/strides/offset.
+// Every view op goes through here, so autograd can hook view tracking in one place.
+Tensor make_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides,
+                 int64_t storage_offset);
+
 // Makes a tensor handle from a fresh impl.
 inline Tensor make_tensor(Storage storage, ScalarType dtype, IntArrayRef sizes,
                           IntArrayRef strides, int64_t offset) {
