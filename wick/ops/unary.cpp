@@ -230,7 +230,7 @@ void trunc_kernel(const TensorIterator& it) {
 }
 // Round half to even (the default floating-point rounding mode).
 void round0_kernel(const TensorIterator& it) {
-  rounding_kernel(it, "round_cpu", [](auto x) { return std::nearbyint(x); });
+  rounding_kernel(it, "round_vml_cpu", [](auto x) { return std::nearbyint(x); });
 }
 
 void square_kernel(const TensorIterator& it) {
@@ -429,14 +429,25 @@ Tensor& softplus_out(Tensor& out, const Tensor& self, const Scalar& beta,
   return out;
 }
 
+namespace {
+void hardtanh_check(const Tensor& self, const Scalar& min_val, const Scalar& max_val) {
+  WICK_CHECK(self.dtype() != kBool, "Bool inputs not supported for hardtanh");
+  WICK_CHECK(self.dtype() != kByte || (min_val.toDouble() >= 0 && max_val.toDouble() >= 0),
+             "cannot do hardtanh on an unsigned type with negative limits");
+}
+}  // namespace
+
 Tensor hardtanh(const Tensor& self, const Scalar& min_val, const Scalar& max_val) {
+  hardtanh_check(self, min_val, max_val);
   return clamp(self, min_val, max_val);
 }
 Tensor& hardtanh_(Tensor& self, const Scalar& min_val, const Scalar& max_val) {
+  hardtanh_check(self, min_val, max_val);
   return clamp_(self, min_val, max_val);
 }
 Tensor& hardtanh_out(Tensor& out, const Tensor& self, const Scalar& min_val,
                      const Scalar& max_val) {
+  hardtanh_check(self, min_val, max_val);
   return clamp_out(out, self, min_val, max_val);
 }
 
