@@ -568,3 +568,380 @@ TEST(BinaryOps, ValuesAndDtypesMatchPyTorch) {
     EXPECT_TENSOR_CLOSE(out, expected, rtol, rtol);
   }
 }
+
+namespace {
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "<no error>";
+}
+
+Tensor vec(std::initializer_list<double> v, ScalarType dtype) {
+  return tensor(std::vector<double>(v), TensorOptions(kDouble)).to(dtype);
+}
+
+Tensor ti() { return tensor({int64_t(-7), int64_t(0), int64_t(7)}); }
+Tensor tu() { return tensor({1, 2, 250}).to(kByte); }
+Tensor tf() { return tensor({-1.5f, 0.5f, 2.5f}); }
+Tensor tb() { return tensor({true, false, true}); }
+Tensor tmat() { return tensor({{1.f, 2.f, 3.f}, {4.f, 5.f, 6.f}}); }
+
+// A contiguous rows x cols view of a flat tensor.
+Tensor as2d(const Tensor& flat, int64_t rows, int64_t cols) {
+  return make_view(flat, {rows, cols}, {cols, 1}, 0);
+}
+
+Tensor transposed(const Tensor& t) {
+  return make_view(t, {t.size(1), t.size(0)}, {t.stride(1), t.stride(0)}, t.storage_offset());
+}
+
+}  // namespace
+
+TEST(BinaryOps, ScalarPromotion) {
+  EXPECT_TENSOR_EQ(ti() + 2.5, vec({-4.5, 2.5, 9.5}, kFloat));
+  EXPECT_TENSOR_EQ(tu() + 300, vec({45, 46, 38}, kByte));
+  EXPECT_TENSOR_EQ(tu() + (-1), vec({0, 1, 249}, kByte));
+  EXPECT_TENSOR_EQ(tu() * 2, vec({2, 4, 244}, kByte));
+  EXPECT_TENSOR_EQ(tb() + 1, vec({2, 1, 2}, kLong));
+  EXPECT_TENSOR_EQ(tb() * 2.0, vec({2, 0, 2}, kFloat));
+  EXPECT_TENSOR_EQ(tb() + true, vec({1, 1, 1}, kBool));
+  EXPECT_TENSOR_EQ(ti() * true, vec({-7, 0, 7}, kLong));
+  EXPECT_TENSOR_EQ(tf().to(kHalf) + 2.5, vec({1, 3, 5}, kHalf));
+  // A zero-dim tensor counts like a scalar unless it is of a higher category.
+  EXPECT_TENSOR_EQ(tf().to(kHalf) + full({}, 2.5, kDouble), vec({1, 3, 5}, kHalf));
+  EXPECT_TENSOR_EQ(ti() + full({}, 2.5, kDouble), vec({-4.5, 2.5, 9.5}, kDouble));
+  EXPECT_TENSOR_EQ(tu() + full({}, 1000), vec({233, 234, 226}, kByte));
+  EXPECT_TENSOR_EQ(tf() / 2, vec({-0.75, 0.25, 1.25}, kFloat));
+  EXPECT_TENSOR_EQ(ti() / 2, vec({-3.5, 0, 3.5}, kFloat));
+  EXPECT_TENSOR_EQ(floor_divide(ti(), 2), vec({-4, 0, 3}, kLong));
+  EXPECT_TENSOR_EQ(ti() % 3, vec({2, 0, 1}, kLong));
+  EXPECT_TENSOR_EQ(ti() % -3, vec({-1, 0, -2}, kLong));
+  EXPECT_TENSOR_EQ(2 - ti(), vec({9, 2, -5}, kLong));
+  EXPECT_TENSOR_CLOSE(10 / tf(), vec({-6.6666669845581055, 20, 4}, kFloat));
+  EXPECT_TENSOR_EQ(3 * ti(), vec({-21, 0, 21}, kLong));
+  EXPECT_TENSOR_EQ(1.5 + ti(), vec({-5.5, 1.5, 8.5}, kFloat));
+  EXPECT_TENSOR_EQ(ti() < 2.5, vec({1, 1, 0}, kBool));
+  EXPECT_TENSOR_EQ(tu() < 300, vec({1, 1, 0}, kBool));
+  EXPECT_TENSOR_EQ(tu() == 44, vec({0, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(eq(tensor({int64_t(1), int64_t(2)}), full({}, 2.f)), vec({0, 1}, kBool));
+  EXPECT_TENSOR_EQ(rsub(ti(), 2), vec({9, 2, -5}, kLong));
+  EXPECT_TENSOR_EQ(ti().rsub(tensor({int64_t(1), int64_t(1), int64_t(1)}), 2),
+                   vec({15, 1, -13}, kLong));
+  EXPECT_TENSOR_EQ(add(ti(), 2.5, 2), vec({-2, 5, 12}, kFloat));
+  EXPECT_TENSOR_EQ(sub(ti(), 1, 3), vec({-10, -3, 4}, kLong));
+}
+
+TEST(BinaryOps, PowForms) {
+  EXPECT_TENSOR_EQ(pow(ti(), 2), vec({49, 0, 49}, kLong));
+  EXPECT_TENSOR_EQ(pow(2, ti()), vec({0, 1, 128}, kLong));
+  EXPECT_TENSOR_CLOSE(pow(2.5, ti()), vec({0.001638400019146502, 1, 610.3515625}, kFloat));
+  EXPECT_TENSOR_CLOSE(pow(ti(), 0.5), vec({kNaN, 0, 2.6457512378692627}, kFloat));
+  EXPECT_TENSOR_EQ(pow(tf(), 2), vec({2.25, 0.25, 6.25}, kFloat));
+  EXPECT_TENSOR_CLOSE(pow(tf(), -1), vec({-0.6666666865348816, 2, 0.4}, kFloat));
+  EXPECT_TENSOR_CLOSE(pow(3, tf()), vec({0.19245009124279022, 1.7320507764816284, 15.588457107543945}, kFloat));
+  EXPECT_TENSOR_EQ(pow(tb(), 2), vec({1, 0, 1}, kLong));
+  EXPECT_TENSOR_EQ(pow(tensor({2, 3}).to(kChar), 7), vec({-128, -117}, kChar));
+  EXPECT_TENSOR_EQ(pow(tensor({int64_t(1), int64_t(-1), int64_t(2)}), tensor({int64_t(-1), int64_t(-1), int64_t(-1)})),
+                   vec({1, -1, 0}, kLong));
+  EXPECT_EQ(error_of([] { pow(tensor({int64_t(2), int64_t(3)}), -1); }),
+            "Integers to negative integer powers are not allowed.");
+  EXPECT_EQ(error_of([] {
+              Tensor t = ti();
+              t.pow_(-2);
+            }),
+            "Integers to negative integer powers are not allowed.");
+  EXPECT_TENSOR_EQ(ti().pow(2), vec({49, 0, 49}, kLong));
+  Tensor a = tf();
+  a.pow_(2);
+  EXPECT_TENSOR_EQ(a, vec({2.25, 0.25, 6.25}, kFloat));
+  EXPECT_EQ(error_of([] {
+              Tensor t = ti();
+              t.pow_(0.5);
+            }),
+            "result type Float can't be cast to the desired output type Long");
+  // float_power: always float64.
+  EXPECT_TENSOR_EQ(float_power(2, ti()), vec({0.0078125, 1, 128}, kDouble));
+  EXPECT_TENSOR_EQ(float_power(ti(), 2), vec({49, 0, 49}, kDouble));
+  EXPECT_TENSOR_CLOSE(float_power(tf(), 0.5), vec({kNaN, 0.7071067811865476, 1.5811388300841898}, kDouble));
+  EXPECT_EQ(error_of([] {
+              Tensor t = tf();
+              t.float_power_(2);
+            }),
+            "the base given to float_power_ has dtype Float but the operation's result requires "
+            "dtype Double");
+  Tensor d = tf().to(kDouble);
+  d.float_power_(tf());
+  EXPECT_TENSOR_CLOSE(d, vec({kNaN, 0.7071067811865476, 9.882117688026186}, kDouble));
+}
+
+TEST(BinaryOps, ScalarFirstOperand) {
+  Tensor nz = tensor({int64_t(-7), int64_t(7)});
+  EXPECT_TENSOR_EQ(remainder(5, nz), vec({-2, 5}, kLong));
+  EXPECT_TENSOR_CLOSE(xlogy(2, tf()), vec({kNaN, -1.3862943649291992, 1.8325815200805664}, kFloat));
+  EXPECT_TENSOR_EQ(bitwise_left_shift(3, tensor({int64_t(1), int64_t(2)})), vec({6, 12}, kLong));
+  EXPECT_TENSOR_EQ(bitwise_right_shift(-16, tensor({int64_t(2), int64_t(70)})), vec({-4, -1}, kLong));
+}
+
+TEST(BinaryOps, Broadcasting) {
+  EXPECT_TENSOR_EQ(tmat() + tensor({10.f, 20.f, 30.f}), as2d(vec({11, 22, 33, 14, 25, 36}, kFloat), 2, 3));
+  EXPECT_TENSOR_EQ(tmat() * tensor({{2.f}, {3.f}}), as2d(vec({2, 4, 6, 12, 15, 18}, kFloat), 2, 3));
+  Tensor col = tensor({{int64_t(1)}, {int64_t(2)}});
+  Tensor row = tensor({int64_t(10), int64_t(20), int64_t(30)});
+  EXPECT_TENSOR_EQ(col - row, as2d(vec({-9, -19, -29, -8, -18, -28}, kLong), 2, 3));
+  EXPECT_EQ(error_of([] { tmat() + tensor({1.f, 2.f}); }),
+            "The size of tensor a (3) must match the size of tensor b (2) at non-singleton "
+            "dimension 1");
+  // Expanded (stride 0) operand.
+  Tensor r = tensor({1.f, 2.f, 3.f});
+  Tensor expanded = make_view(r, {2, 3}, {0, 1}, 0);
+  EXPECT_TENSOR_EQ(expanded * tmat(), as2d(vec({1, 4, 9, 4, 10, 18}, kFloat), 2, 3));
+  // Zero-dim and empty.
+  EXPECT_EQ((full({}, 2.f) + full({}, 3.f)).dim(), 0);
+  EXPECT_EQ((full({}, 2.f) + full({}, 3.f)).item<double>(), 5.0);
+  EXPECT_EQ((empty({0, 3}) + tensor({1.f, 2.f, 3.f})).sizes(), IntArrayRef({0, 3}));
+  EXPECT_EQ((empty({0}) < 1).dtype(), kBool);
+}
+
+TEST(BinaryOps, NonContiguousInputsKeepLayout) {
+  Tensor t = transposed(tmat());
+  EXPECT_FALSE(t.is_contiguous());
+  Tensor r = t + 1;
+  EXPECT_TENSOR_EQ(r, as2d(vec({2, 5, 3, 6, 4, 7}, kFloat), 3, 2));
+  EXPECT_EQ(r.strides(), IntArrayRef({1, 3}));  // the inputs' memory order
+  EXPECT_TENSOR_EQ(t * t, as2d(vec({1, 16, 4, 25, 9, 36}, kFloat), 3, 2));
+  // Mixed layouts and a strided slice (every other element).
+  Tensor base = tensor({0.f, 1.f, 2.f, 3.f, 4.f, 5.f});
+  Tensor every_other = make_view(base, {3}, {2}, 1);  // 1, 3, 5
+  EXPECT_TENSOR_EQ(every_other * tf(), vec({-1.5, 1.5, 12.5}, kFloat));
+  EXPECT_TENSOR_EQ(gt(every_other, 2), vec({0, 1, 1}, kBool));
+  EXPECT_TENSOR_EQ(maximum(t, tensor({{3.f, 3.f}})), as2d(vec({3, 4, 3, 5, 3, 6}, kFloat), 3, 2));
+  // In-place into a non-contiguous view writes through to the base.
+  Tensor m = tmat();
+  Tensor mt = transposed(m);
+  mt.add_(tensor({100.f, 200.f}));
+  EXPECT_TENSOR_EQ(m, as2d(vec({101, 102, 103, 204, 205, 206}, kFloat), 2, 3));
+}
+
+TEST(BinaryOps, InPlaceAndOutForms) {
+  Tensor a = tf();
+  const auto v0 = a._version();
+  Tensor& r = a.add_(tensor({1.f, 1.f, 1.f}));
+  EXPECT_TRUE(r.is_same(a));
+  EXPECT_GT(a._version(), v0);
+  EXPECT_TENSOR_EQ(a, vec({-0.5, 1.5, 3.5}, kFloat));
+  a.sub_(1).mul_(2).div_(4);
+  EXPECT_TENSOR_EQ(a, vec({-0.75, 0.25, 1.25}, kFloat));
+  Tensor f = tf();
+  f.mul_(ti());
+  EXPECT_TENSOR_EQ(f, vec({10.5, 0, 17.5}, kFloat));
+  Tensor i = ti();
+  i.div_(2, "floor");
+  EXPECT_TENSOR_EQ(i, vec({-4, 0, 3}, kLong));
+  EXPECT_EQ(error_of([] {
+              Tensor t = ti();
+              t.add_(2.5);
+            }),
+            "result type Float can't be cast to the desired output type Long");
+  EXPECT_EQ(error_of([] {
+              Tensor t = ti();
+              t.div_(2);
+            }),
+            "result type Float can't be cast to the desired output type Long");
+  EXPECT_EQ(error_of([] {
+              Tensor t = tf();
+              t.add_(ones({2, 3}));
+            }),
+            "output with shape [3] doesn't match the broadcast shape [2, 3]");
+  // Comparisons in place keep self's dtype.
+  Tensor c = tensor({1.f, 2.f});
+  c.eq_(tensor({1.f, 3.f}));
+  EXPECT_TENSOR_EQ(c, vec({1, 0}, kFloat));
+  Tensor l = tensor({int64_t(1), int64_t(2)});
+  l.lt_(1.5);
+  EXPECT_TENSOR_EQ(l, vec({1, 0}, kLong));
+  // out=: resized to the broadcast shape, cast to its dtype when allowed.
+  Tensor out = empty({0});
+  Tensor& ro = add_out(out, tmat(), tensor({1.f, 1.f, 1.f}));
+  EXPECT_TRUE(ro.is_same(out));
+  EXPECT_TENSOR_EQ(out, as2d(vec({2, 3, 4, 5, 6, 7}, kFloat), 2, 3));
+  Tensor outd = empty({3}, kDouble);
+  mul_out(outd, ti(), ti());
+  EXPECT_TENSOR_EQ(outd, vec({49, 0, 49}, kDouble));
+  Tensor outb = empty({3}, kFloat);
+  lt_out(outb, ti(), tf());
+  EXPECT_TENSOR_EQ(outb, vec({1, 1, 0}, kFloat));
+  EXPECT_EQ(error_of([] {
+              Tensor o = empty({3}, kLong);
+              add_out(o, tf(), tf());
+            }),
+            "result type Float can't be cast to the desired output type Long");
+  Tensor outdiv = empty({3});
+  div_out(outdiv, ti(), tensor({int64_t(2)}), "trunc");
+  EXPECT_TENSOR_EQ(outdiv, vec({-3, 0, 3}, kFloat));
+  // Compound assignment operators.
+  Tensor x = tf();
+  x += 1;
+  x -= tensor({0.5f});
+  x *= 2;
+  x /= tensor({2.f});
+  EXPECT_TENSOR_EQ(x, vec({-1, 1, 3}, kFloat));
+  Tensor bits = tensor({int64_t(5), int64_t(3)});
+  bits &= tensor({int64_t(3), int64_t(6)});
+  EXPECT_TENSOR_EQ(bits, vec({1, 2}, kLong));
+  bits |= tensor({int64_t(4), int64_t(4)});
+  EXPECT_TENSOR_EQ(bits, vec({5, 6}, kLong));
+  bits ^= tensor({int64_t(1), int64_t(1)});
+  EXPECT_TENSOR_EQ(bits, vec({4, 7}, kLong));
+}
+
+TEST(BinaryOps, Operators) {
+  Tensor a = tensor({int64_t(5), int64_t(3)}), b = tensor({int64_t(3), int64_t(6)});
+  EXPECT_TENSOR_EQ(a + b, vec({8, 9}, kLong));
+  EXPECT_TENSOR_EQ(a - b, vec({2, -3}, kLong));
+  EXPECT_TENSOR_EQ(a * b, vec({15, 18}, kLong));
+  EXPECT_TENSOR_CLOSE(a / b, vec({5.0 / 3, 0.5}, kFloat));
+  EXPECT_TENSOR_EQ(a % b, vec({2, 3}, kLong));
+  EXPECT_TENSOR_EQ(a & b, vec({1, 2}, kLong));
+  EXPECT_TENSOR_EQ(a | b, vec({7, 7}, kLong));
+  EXPECT_TENSOR_EQ(a ^ b, vec({6, 5}, kLong));
+  EXPECT_TENSOR_EQ(a << tensor({int64_t(2), int64_t(1)}), vec({20, 6}, kLong));
+  EXPECT_TENSOR_EQ(a >> tensor({int64_t(2), int64_t(1)}), vec({1, 1}, kLong));
+  EXPECT_TENSOR_EQ(-a, vec({-5, -3}, kLong));
+  EXPECT_TENSOR_EQ(~tensor({int64_t(5), int64_t(-3)}), vec({-6, 2}, kLong));
+  EXPECT_TENSOR_EQ(~tb(), vec({0, 1, 0}, kBool));
+  EXPECT_TENSOR_EQ(a == b, vec({0, 0}, kBool));
+  EXPECT_TENSOR_EQ(a != b, vec({1, 1}, kBool));
+  EXPECT_TENSOR_EQ(a < b, vec({0, 1}, kBool));
+  EXPECT_TENSOR_EQ(a <= 3, vec({0, 1}, kBool));
+  EXPECT_TENSOR_EQ(a > 3, vec({1, 0}, kBool));
+  EXPECT_TENSOR_EQ(a >= b, vec({1, 0}, kBool));
+  EXPECT_TENSOR_EQ(a == 3, vec({0, 1}, kBool));
+  EXPECT_TENSOR_EQ(a != 3, vec({1, 0}, kBool));
+  EXPECT_TENSOR_EQ(a % 2, vec({1, 1}, kLong));
+  EXPECT_TENSOR_EQ(tb() & tb(), vec({1, 0, 1}, kBool));
+  EXPECT_EQ(error_of([] { -tb(); }),
+            "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to "
+            "invert a mask, use the `~` or `logical_not()` operator instead.");
+  EXPECT_EQ(error_of([] { tb() - tb(); }),
+            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` "
+            "or `logical_xor()` operator instead.");
+  EXPECT_EQ(error_of([] { tf() & tf(); }), "\"bitwise_and_cpu\" not implemented for 'Float'");
+}
+
+TEST(BinaryOps, Methods) {
+  Tensor a = tf(), b = tensor({2.f, -1.f, 0.5f});
+  EXPECT_TENSOR_EQ(a.add(b, 2), vec({2.5, -1.5, 3.5}, kFloat));
+  EXPECT_TENSOR_EQ(a.sub(b), vec({-3.5, 1.5, 2}, kFloat));
+  EXPECT_TENSOR_EQ(a.subtract(b), vec({-3.5, 1.5, 2}, kFloat));
+  EXPECT_TENSOR_EQ(a.mul(b), vec({-3, -0.5, 1.25}, kFloat));
+  EXPECT_TENSOR_EQ(a.multiply(2), vec({-3, 1, 5}, kFloat));
+  EXPECT_TENSOR_EQ(a.div(b), vec({-0.75, -0.5, 5}, kFloat));
+  EXPECT_TENSOR_EQ(a.divide(b, "floor"), vec({-1, -1, 5}, kFloat));
+  EXPECT_TENSOR_EQ(a.true_divide(b), vec({-0.75, -0.5, 5}, kFloat));
+  EXPECT_TENSOR_EQ(a.floor_divide(b), vec({-1, -1, 5}, kFloat));
+  EXPECT_TENSOR_EQ(a.remainder(b), vec({0.5, -0.5, 0}, kFloat));
+  EXPECT_TENSOR_EQ(a.fmod(b), vec({-1.5, 0.5, 0}, kFloat));
+  EXPECT_TENSOR_EQ(a.maximum(b), vec({2, 0.5, 2.5}, kFloat));
+  EXPECT_TENSOR_EQ(a.minimum(b), vec({-1.5, -1, 0.5}, kFloat));
+  EXPECT_TENSOR_EQ(a.fmax(b), vec({2, 0.5, 2.5}, kFloat));
+  EXPECT_TENSOR_EQ(a.fmin(b), vec({-1.5, -1, 0.5}, kFloat));
+  EXPECT_TENSOR_EQ(a.copysign(b), vec({1.5, -0.5, 2.5}, kFloat));
+  EXPECT_TENSOR_CLOSE(a.atan2(b), a.arctan2(b));
+  EXPECT_TENSOR_CLOSE(a.hypot(b), vec({2.5, 1.118033988749895, 2.5495097567963922}, kFloat));
+  EXPECT_TENSOR_EQ(a.greater(b), vec({0, 1, 1}, kBool));
+  EXPECT_TENSOR_EQ(a.greater_equal(0.5), vec({0, 1, 1}, kBool));
+  EXPECT_TENSOR_EQ(a.less(b), vec({1, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(a.less_equal(0.5), vec({1, 1, 0}, kBool));
+  EXPECT_TENSOR_EQ(a.not_equal(0.5), vec({1, 0, 1}, kBool));
+  EXPECT_TENSOR_EQ(a.logical_and(b), vec({1, 1, 1}, kBool));
+  EXPECT_TENSOR_EQ(a.logical_xor(tensor({0.f, 1.f, 0.f})), vec({1, 0, 1}, kBool));
+  Tensor l = tb();
+  l.logical_or_(tensor({false, true, false}));
+  EXPECT_TENSOR_EQ(l, vec({1, 1, 1}, kBool));
+  Tensor s = tensor({int64_t(1), int64_t(-3)});
+  s.bitwise_left_shift_(2);
+  EXPECT_TENSOR_EQ(s, vec({4, -12}, kLong));
+  s.bitwise_right_shift_(1);
+  EXPECT_TENSOR_EQ(s, vec({2, -6}, kLong));
+  EXPECT_TENSOR_EQ(tensor({-16, 16}).bitwise_right_shift(2), vec({-4, 4}, kInt));
+}
+
+TEST(BinaryOps, SpecialValues) {
+  EXPECT_TENSOR_EQ(floor_divide(tensor({-5.f, 5.f, -0.f}), tensor({2.f, -2.f, 3.f})),
+                   vec({-3, -3, -0.0}, kFloat));
+  EXPECT_TRUE(std::signbit(floor_divide(tensor({-0.f}), tensor({3.f})).item<double>()));
+  EXPECT_TENSOR_EQ(remainder(tensor({-5.f, 5.f, 0.f, -1e-30f}), tensor({3.f, -3.f, 3.f, 3.f})),
+                   vec({1, -1, 0, 3}, kFloat));
+  EXPECT_TENSOR_EQ(maximum(tensor({1.f, NAN, 2.f}), tensor({NAN, 2.f, 1.f})), vec({kNaN, kNaN, 2}, kFloat));
+  EXPECT_TENSOR_EQ(fmin(tensor({1.f, NAN, NAN}), tensor({NAN, 2.f, NAN})), vec({1, 2, kNaN}, kFloat));
+  EXPECT_TENSOR_CLOSE(logaddexp(tensor({INFINITY, -INFINITY, 1000.f}), tensor({INFINITY, -INFINITY, 1000.f})),
+                      vec({kInf, -kInf, 1000.6931762695312}, kFloat));
+  EXPECT_TENSOR_EQ(xlogy(tensor({0.f, 0.f, 1.f}), tensor({0.f, NAN, 2.f})),
+                   vec({0, kNaN, 0.6931471824645996}, kFloat));
+  // Integer edge cases that trap in C: INT64_MIN / -1 wraps, % -1 is 0.
+  const int64_t lo = std::numeric_limits<int64_t>::min();
+  Tensor m = tensor({lo});
+  Tensor neg1 = tensor({int64_t(-1)});
+  EXPECT_EQ(floor_divide(m, neg1).item<int64_t>(), lo);
+  EXPECT_EQ(div(m, neg1, "trunc").item<int64_t>(), lo);
+  EXPECT_EQ(fmod(m, neg1).item<int64_t>(), 0);
+  EXPECT_EQ(remainder(m, neg1).item<int64_t>(), 0);
+  EXPECT_EQ(mul(tensor({int64_t(1) << 62}), 4).item<int64_t>(), 0);
+  // Integer division by zero raises.
+  EXPECT_EQ(error_of([] { div(ti(), tensor({int64_t(2), int64_t(0), int64_t(1)}), "floor"); }),
+            "ZeroDivisionError");
+  EXPECT_EQ(error_of([] { remainder(ti(), 0); }), "ZeroDivisionError");
+  EXPECT_EQ(error_of([] { fmod(ti(), 0); }), "ZeroDivisionError");
+  EXPECT_EQ(error_of([] { div(ti(), 0, "trunc"); }), "ZeroDivisionError");
+  // Over-wide shifts (PyTorch 2.x): left gives 0, right the sign fill.
+  EXPECT_TENSOR_EQ(bitwise_left_shift(tensor({int64_t(1), int64_t(1)}), tensor({int64_t(64), int64_t(-1)})),
+                   vec({0, 0}, kLong));
+  EXPECT_TENSOR_EQ(bitwise_right_shift(tensor({int64_t(-8), int64_t(8)}), tensor({int64_t(1), int64_t(70)})),
+                   vec({-4, 0}, kLong));
+  EXPECT_TENSOR_EQ(bitwise_right_shift(tensor({-1}).to(kChar), tensor({9}).to(kChar)), vec({-1}, kChar));
+}
+
+TEST(BinaryOps, ArgumentErrors) {
+  EXPECT_EQ(error_of([] { add(ti(), tensor({int64_t(1), int64_t(2), int64_t(3)}), 2.5); }),
+            "For integral input tensors, argument alpha must not be a floating point number.");
+  EXPECT_EQ(error_of([] { add(tf(), ti(), true); }),
+            "Boolean alpha only supported for Boolean results.");
+  EXPECT_TENSOR_EQ(add(tb(), tb(), true), vec({1, 0, 1}, kBool));
+  EXPECT_EQ(error_of([] { sub(tb(), ti()); }),
+            "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying "
+            "to invert a mask, use the `~` or `logical_not()` operator instead.");
+  EXPECT_EQ(error_of([] { sub(tb(), true); }),
+            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` "
+            "or `logical_xor()` operator instead.");
+  EXPECT_EQ(error_of([] { rsub(tb(), tb()); }),
+            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` "
+            "or `logical_xor()` operator instead.");
+  EXPECT_EQ(error_of([] { div(ti(), ti(), "bad"); }),
+            "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found 'bad'");
+}
+
+TEST(BinaryOps, EqualAllcloseIsclose) {
+  EXPECT_TRUE(equal(ti(), ti().to(kFloat)));
+  EXPECT_FALSE(equal(ti(), tensor({int64_t(-7), int64_t(0)})));
+  EXPECT_TRUE(tf().equal(tf().clone()));
+  EXPECT_FALSE(equal(tensor({NAN}), tensor({NAN})));
+  EXPECT_FALSE(equal(tf(), tensor({-1.5f, 0.5f, 2.6f})));
+  EXPECT_TRUE(equal(empty({0}), empty({0})));
+  EXPECT_TRUE(allclose(tf(), tf() + 1e-6));
+  EXPECT_FALSE(allclose(tf(), tf() + 1e-3));
+  EXPECT_TRUE(tf().allclose(tf() + 1e-3, 1e-2));
+  EXPECT_TRUE(allclose(tensor({1.f, NAN}), tensor({1.f, NAN}), 1e-5, 1e-8, true));
+  EXPECT_FALSE(allclose(tensor({1.f, NAN}), tensor({1.f, NAN})));
+  EXPECT_TENSOR_EQ(isclose(tensor({1.f, INFINITY, -INFINITY, 2.f}), tensor({1.f, INFINITY, INFINITY, 2.0001f})),
+                   vec({1, 1, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(tb().isclose(tb()), vec({1, 1, 1}, kBool));
+  EXPECT_EQ(error_of([] { isclose(ti(), ti().to(kFloat)); }), "Long did not match Float");
+  EXPECT_EQ(error_of([] { isclose(tf(), tf(), 1e-5, -1); }),
+            "atol must be greater than or equal to zero, but got -1");
+  EXPECT_EQ(error_of([] { isclose(ti(), ti(), -1); }),
+            "rtol must be greater than or equal to zero, but got -1");
+}
