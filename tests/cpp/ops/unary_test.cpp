@@ -520,3 +520,219 @@ TEST(UnaryOps, ValuesAndDtypesMatchPyTorch) {
     EXPECT_TENSOR_CLOSE(out, expected_tensor(c.expected, c.out_dtype), rtol, rtol);
   }
 }
+
+namespace {
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "<no error>";
+}
+
+Tensor vec(std::initializer_list<double> v, ScalarType dtype) {
+  return tensor(std::vector<double>(v), TensorOptions(kDouble)).to(dtype);
+}
+
+// nan, inf, -inf, -0.0, 1.5
+Tensor special() { return tensor({NAN, INFINITY, -INFINITY, -0.0f, 1.5f}); }
+
+}  // namespace
+
+TEST(UnaryOps, SpecialValues) {
+  EXPECT_TENSOR_EQ(isnan(special()), vec({1, 0, 0, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(isinf(special()), vec({0, 1, 1, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(isposinf(special()), vec({0, 1, 0, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(isneginf(special()), vec({0, 0, 1, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(isfinite(special()), vec({0, 0, 0, 1, 1}, kBool));
+  EXPECT_TENSOR_EQ(signbit(special()), vec({0, 0, 1, 1, 0}, kBool));
+  EXPECT_TENSOR_EQ(signbit(special().to(kBFloat16)), vec({0, 0, 1, 1, 0}, kBool));
+  EXPECT_TENSOR_EQ(signbit(special().to(kDouble)), vec({0, 0, 1, 1, 0}, kBool));
+  EXPECT_TENSOR_EQ(special().isinf(), vec({0, 1, 1, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(special().isnan(), vec({1, 0, 0, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(special().isposinf(), vec({0, 1, 0, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(special().isneginf(), vec({0, 0, 1, 0, 0}, kBool));
+  EXPECT_TENSOR_EQ(special().isfinite(), vec({0, 0, 0, 1, 1}, kBool));
+  EXPECT_TENSOR_EQ(special().signbit(), vec({0, 0, 1, 1, 0}, kBool));
+  EXPECT_TENSOR_EQ(sign(special()), vec({0, 1, -1, 0, 1}, kFloat));
+  EXPECT_TENSOR_EQ(nan_to_num(special()),
+                   vec({0, 3.4028234663852886e+38, -3.4028234663852886e+38, -0.0, 1.5}, kFloat));
+  EXPECT_TENSOR_EQ(special().nan_to_num(1.0, 2.0, -2.0), vec({1, 2, -2, 0, 1.5}, kFloat));
+  EXPECT_TENSOR_EQ(nan_to_num(special().to(kHalf)), vec({0, 65504, -65504, 0, 1.5}, kHalf));
+  EXPECT_TENSOR_EQ(nan_to_num(special().to(kBFloat16)),
+                   vec({0, 3.3895313892515355e+38, -3.3895313892515355e+38, 0, 1.5}, kBFloat16));
+  EXPECT_TENSOR_EQ(nan_to_num(special().to(kDouble)),
+                   vec({0, 1.7976931348623157e+308, -1.7976931348623157e+308, 0, 1.5}, kDouble));
+  Tensor n = special();
+  n.nan_to_num_(0.5);
+  EXPECT_TENSOR_EQ(n, vec({0.5, 3.4028234663852886e+38, -3.4028234663852886e+38, 0, 1.5}, kFloat));
+  EXPECT_TENSOR_EQ(relu(tensor({NAN, -1.f, 2.f})), vec({kNaN, 0, 2}, kFloat));
+  EXPECT_TENSOR_EQ(sigmoid(tensor({-100.f, 100.f})), vec({0, 1}, kFloat));
+  EXPECT_TENSOR_EQ(abs(tensor({-128}).to(kChar)), vec({-128}, kChar));
+  EXPECT_EQ(neg(tensor({std::numeric_limits<int64_t>::min()})).item<int64_t>(),
+            std::numeric_limits<int64_t>::min());
+  // Near +-1 PyTorch's float erfinv is off by ~4e-6 (it gives -3.4570882); the
+  // reference here is the float64 value of the same input, which we match to float precision.
+  EXPECT_TENSOR_CLOSE(erfinv(tensor({-1.f, 1.f, 0.f, 2.f, -0.999999f})),
+                      vec({-kInf, kInf, 0, kNaN, -3.4570747260298265}, kFloat), 1e-7, 0);
+  EXPECT_TENSOR_CLOSE(erfinv(tensor({0.9999999, 1e-10, -0.3}, TensorOptions(kDouble))),
+                      vec({3.7665625815775803, 8.862269254527581e-11, -0.2724627147267544}, kDouble),
+                      1e-10, 0);
+}
+
+TEST(UnaryOps, RoundingOptions) {
+  EXPECT_TENSOR_EQ(round(tensor({0.5f, 1.5f, 2.5f, -0.5f, -1.5f})), vec({0, 2, 2, -0.0, -2}, kFloat));
+  EXPECT_TENSOR_EQ(round(tensor({1234.5678f, -0.05f}), 2), vec({1234.5699462890625, -0.05000000074505806}, kFloat));
+  EXPECT_TENSOR_EQ(tensor({1234.5678f, 1250.f}).round(-2), vec({1200, 1200}, kFloat));
+  EXPECT_TENSOR_EQ(round(tensor({int64_t(3), int64_t(-4)})), vec({3, -4}, kLong));
+  EXPECT_EQ(error_of([] { round(tensor({int64_t(3)}), 1); }), "\"round_cpu\" not implemented for 'Long'");
+  Tensor r = tensor({1.25f, 2.35f});
+  r.round_(1);
+  EXPECT_TENSOR_EQ(r, vec({1.2000000476837158, 2.4000000953674316}, kFloat));
+  EXPECT_TENSOR_CLOSE(logit(tensor({0.f, 0.05f, 1.f}), 0.1),
+                      vec({-2.1972246170043945, -2.1972246170043945, 2.1972243785858154}, kFloat));
+  EXPECT_TENSOR_CLOSE(tensor({0.5f, 0.2f}).logit(-1.0), vec({0, -1.3862943649291992}, kFloat));
+  Tensor l = tensor({0.5f, 0.2f});
+  l.logit_();
+  EXPECT_TENSOR_CLOSE(l, vec({0, -1.3862943649291992}, kFloat));
+  EXPECT_EQ(error_of([] { gelu(tensor({1.f}), "x"); }), "approximate argument must be either none or tanh.");
+  EXPECT_TENSOR_EQ(frac(tensor({-2.5f, 2.75f})), vec({-0.5, 0.75}, kFloat));
+  EXPECT_TENSOR_EQ(hardtanh(tensor({-3.f, 0.5f, 3.f}), -2, 2), vec({-2, 0.5, 2}, kFloat));
+  EXPECT_EQ(error_of([] { hardtanh(tensor({1}).to(kByte)); }),
+            "cannot do hardtanh on an unsigned type with negative limits");
+}
+
+TEST(UnaryOps, InPlaceOutAndMethods) {
+  Tensor a = tensor({4.f, 9.f});
+  const auto v0 = a._version();
+  Tensor& r = a.sqrt_();
+  EXPECT_TRUE(r.is_same(a));
+  EXPECT_GT(a._version(), v0);
+  EXPECT_TENSOR_EQ(a, vec({2, 3}, kFloat));
+  EXPECT_TENSOR_EQ(tensor({4, 9}).sqrt(), vec({2, 3}, kFloat));
+  EXPECT_EQ(error_of([] {
+              Tensor t = tensor({int64_t(4)});
+              t.sqrt_();
+            }),
+            "result type Float can't be cast to the desired output type Long");
+  EXPECT_EQ(error_of([] {
+              Tensor t = tensor({true});
+              t.exp_();
+            }),
+            "result type Float can't be cast to the desired output type Bool");
+  EXPECT_EQ(error_of([] {
+              Tensor t = tensor({true});
+              t.square_();
+            }),
+            "result type Long can't be cast to the desired output type Bool");
+  EXPECT_EQ(error_of([] {
+              Tensor t = tensor({true});
+              t.abs_();
+            }),
+            "\"abs_cpu\" not implemented for 'Bool'");
+  Tensor i = tensor({int64_t(-3), int64_t(2)});
+  i.neg_().abs_();
+  EXPECT_TENSOR_EQ(i, vec({3, 2}, kLong));
+  Tensor lf = tensor({0.f, 2.f});
+  lf.logical_not_();
+  EXPECT_TENSOR_EQ(lf, vec({1, 0}, kFloat));
+  Tensor bn = tensor({int64_t(0), int64_t(3)});
+  bn.bitwise_not_();
+  EXPECT_TENSOR_EQ(bn, vec({-1, -4}, kLong));
+  // out=: resized, cast to its dtype when the cast is allowed.
+  Tensor out = empty({0}, kDouble);
+  Tensor& ro = exp_out(out, tensor({0, 1}));
+  EXPECT_TRUE(ro.is_same(out));
+  EXPECT_TENSOR_CLOSE(out, vec({1, 2.7182817459106445}, kDouble));
+  Tensor outl = empty({2}, kLong);
+  EXPECT_EQ(error_of([&] { sin_out(outl, tensor({1.f, 2.f})); }),
+            "result type Float can't be cast to the desired output type Long");
+  Tensor outb = empty({2}, kFloat);
+  isposinf_out(outb, tensor({INFINITY, 1.f}));
+  EXPECT_TENSOR_EQ(outb, vec({1, 0}, kFloat));
+  Tensor outn = empty({2}, kInt);
+  logical_not_out(outn, tensor({0.f, 2.f}));
+  EXPECT_TENSOR_EQ(outn, vec({1, 0}, kInt));
+  // Every method matches its free function.
+  Tensor x = tensor({0.3f, 0.6f});
+  EXPECT_TENSOR_EQ(x.abs(), abs(x));
+  EXPECT_TENSOR_EQ(x.absolute(), abs(x));
+  EXPECT_TENSOR_EQ(x.neg(), neg(x));
+  EXPECT_TENSOR_EQ(x.negative(), neg(x));
+  EXPECT_TENSOR_EQ(x.sign(), sign(x));
+  EXPECT_TENSOR_EQ(x.sgn(), sign(x));
+  EXPECT_TENSOR_EQ(x.rsqrt(), rsqrt(x));
+  EXPECT_TENSOR_EQ(x.exp2(), exp2(x));
+  EXPECT_TENSOR_EQ(x.expm1(), expm1(x));
+  EXPECT_TENSOR_EQ(x.log(), log(x));
+  EXPECT_TENSOR_EQ(x.log2(), log2(x));
+  EXPECT_TENSOR_EQ(x.log10(), log10(x));
+  EXPECT_TENSOR_EQ(x.log1p(), log1p(x));
+  EXPECT_TENSOR_EQ(x.sin(), sin(x));
+  EXPECT_TENSOR_EQ(x.cos(), cos(x));
+  EXPECT_TENSOR_EQ(x.tan(), tan(x));
+  EXPECT_TENSOR_EQ(x.arcsin(), asin(x));
+  EXPECT_TENSOR_EQ(x.arccos(), acos(x));
+  EXPECT_TENSOR_EQ(x.arctan(), atan(x));
+  EXPECT_TENSOR_EQ(x.sinh(), sinh(x));
+  EXPECT_TENSOR_EQ(x.cosh(), cosh(x));
+  EXPECT_TENSOR_EQ(x.tanh(), tanh(x));
+  EXPECT_TENSOR_EQ(x.arcsinh(), asinh(x));
+  EXPECT_TENSOR_EQ((x + 1).arccosh(), acosh(x + 1));
+  EXPECT_TENSOR_EQ(x.arctanh(), atanh(x));
+  EXPECT_TENSOR_EQ(x.sigmoid(), sigmoid(x));
+  EXPECT_TENSOR_EQ(x.erf(), erf(x));
+  EXPECT_TENSOR_EQ(x.erfc(), erfc(x));
+  EXPECT_TENSOR_EQ(x.erfinv(), erfinv(x));
+  EXPECT_TENSOR_EQ(x.ceil(), ceil(x));
+  EXPECT_TENSOR_EQ(x.floor(), floor(x));
+  EXPECT_TENSOR_EQ(x.trunc(), trunc(x));
+  EXPECT_TENSOR_EQ(x.fix(), trunc(x));
+  EXPECT_TENSOR_EQ(x.frac(), frac(x));
+  EXPECT_TENSOR_EQ(x.reciprocal(), reciprocal(x));
+  EXPECT_TENSOR_EQ(x.square(), square(x));
+  EXPECT_TENSOR_EQ(x.relu(), relu(x));
+  Tensor y = x.clone();
+  y.exp_().log_().sin_().asin_().tanh_().atanh_();
+  EXPECT_TENSOR_CLOSE(y, x, 1e-5, 1e-6);
+  Tensor z = tensor({-1.5f, 2.5f});
+  z.ceil_();
+  EXPECT_TENSOR_EQ(z, vec({-1, 3}, kFloat));
+  z.reciprocal_().square_().relu_();
+  EXPECT_TENSOR_CLOSE(z, vec({1, 1.0 / 9}, kFloat));
+  Tensor g = tensor({1.f, -1.f});
+  gelu_(g);
+  EXPECT_TENSOR_CLOSE(g, vec({0.8413447141647339, -0.15865525603294373}, kFloat));
+}
+
+TEST(UnaryOps, LayoutsAndShapes) {
+  Tensor m = tensor({{1.f, 4.f}, {9.f, 16.f}});
+  Tensor t = make_view(m, {2, 2}, {1, 2}, 0);  // transpose
+  Tensor r = t.sqrt();
+  EXPECT_TENSOR_EQ(r, make_view(tensor({1.f, 3.f, 2.f, 4.f}), {2, 2}, {2, 1}, 0));
+  EXPECT_EQ(r.strides(), IntArrayRef({1, 2}));
+  // Strided slice and expanded input.
+  Tensor base = tensor({-1.f, 2.f, -3.f, 4.f, -5.f, 6.f});
+  Tensor odd = make_view(base, {3}, {2}, 1);  // 2, 4, 6
+  EXPECT_TENSOR_EQ(neg(odd), vec({-2, -4, -6}, kFloat));
+  Tensor expanded = make_view(tensor({-2.f}), {2, 3}, {0, 0}, 0);
+  EXPECT_TENSOR_EQ(abs(expanded), make_view(vec({2, 2, 2, 2, 2, 2}, kFloat), {2, 3}, {3, 1}, 0));
+  // In-place through a view writes the base.
+  abs_(odd.neg_());
+  EXPECT_TENSOR_EQ(base, vec({-1, 2, -3, 4, -5, 6}, kFloat));
+  Tensor sq = make_view(base, {3}, {2}, 0);  // -1, -3, -5
+  sq.abs_();
+  EXPECT_TENSOR_EQ(base, vec({1, 2, 3, 4, 5, 6}, kFloat));
+  // Zero-dim and empty.
+  Tensor s = exp(full({}, 2.f));
+  EXPECT_EQ(s.dim(), 0);
+  EXPECT_NEAR(s.item<double>(), 7.389056205749512, 1e-6);
+  EXPECT_EQ(sqrt(empty({0, 4})).sizes(), IntArrayRef({0, 4}));
+  EXPECT_EQ(isnan(empty({0})).dtype(), kBool);
+  // A large tensor takes the parallel path.
+  Tensor big = full({100000}, -2.f);
+  Tensor ab = abs(big);
+  EXPECT_TRUE(equal(ab, full({100000}, 2.f)));
+}
