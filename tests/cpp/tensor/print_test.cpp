@@ -35,6 +35,25 @@ Tensor transposed(const Tensor& t) {
   return make_view(t, sizes, strides, t.storage_offset());
 }
 
+// A permutation of t's dims, as a strided view (torch: t.permute(dims)).
+Tensor permuted(const Tensor& t, std::vector<int64_t> dims) {
+  std::vector<int64_t> sizes, strides;
+  for (int64_t d : dims) {
+    sizes.push_back(t.size(d));
+    strides.push_back(t.stride(d));
+  }
+  return make_view(t, sizes, strides, t.storage_offset());
+}
+
+// t (1-d float) with its first two elements replaced by nan and inf.
+Tensor with_nan_inf(Tensor t) {
+  float* p = t.data_ptr<float>();
+  p[0] = static_cast<float>(kNaN);
+  p[1] = static_cast<float>(kInf);
+  t.bump_version();
+  return t;
+}
+
 struct DefaultDtypeGuard {
   explicit DefaultDtypeGuard(ScalarType t) : saved(get_default_dtype()) { set_default_dtype(t); }
   ~DefaultDtypeGuard() { set_default_dtype(saved); }
@@ -1578,6 +1597,128 @@ TEST(PrintTest, NegativeThresholdSummarisesAll) {
   Tensor t = seq({8}, kLong, 1.0, 0.0, 0);
   EXPECT_EQ(t.repr(),
       "tensor([0, 1, 2,  ..., 5, 6, 7])");
+  std::ostringstream os;
+  os << t;
+  EXPECT_EQ(os.str(), t.repr());
+}
+TEST(PrintTest, PermutedSummarised3d) {
+  Tensor t = permuted(seq({20, 20, 20}, kInt, 1.0, 0.0, 0), {2, 0, 1});
+  EXPECT_EQ(t.repr(),
+      "tensor([[[   0,   20,   40,  ...,  340,  360,  380],\n"
+      "         [ 400,  420,  440,  ...,  740,  760,  780],\n"
+      "         [ 800,  820,  840,  ..., 1140, 1160, 1180],\n"
+      "         ...,\n"
+      "         [6800, 6820, 6840,  ..., 7140, 7160, 7180],\n"
+      "         [7200, 7220, 7240,  ..., 7540, 7560, 7580],\n"
+      "         [7600, 7620, 7640,  ..., 7940, 7960, 7980]],\n"
+      "\n"
+      "        [[   1,   21,   41,  ...,  341,  361,  381],\n"
+      "         [ 401,  421,  441,  ...,  741,  761,  781],\n"
+      "         [ 801,  821,  841,  ..., 1141, 1161, 1181],\n"
+      "         ...,\n"
+      "         [6801, 6821, 6841,  ..., 7141, 7161, 7181],\n"
+      "         [7201, 7221, 7241,  ..., 7541, 7561, 7581],\n"
+      "         [7601, 7621, 7641,  ..., 7941, 7961, 7981]],\n"
+      "\n"
+      "        [[   2,   22,   42,  ...,  342,  362,  382],\n"
+      "         [ 402,  422,  442,  ...,  742,  762,  782],\n"
+      "         [ 802,  822,  842,  ..., 1142, 1162, 1182],\n"
+      "         ...,\n"
+      "         [6802, 6822, 6842,  ..., 7142, 7162, 7182],\n"
+      "         [7202, 7222, 7242,  ..., 7542, 7562, 7582],\n"
+      "         [7602, 7622, 7642,  ..., 7942, 7962, 7982]],\n"
+      "\n"
+      "        ...,\n"
+      "\n"
+      "        [[  17,   37,   57,  ...,  357,  377,  397],\n"
+      "         [ 417,  437,  457,  ...,  757,  777,  797],\n"
+      "         [ 817,  837,  857,  ..., 1157, 1177, 1197],\n"
+      "         ...,\n"
+      "         [6817, 6837, 6857,  ..., 7157, 7177, 7197],\n"
+      "         [7217, 7237, 7257,  ..., 7557, 7577, 7597],\n"
+      "         [7617, 7637, 7657,  ..., 7957, 7977, 7997]],\n"
+      "\n"
+      "        [[  18,   38,   58,  ...,  358,  378,  398],\n"
+      "         [ 418,  438,  458,  ...,  758,  778,  798],\n"
+      "         [ 818,  838,  858,  ..., 1158, 1178, 1198],\n"
+      "         ...,\n"
+      "         [6818, 6838, 6858,  ..., 7158, 7178, 7198],\n"
+      "         [7218, 7238, 7258,  ..., 7558, 7578, 7598],\n"
+      "         [7618, 7638, 7658,  ..., 7958, 7978, 7998]],\n"
+      "\n"
+      "        [[  19,   39,   59,  ...,  359,  379,  399],\n"
+      "         [ 419,  439,  459,  ...,  759,  779,  799],\n"
+      "         [ 819,  839,  859,  ..., 1159, 1179, 1199],\n"
+      "         ...,\n"
+      "         [6819, 6839, 6859,  ..., 7159, 7179, 7199],\n"
+      "         [7219, 7239, 7259,  ..., 7559, 7579, 7599],\n"
+      "         [7619, 7639, 7659,  ..., 7959, 7979, 7999]]], dtype=wick.int32)");
+  std::ostringstream os;
+  os << t;
+  EXPECT_EQ(os.str(), t.repr());
+}
+
+TEST(PrintTest, PermutedSmall3d) {
+  Tensor t = permuted(seq({2, 3, 4}, kFloat, 0.5, 0.0, 0), {1, 2, 0});
+  EXPECT_EQ(t.repr(),
+      "tensor([[[ 0.0000,  6.0000],\n"
+      "         [ 0.5000,  6.5000],\n"
+      "         [ 1.0000,  7.0000],\n"
+      "         [ 1.5000,  7.5000]],\n"
+      "\n"
+      "        [[ 2.0000,  8.0000],\n"
+      "         [ 2.5000,  8.5000],\n"
+      "         [ 3.0000,  9.0000],\n"
+      "         [ 3.5000,  9.5000]],\n"
+      "\n"
+      "        [[ 4.0000, 10.0000],\n"
+      "         [ 4.5000, 10.5000],\n"
+      "         [ 5.0000, 11.0000],\n"
+      "         [ 5.5000, 11.5000]]])");
+  std::ostringstream os;
+  os << t;
+  EXPECT_EQ(os.str(), t.repr());
+}
+
+TEST(PrintTest, SummarisedWithNanInf) {
+  Tensor t = with_nan_inf(seq({1200}, kFloat, 0.25, 0.0, 0));
+  EXPECT_EQ(t.repr(),
+      "tensor([     nan,      inf,   0.5000,  ..., 299.2500, 299.5000, 299.7500])");
+  std::ostringstream os;
+  os << t;
+  EXPECT_EQ(os.str(), t.repr());
+}
+
+TEST(PrintTest, BFloat16Large) {
+  Tensor t = wick::tensor({10000000000.0, -0.0035, 7.0}, kBFloat16);
+  EXPECT_EQ(t.repr(),
+      "tensor([ 9.9992e+09, -3.4943e-03,  7.0000e+00], dtype=wick.bfloat16)");
+  std::ostringstream os;
+  os << t;
+  EXPECT_EQ(os.str(), t.repr());
+}
+
+TEST(PrintTest, Uint8Summarised) {
+  Tensor t = seq({30, 40}, kByte, 1.0, 0.0, 256);
+  EXPECT_EQ(t.repr(),
+      "tensor([[  0,   1,   2,  ...,  37,  38,  39],\n"
+      "        [ 40,  41,  42,  ...,  77,  78,  79],\n"
+      "        [ 80,  81,  82,  ..., 117, 118, 119],\n"
+      "        ...,\n"
+      "        [ 56,  57,  58,  ...,  93,  94,  95],\n"
+      "        [ 96,  97,  98,  ..., 133, 134, 135],\n"
+      "        [136, 137, 138,  ..., 173, 174, 175]], dtype=wick.uint8)");
+  std::ostringstream os;
+  os << t;
+  EXPECT_EQ(os.str(), t.repr());
+}
+
+TEST(PrintTest, Int8Negative2d) {
+  Tensor t = seq({3, 4}, kChar, -11.0, 5.0, 0);
+  EXPECT_EQ(t.repr(),
+      "tensor([[   5,   -6,  -17,  -28],\n"
+      "        [ -39,  -50,  -61,  -72],\n"
+      "        [ -83,  -94, -105, -116]], dtype=wick.int8)");
   std::ostringstream os;
   os << t;
   EXPECT_EQ(os.str(), t.repr());
