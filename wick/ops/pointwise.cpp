@@ -261,13 +261,13 @@ namespace {
 constexpr const char* kClampNoneMsg = "torch.clamp: At least one of 'min' or 'max' must not be None";
 
 // Scalar bounds: the result dtype counts them as wrapped numbers (int tensor, 0.5 -> float).
+// Promoting against each bound in turn gives the same dtype as promoting against both at
+// once (both land in the wrapped-number tier), without allocating scalar tensors.
 Tensor clamp_scalar_impl(const Tensor& out, const Tensor& self, const std::optional<Scalar>& min,
                          const std::optional<Scalar>& max, Mode mode) {
   WICK_CHECK(min || max, kClampNoneMsg);
-  std::vector<Tensor> operands{self};
-  if (min) operands.push_back(wrapped_scalar_tensor(*min));
-  if (max) operands.push_back(wrapped_scalar_tensor(*max));
-  const ScalarType common = result_type(operands);
+  ScalarType common = min ? result_type(self, *min) : result_type(self, *max);
+  if (min && max) common = promote_types(common, result_type(self, *max));
   const Tensor input = self.dtype() == common ? self : self.to(common);
   TensorIterator iter = kernels::make_iter(out, {input}, mode, false, "clamp");
   WICK_DISPATCH_ALL_TYPES_AND_BOOL(common, "clamp_scalar_cpu", [&] {
@@ -275,12 +275,19 @@ Tensor clamp_scalar_impl(const Tensor& out, const Tensor& self, const std::optio
     const bool has_lo = min.has_value(), has_hi = max.has_value();
     const opm lo = has_lo ? min->to<opm>() : opm(0);
     const opm hi = has_hi ? max->to<opm>() : opm(0);
-    if (has_lo && has_hi) {
-      kernels::run_unary<scalar_t>(iter, [lo, hi](opm x) { return nan_min(nan_max(x, lo), hi); });
+    // A NaN bound makes every element NaN; otherwise plain selects keep a NaN
+    // element (NaN < lo and NaN > hi are false) and vectorise.
+    if ((has_lo && lo != lo) || (has_hi && hi != hi)) {
+      kernels::run_unary<scalar_t>(iter, [](opm) { return std::numeric_limits<opm>::quiet_NaN(); });
+    } else if (has_lo && has_hi) {
+      kernels::run_unary<scalar_t>(iter, [lo, hi](opm x) {
+        const opm r = x < lo ? lo : x;
+        return r > hi ? hi : r;
+      });
     } else if (has_lo) {
-      kernels::run_unary<scalar_t>(iter, [lo](opm x) { return nan_max(x, lo); });
+      kernels::run_unary<scalar_t>(iter, [lo](opm x) { return x < lo ? lo : x; });
     } else {
-      kernels::run_unary<scalar_t>(iter, [hi](opm x) { return nan_min(x, hi); });
+      kernels::run_unary<scalar_t>(iter, [hi](opm x) { return x > hi ? hi : x; });
     }
   });
   iter.cast_outputs();

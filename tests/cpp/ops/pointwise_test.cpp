@@ -143,6 +143,9 @@ TEST(PointwiseOps, ClampScalar) {
   EXPECT_TENSOR_EQ(clamp(xi(), 0.5), expect({1, 0.5, 3, 0.5, 4, 0.5}, {2, 3}, kFloat));
   EXPECT_TENSOR_EQ(clamp(xi(), std::nullopt, 1.5), expect({1, -2, 1.5, 0, 1.5, -1}, {2, 3}, kFloat));
   EXPECT_TENSOR_EQ(clamp(s(), 1.0, -1.0), expect({-1, -1, -1, kNaN}, {4}, kFloat));
+  // A NaN bound gives NaN everywhere.
+  EXPECT_TENSOR_EQ(clamp(s(), kNaN, 2.0), expect({kNaN, kNaN, kNaN, kNaN}, {4}, kFloat));
+  EXPECT_TENSOR_EQ(clamp(xi(), 0, kNaN), expect({kNaN, kNaN, kNaN, kNaN, kNaN, kNaN}, {2, 3}, kFloat));
   EXPECT_TENSOR_EQ(clamp(tensor({true, false}), 0, 1), expect({1, 0}, {2}, kLong));
   EXPECT_TENSOR_EQ(clamp(tensor({5, 200}).to(kByte), 10, 100), expect({10, 100}, {2}, kByte));
   EXPECT_TENSOR_EQ(clamp(x().to(kBFloat16), -1, 1), expect({1, -1, 1, 0.5, 1, -1}, {2, 3}, kBFloat16));
