@@ -1,6 +1,7 @@
 // Binary elementwise ops against PyTorch. Expected values come from PyTorch 1.13
 // on the inputs below (for half/bfloat16 kernels 1.13 lacks on CPU, from the
 // float result rounded, which is what PyTorch 2.x computes).
+// The tables between "clang-format off/on" are written by tests/golden/elementwise_cases.py.
 #include <gtest/gtest.h>
 
 #include <functional>
