@@ -330,8 +330,11 @@ Tensor squeeze(const Tensor& self, int64_t dim) { return squeeze(self, IntArrayR
 
 Tensor squeeze(const Tensor& self, IntArrayRef dims) {
   std::vector<bool> drop(self.dim(), false);
+  std::vector<bool> seen(std::max<int64_t>(self.dim(), 1), false);
   for (int64_t d : dims) {
     d = maybe_wrap_dim(d, self.dim());
+    WICK_CHECK(!seen[d], "dim ", d, " appears multiple times in the list of dims");
+    seen[d] = true;
     if (self.dim() > 0) drop[d] = true;
   }
   return squeeze_dims_where(self, drop);

@@ -542,6 +542,10 @@ TEST(ShapeOps, ZeroDimAndEmpty) {
   EXPECT_EQ(s.repeat({2, 2}).sizes(), IntArrayRef({2, 2}));
   EXPECT_EQ(values(s.repeat_interleave(3)), (std::vector<double>{4, 4, 4}));
   EXPECT_TRUE(throws_as<IndexError>([&] { s.repeat_interleave(3, 0); }));
+  EXPECT_EQ(error_of([&] { s.repeat_interleave(3, 0); }),
+            "Dimension specified as 0 but tensor has no dimensions");
+  EXPECT_EQ(error_of([&] { ones({1, 2}).squeeze({0, -2}); }),
+            "dim 0 appears multiple times in the list of dims");
 
   Tensor e = empty({2, 0, 3});
   EXPECT_EQ(e.transpose(0, 2).sizes(), IntArrayRef({3, 0, 2}));
