@@ -171,11 +171,42 @@ void gather_rows(const Tensor& src, Tensor& out, int64_t dim, const std::vector<
   if (outer == 0 || out_rows == 0 || row_bytes == 0) return;
   const char* in = static_cast<const char*>(src.data_ptr());
   char* dst = static_cast<char*>(out.data_ptr());
-  const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(row_bytes, 1));
+  const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(row_bytes, 16));
+  // Rows of one element are common (repeat_interleave of a vector): copy
+  // them as words rather than through a memcpy call each.
+  auto copy_rows = [&](auto word) {
+    using word_t = decltype(word);
+    const word_t* in_w = reinterpret_cast<const word_t*>(in);
+    word_t* dst_w = reinterpret_cast<word_t*>(dst);
+    parallel_for(0, outer * out_rows, grain, [&](int64_t b, int64_t e) {
+      // One division per chunk: then walk (outer, row) incrementally.
+      int64_t o = b / out_rows, j = b % out_rows;
+      const word_t* in_outer = in_w + o * in_rows;
+      for (int64_t r = b; r < e; ++r) {
+        dst_w[r] = in_outer[source_row[j]];
+        if (++j == out_rows) {
+          j = 0;
+          in_outer += in_rows;
+        }
+      }
+    });
+  };
+  switch (row_bytes) {
+    case 1: return copy_rows(uint8_t{});
+    case 2: return copy_rows(uint16_t{});
+    case 4: return copy_rows(uint32_t{});
+    case 8: return copy_rows(uint64_t{});
+    default: break;
+  }
   parallel_for(0, outer * out_rows, grain, [&](int64_t b, int64_t e) {
+    int64_t o = b / out_rows, j = b % out_rows;
+    const char* in_outer = in + o * in_rows * row_bytes;
     for (int64_t r = b; r < e; ++r) {
-      const int64_t o = r / out_rows, j = r % out_rows;
-      std::memcpy(dst + r * row_bytes, in + (o * in_rows + source_row[j]) * row_bytes, row_bytes);
+      std::memcpy(dst + r * row_bytes, in_outer + source_row[j] * row_bytes, row_bytes);
+      if (++j == out_rows) {
+        j = 0;
+        in_outer += in_rows * row_bytes;
+      }
     }
   });
 }
@@ -299,17 +330,14 @@ Tensor repeat_interleave(const Tensor& self, int64_t repeats, std::optional<int6
   WICK_CHECK(repeats >= 0, "repeats can not be negative");
   Tensor input = dim ? self : flatten(self);
   const int64_t d = dim ? maybe_wrap_dim(*dim, input.dim(), /*wrap_scalar=*/false) : 0;
+  const int64_t rows = input.sizes()[d];
+  std::vector<int64_t> source_row(rows * repeats);
+  for (int64_t i = 0; i < rows; ++i)
+    std::fill_n(source_row.begin() + i * repeats, repeats, i);
   DimVector out_shape = input.sizes().vec();
-  out_shape[d] *= repeats;
+  out_shape[d] = rows * repeats;
   Tensor out = empty(out_shape, input.options());
-  if (out.numel() == 0) return out;
-  // Each row of `input` along d, expanded `repeats` times on a new dim after it.
-  DimVector pair_sizes = input.sizes().vec(), src_strides = input.strides().vec();
-  pair_sizes.insert(pair_sizes.begin() + d + 1, repeats);
-  src_strides.insert(src_strides.begin() + d + 1, 0);
-  Tensor src = make_view(input, pair_sizes, src_strides, input.storage_offset());
-  Tensor dst = make_view(out, pair_sizes, contiguous_strides(pair_sizes), 0);
-  copy_(dst, src);
+  gather_rows(input.contiguous(), out, d, source_row);
   return out;
 }
 

@@ -753,6 +753,12 @@ TEST(JoinOps, LargeCopiesMatchSmallPath) {
   EXPECT_EQ(ri.sizes(), IntArrayRef({1800, 500}));
   EXPECT_EQ(ri.select(0, 1799).select(0, 499).item<double>(), 299999.0);
   EXPECT_EQ(ri.select(0, 4).select(0, 2).item<double>(), 502.0);
+  // Chunks of the row gather start in the middle of an outer index.
+  Tensor ri1 = big.repeat_interleave(2, 1);
+  EXPECT_EQ(ri1.sizes(), IntArrayRef({600, 1000}));
+  EXPECT_EQ(values(ri1), values(big.unsqueeze(2).expand({600, 500, 2}).reshape({600, 1000})));
+  Tensor ri_t = big.t().repeat_interleave(tensor({3}), 1);
+  EXPECT_EQ(values(ri_t), values(big.t().unsqueeze(2).expand({500, 600, 3}).reshape({500, 1800})));
   Tensor rp = big.repeat({2, 1});
   EXPECT_EQ(rp.select(0, 600).select(0, 1).item<double>(), 1.0);
 }
