@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "wick/ops/binary_common.h"
+#include "wick/ops/unary.h"
 
 namespace wick {
 
@@ -317,14 +318,14 @@ Tensor add(const Tensor& self, const Tensor& other, const Scalar& alpha) {
   return add_impl(Tensor(), self, other, alpha, Mode::Functional, "add");
 }
 Tensor add(const Tensor& self, const Scalar& other, const Scalar& alpha) {
-  return add(self, wrapped_scalar_tensor(other), alpha);
+  return add(self, binary_detail::wrapped_scalar_for(self, other), alpha);
 }
 Tensor& add_(Tensor& self, const Tensor& other, const Scalar& alpha) {
   add_impl(self, self, other, alpha, Mode::InPlace, "add_");
   return self;
 }
 Tensor& add_(Tensor& self, const Scalar& other, const Scalar& alpha) {
-  return add_(self, wrapped_scalar_tensor(other), alpha);
+  return add_(self, binary_detail::wrapped_scalar_for(self, other), alpha);
 }
 Tensor& add_out(Tensor& out, const Tensor& self, const Tensor& other, const Scalar& alpha) {
   add_impl(out, self, other, alpha, Mode::Out, "add");
@@ -365,14 +366,14 @@ Tensor div(const Tensor& self, const Tensor& other, std::optional<std::string> r
   return div_impl(Tensor(), self, other, rounding_mode, Mode::Functional);
 }
 Tensor div(const Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode) {
-  return div(self, wrapped_scalar_tensor(other), rounding_mode);
+  return div(self, binary_detail::wrapped_scalar_for(self, other), rounding_mode);
 }
 Tensor& div_(Tensor& self, const Tensor& other, std::optional<std::string> rounding_mode) {
   div_impl(self, self, other, rounding_mode, Mode::InPlace);
   return self;
 }
 Tensor& div_(Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode) {
-  return div_(self, wrapped_scalar_tensor(other), rounding_mode);
+  return div_(self, binary_detail::wrapped_scalar_for(self, other), rounding_mode);
 }
 Tensor& div_out(Tensor& out, const Tensor& self, const Tensor& other,
                 std::optional<std::string> rounding_mode) {
@@ -427,7 +428,13 @@ Tensor pow(const Tensor& self, const Tensor& other) {
 }
 Tensor pow(const Tensor& self, const Scalar& other) {
   check_int_pow_exponent(self, other);
-  return pow(self, wrapped_scalar_tensor(other));
+  // Common exponents of floating tensors take the exact short forms PyTorch uses too.
+  if (self.is_floating_point()) {
+    const double e = other.toDouble();
+    if (e == 2.0) return mul(self, self);
+    if (e == 0.5) return wick::sqrt(self);
+  }
+  return pow(self, binary_detail::wrapped_scalar_for(self, other));
 }
 Tensor pow(const Scalar& self, const Tensor& exponent) {
   return pow(wrapped_scalar_tensor(self), exponent);

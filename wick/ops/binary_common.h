@@ -3,6 +3,7 @@
 // those). Each binary op `name` with a kernel `name##_kernel(const TensorIterator&)`
 // gets its functional, scalar, in-place and out= forms plus the Tensor methods.
 #include "wick/kernels/cpu/elementwise.h"
+#include "wick/ops/creation.h"
 #include "wick/ops/binary.h"
 
 namespace wick::binary_detail {
@@ -23,6 +24,18 @@ inline Tensor run_binary_op(const Tensor& out, const Tensor& a, const Tensor& b,
   return iter.output();
 }
 
+// The scalar operand of `self op s` as a wrapped 0-dim tensor already in the
+// result dtype: promotion comes out the same as with wrapped_scalar_tensor(s)
+// (the value is converted to the result dtype either way), minus a cast copy.
+// Not for ops whose checks look at the scalar's own category (sub with bool).
+inline Tensor wrapped_scalar_for(const Tensor& self, const Scalar& s) {
+  const ScalarType t = result_type(self, s);
+  Tensor w = empty({}, TensorOptions(t));
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(t, "wrapped_scalar", [&] { *w.data_ptr<scalar_t>() = s.to<scalar_t>(); });
+  w.unsafeGetTensorImpl()->set_wrapped_number(true);
+  return w;
+}
+
 }  // namespace wick::binary_detail
 
 #define WICK_BINARY_ENTRIES(name, kind)                                                   \
@@ -31,7 +44,7 @@ inline Tensor run_binary_op(const Tensor& out, const Tensor& a, const Tensor& b,
                                         kind, #name, name##_kernel);                      \
   }                                                                                       \
   Tensor name(const Tensor& self, const Scalar& other) {                                  \
-    return name(self, wrapped_scalar_tensor(other));                                      \
+    return name(self, binary_detail::wrapped_scalar_for(self, other));                    \
   }                                                                                       \
   Tensor& name##_(Tensor& self, const Tensor& other) {                                    \
     binary_detail::run_binary_op(self, self, other, binary_detail::Mode::InPlace, kind, #name, \
@@ -39,7 +52,7 @@ inline Tensor run_binary_op(const Tensor& out, const Tensor& a, const Tensor& b,
     return self;                                                                          \
   }                                                                                       \
   Tensor& name##_(Tensor& self, const Scalar& other) {                                    \
-    return name##_(self, wrapped_scalar_tensor(other));                                   \
+    return name##_(self, binary_detail::wrapped_scalar_for(self, other));                 \
   }                                                                                       \
   Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {              \
     binary_detail::run_binary_op(out, self, other, binary_detail::Mode::Out, kind, #name,  \
