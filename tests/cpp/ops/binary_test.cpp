@@ -991,3 +991,37 @@ TEST(BinaryOps, EqualAllcloseIsclose) {
   EXPECT_EQ(error_of([] { isclose(ti(), ti(), -1); }),
             "rtol must be greater than or equal to zero, but got -1");
 }
+
+// 0, 1, ..., n-1 (written directly: this test must not depend on arange).
+template <typename T>
+Tensor iota(int64_t n, T first) {
+  Tensor t = empty({n}, TensorOptions(scalar_type_of<T>()));
+  T* p = t.data_ptr<T>();
+  for (int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(first + static_cast<T>(i));
+  return t;
+}
+
+TEST(BinaryOps, LargeStridedInputsSplitAcrossThreads) {
+  // 600 x 500 values, read transposed so each thread starts mid-row of a strided walk.
+  Tensor base = iota<float>(300000, 0.f);
+  Tensor m = make_view(base, {600, 500}, {500, 1}, 0);
+  Tensor t = transposed(m);
+  Tensor r = t * 2 + tensor({1.f});
+  ASSERT_EQ(r.sizes(), IntArrayRef({500, 600}));
+  const auto got = test::values(r);
+  bool ok = true;
+  for (int64_t i = 0; i < 500 && ok; ++i)
+    for (int64_t j = 0; j < 600 && ok; ++j)
+      ok = got[i * 600 + j] == 2.0 * static_cast<double>(j * 500 + i) + 1.0;
+  EXPECT_TRUE(ok);
+  const int threads = get_num_threads();
+  set_num_threads(1);
+  Tensor serial = t * 2 + tensor({1.f});
+  set_num_threads(threads);
+  EXPECT_TRUE(equal(r, serial));
+  // Integer division by zero deep inside a parallel loop still raises.
+  Tensor ints = iota<int64_t>(100000, 1);
+  Tensor divisor = ones({100000}, kLong);
+  divisor.data_ptr<int64_t>()[99999] = 0;
+  EXPECT_EQ(error_of([&] { remainder(ints, divisor); }), "ZeroDivisionError");
+}
