@@ -89,6 +89,7 @@ Tensor where(const Tensor& condition, const Scalar& self, const Scalar& other) {
   return where_impl(Tensor(), condition, wrapped_scalar_tensor(self), wrapped_scalar_tensor(other));
 }
 Tensor& where_out(Tensor& out, const Tensor& condition, const Tensor& self, const Tensor& other) {
+  kernels::check_no_internal_overlap(out);
   where_impl(out, condition, self, other);
   return out;
 }
@@ -302,7 +303,7 @@ Tensor clamp_tensor_impl(const Tensor& out, const Tensor& self, const std::optio
   cfg.name("clamp").add_output(out).add_input(self);
   if (has_lo) cfg.add_input(*min);
   if (has_hi) cfg.add_input(*max);
-  kernels::apply_mode(cfg, mode);
+  kernels::apply_mode(cfg, mode, out);
   TensorIterator iter = cfg.build();
   WICK_DISPATCH_ALL_TYPES_AND_BOOL(iter.common_dtype(), "clamp_cpu", [&] {
     using opm = opmath_t<scalar_t>;

@@ -1025,3 +1025,17 @@ TEST(BinaryOps, LargeStridedInputsSplitAcrossThreads) {
   divisor.data_ptr<int64_t>()[99999] = 0;
   EXPECT_EQ(error_of([&] { remainder(ints, divisor); }), "ZeroDivisionError");
 }
+
+TEST(BinaryOps, WritingIntoExpandedViewIsRefused) {
+  const std::string msg =
+      "unsupported operation: more than one element of the written-to tensor refers to a single "
+      "memory location. Please clone() the tensor before performing the operation.";
+  Tensor one = tensor({1.f});
+  Tensor expanded = make_view(one, {3}, {0}, 0);
+  EXPECT_EQ(error_of([&] { expanded.add_(1); }), msg);
+  EXPECT_EQ(error_of([&] { add_out(expanded, ones({3}), tensor({1.f})); }), msg);
+  EXPECT_EQ(error_of([&] { expanded.lt_(0); }), msg);
+  EXPECT_EQ(one.item<double>(), 1.0);
+  // Reading from an expanded view is fine.
+  EXPECT_TENSOR_EQ(expanded + 1, vec({2, 2, 2}, kFloat));
+}

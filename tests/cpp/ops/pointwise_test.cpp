@@ -212,6 +212,17 @@ TEST(PointwiseOps, ClampTensor) {
             "output with shape [3] doesn't match the broadcast shape [2, 3]");
 }
 
+TEST(PointwiseOps, WritingIntoExpandedViewIsRefused) {
+  const std::string msg =
+      "unsupported operation: more than one element of the written-to tensor refers to a single "
+      "memory location. Please clone() the tensor before performing the operation.";
+  Tensor expanded = make_view(tensor({1.f}), {3}, {0}, 0);
+  EXPECT_EQ(error_of([&] { expanded.clamp_(0, 1); }), msg);
+  EXPECT_EQ(error_of([&] { expanded.clamp_(tensor({0.f})); }), msg);
+  EXPECT_EQ(error_of([&] { expanded.addcmul_(expanded, expanded); }), msg);
+  EXPECT_EQ(error_of([&] { where_out(expanded, tensor({true}), tensor({2.f}), tensor({0.f})); }), msg);
+}
+
 TEST(PointwiseOps, EmptyAndZeroDim) {
   Tensor e = empty({0, 3});
   EXPECT_EQ(where(zeros({0, 3}, kBool), e, 1.0).sizes(), IntArrayRef({0, 3}));

@@ -805,3 +805,13 @@ TEST(UnaryOps, LayoutsAndShapes) {
   Tensor ab = abs(big);
   EXPECT_TRUE(equal(ab, full({100000}, 2.f)));
 }
+
+TEST(UnaryOps, WritingIntoExpandedViewIsRefused) {
+  Tensor expanded = make_view(ones({2}), {2, 2}, {0, 1}, 0);
+  EXPECT_EQ(error_of([&] { expanded.sqrt_(); }),
+            "unsupported operation: more than one element of the written-to tensor refers to a "
+            "single memory location. Please clone() the tensor before performing the operation.");
+  EXPECT_EQ(error_of([&] { expanded.logical_not_(); }),
+            "unsupported operation: more than one element of the written-to tensor refers to a "
+            "single memory location. Please clone() the tensor before performing the operation.");
+}

@@ -15,7 +15,20 @@ namespace wick::kernels {
 // x takes part in broadcasting), f_out(out, x) writes out (resized if needed).
 enum class Mode { Functional, InPlace, Out };
 
-inline TensorIteratorConfig& apply_mode(TensorIteratorConfig& cfg, Mode mode) {
+// A written tensor may not have several elements at one address (an expanded
+// view): the result would depend on the order of writes.
+inline void check_no_internal_overlap(const Tensor& out) {
+  if (!out.defined()) return;
+  for (int64_t d = 0; d < out.dim(); ++d) {
+    WICK_CHECK(out.stride(d) != 0 || out.size(d) <= 1,
+               "unsupported operation: more than one element of the written-to tensor refers to "
+               "a single memory location. Please clone() the tensor before performing the "
+               "operation.");
+  }
+}
+
+inline TensorIteratorConfig& apply_mode(TensorIteratorConfig& cfg, Mode mode, const Tensor& out) {
+  if (mode != Mode::Functional) check_no_internal_overlap(out);
   if (mode == Mode::InPlace) cfg.resize_outputs(false);
   return cfg;
 }
@@ -26,7 +39,7 @@ inline TensorIterator make_iter(const Tensor& out, std::initializer_list<Tensor>
   TensorIteratorConfig cfg;
   cfg.name(name).add_output(out).promote_integer_inputs_to_float(int_to_float);
   for (const auto& t : inputs) cfg.add_input(t);
-  apply_mode(cfg, mode);
+  apply_mode(cfg, mode, out);
   return cfg.build();
 }
 
@@ -36,7 +49,7 @@ inline TensorIterator make_bool_iter(const Tensor& out, std::initializer_list<Te
   TensorIteratorConfig cfg;
   cfg.name(name).add_output(out).declare_static_dtype(kBool).enforce_safe_casting_to_output(false);
   for (const auto& t : inputs) cfg.add_input(t);
-  apply_mode(cfg, mode);
+  apply_mode(cfg, mode, out);
   return cfg.build();
 }
 
