@@ -41,10 +41,6 @@ Tensor iota_tensor(int64_t n, ScalarType dtype = kLong) {
   return t.to(dtype);
 }
 
-bool shares_storage(const Tensor& a, const Tensor& b) {
-  return a.storage().get() == b.storage().get();
-}
-
 }  // namespace
 
 TEST(JoinOps, CatRulesAndErrors) {
