@@ -382,7 +382,7 @@ Tensor flatten(const Tensor& self, int64_t start_dim, int64_t end_dim) {
 }
 
 Tensor unflatten(const Tensor& self, int64_t dim, IntArrayRef sizes) {
-  dim = maybe_wrap_dim(dim, self.dim());
+  dim = maybe_wrap_dim(dim, self.dim(), /*wrap_scalar=*/false);
   WICK_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");
   const int64_t dim_size = self.sizes()[dim];
   DimVector inferred;

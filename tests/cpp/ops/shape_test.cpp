@@ -542,6 +542,13 @@ TEST(ShapeOps, ZeroDimAndEmpty) {
   EXPECT_EQ(s.repeat({2, 2}).sizes(), IntArrayRef({2, 2}));
   EXPECT_EQ(values(s.repeat_interleave(3)), (std::vector<double>{4, 4, 4}));
   EXPECT_TRUE(throws_as<IndexError>([&] { s.repeat_interleave(3, 0); }));
+  EXPECT_EQ(error_of([&] { s.unflatten(0, {1}); }),
+            "Dimension specified as 0 but tensor has no dimensions");
+  EXPECT_EQ(error_of([&] { s.roll({1}, {-1}); }),
+            "Dimension specified as -1 but tensor has no dimensions");
+  EXPECT_EQ(error_of([&] { s.unfold(0, 2, 1); }),
+            "maximum size for tensor at dimension 0 is 1 but size is 2");
+  EXPECT_EQ(s.flatten(0, 0).sizes(), IntArrayRef({1}));
   EXPECT_EQ(error_of([&] { s.repeat_interleave(3, 0); }),
             "Dimension specified as 0 but tensor has no dimensions");
   EXPECT_EQ(error_of([&] { ones({1, 2}).squeeze({0, -2}); }),
