@@ -399,6 +399,8 @@ TEST(ShapeOps, SplitFamilies) {
   EXPECT_EQ(sizes_of(v.split(3), 0), (std::vector<int64_t>{3, 3, 1}));
   EXPECT_EQ(sizes_of(v.split(7), 0), (std::vector<int64_t>{7}));
   EXPECT_EQ(sizes_of(v.split(10), 0), (std::vector<int64_t>{7}));
+  EXPECT_EQ(sizes_of(v.split(INT64_MAX), 0), (std::vector<int64_t>{7}));
+  EXPECT_EQ(sizes_of(v.chunk(INT64_MAX), 0), (std::vector<int64_t>{1, 1, 1, 1, 1, 1, 1}));
   EXPECT_EQ(sizes_of(v.split(std::vector<int64_t>{2, 0, 5}), 0), (std::vector<int64_t>{2, 0, 5}));
   EXPECT_EQ(sizes_of(v.split_with_sizes({4, 3}), 0), (std::vector<int64_t>{4, 3}));
   EXPECT_EQ(sizes_of(v.chunk(3), 0), (std::vector<int64_t>{3, 3, 1}));
