@@ -429,7 +429,7 @@ Tensor roll(const Tensor& self, IntArrayRef shifts, IntArrayRef dims) {
              shifts.size(), ", dims:", dims.size());
   Tensor out = self;
   for (size_t i = 0; i < dims.size(); ++i)
-    out = roll_one_dim(out, shifts[i], maybe_wrap_dim(dims[i], self.dim()));
+    out = roll_one_dim(out, shifts[i], maybe_wrap_dim(dims[i], self.dim(), /*wrap_scalar=*/false));
   return out;
 }
 

@@ -382,7 +382,7 @@ Tensor flatten(const Tensor& self, int64_t start_dim, int64_t end_dim) {
 }
 
 Tensor unflatten(const Tensor& self, int64_t dim, IntArrayRef sizes) {
-  dim = maybe_wrap_dim(dim, self.dim());
+  dim = maybe_wrap_dim(dim, self.dim(), /*wrap_scalar=*/false);
   WICK_CHECK(!sizes.empty(), "unflatten: sizes must be non-empty");
   const int64_t dim_size = self.sizes()[dim];
   DimVector inferred;
@@ -473,12 +473,12 @@ std::vector<Tensor> split(const Tensor& self, int64_t split_size, int64_t dim) {
   WICK_CHECK(split_size > 0 || size == 0,
              "split_size can only be 0 if dimension size is 0, but got dimension size of ", size);
   int64_t n = 1;
-  if (split_size > 0) n = std::max<int64_t>((size + split_size - 1) / split_size, 1);
+  if (split_size > 0) n = std::max<int64_t>(size / split_size + (size % split_size != 0), 1);
   std::vector<Tensor> out;
   out.reserve(n);
   for (int64_t i = 0; i < n; ++i) {
     int64_t begin = i * split_size;
-    out.push_back(slice(self, dim, begin, std::min(begin + split_size, size)));
+    out.push_back(slice(self, dim, begin, begin + std::min(split_size, size - begin)));
   }
   return out;
 }
@@ -516,7 +516,7 @@ std::vector<Tensor> chunk(const Tensor& self, int64_t chunks, int64_t dim) {
   WICK_CHECK(chunks > 0, "chunk expects `chunks` to be greater than 0, got: ", chunks);
   dim = maybe_wrap_dim(dim, self.dim());
   const int64_t size = self.sizes()[dim];
-  const int64_t split_size = (size + chunks - 1) / chunks;
+  const int64_t split_size = size / chunks + (size % chunks != 0);
   // An empty dim still yields `chunks` (empty) pieces, as in PyTorch.
   if (split_size == 0 && size == 0)
     return split_with_sizes(self, DimVector(chunks, 0), dim);
