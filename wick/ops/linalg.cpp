@@ -390,6 +390,12 @@ Tensor fold_batch(const Tensor& t) {
 Tensor addmm_impl(const Tensor& self, const Tensor& a, const Tensor& b, const Scalar& beta,
                   const Scalar& alpha) {
   check_matmul_dtype(a.dtype());
+  if (is_integral_type(a.dtype(), true)) {
+    WICK_CHECK(!beta.isFloatingPoint(),
+               "For integral input tensors, argument beta must not be a floating point number.");
+    WICK_CHECK(!alpha.isFloatingPoint(),
+               "For integral input tensors, argument alpha must not be a floating point number.");
+  }
   const int64_t m = a.size(0), n = b.size(1);
   Tensor result = empty({m, n}, a.options());
   const bool use_self = self.defined() && !(beta.toDouble() == 0.0 && !beta.isBoolean());
@@ -532,12 +538,9 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
   if (da >= 3 && (db == 1 || db == 2)) {
     // Fold the batch into the rows of one matrix product.
     DimVector out_shape(a.sizes().begin(), a.sizes().end() - 1);
-    Tensor a2 = reshape_any(a, {a.numel() / std::max<int64_t>(a.size(-1), 1) , a.size(-1)});
-    if (a.numel() == 0) {
-      int64_t rows = 1;
-      for (int64_t d = 0; d < da - 1; ++d) rows *= a.size(d);
-      a2 = reshape_any(a, {rows, a.size(-1)});
-    }
+    int64_t rows = 1;
+    for (int64_t d = 0; d < da - 1; ++d) rows *= a.size(d);
+    Tensor a2 = merge_groups(a, {da - 1, 1});
     Tensor r = db == 1 ? mv(a2, b) : mm(a2, b);
     if (db == 2) out_shape.push_back(b.size(1));
     return reshape_any(r, out_shape);

@@ -199,6 +199,13 @@ TEST(LinalgTest, AddmmFamily) {
   EXPECT_EQ(error_of([] { addmm(ones({3}), ones({2, 3}), ones({3, 4})); }),
             "The expanded size of the tensor (4) must match the existing size (3) at "
             "non-singleton dimension 1.  Target sizes: [2, 4].  Tensor sizes: [3]");
+  EXPECT_EQ(error_of([] {
+              addmm(ones({2, 2}, TensorOptions(kInt)), ones({2, 2}, TensorOptions(kInt)),
+                    ones({2, 2}, TensorOptions(kInt)), 0.5);
+            }),
+            "For integral input tensors, argument beta must not be a floating point number.");
+  EXPECT_TENSOR_EQ(addmm(tensor({{1, 1}, {1, 1}}), tensor({{1, 2}, {3, 4}}), tensor({{1, 0}, {0, 1}}), 2, 3),
+                   tensor({{5, 8}, {11, 14}}));
   EXPECT_EQ(error_of([] { addmv(ones({3}), ones({2, 3}), ones({3})); }),
             "size mismatch, got 3, 2x3,3");
   EXPECT_EQ(error_of([] { addbmm(ones({3, 4}), ones({2, 3, 5}), ones({2, 4, 4})); }),
@@ -497,6 +504,37 @@ TEST(LinalgTest, MultiDot) {
             "multi_dot(): tensors 0 and 1 with shapes [2, 2] and [3, 2] cannot be multiplied");
   EXPECT_EQ(error_of([] { linalg::multi_dot({ones({2, 2}), ones({2, 2, 2})}); }),
             "multi_dot(): the last tensor must be 1D or 2D but got 3D");
+}
+
+TEST(LinalgTest, EdgeCases) {
+  EXPECT_CLOSE_D(einsum("...i,...i->...", {mk(D::X), mk(D::Y0)}), mk(D::ein_ellb));
+  EXPECT_CLOSE_D(linalg::cross(make_view(mk(D::C1), {1, 3}, {3, 1}, 0), mk(D::C2)), mk(D::cross_b));
+  EXPECT_CLOSE_D(tensordot(mk(D::v2), mk(D::v3), 0), mk(D::td0));
+  EXPECT_CLOSE_D(kron(mk(D::P), mk(D::K1)), mk(D::kron_nd));
+  EXPECT_CLOSE_D(linalg::matrix_power(mk(D::Mb), 2), mk(D::mpow_b));
+  EXPECT_CLOSE_D(matmul(mk(D::v4), transpose_view(mk(D::P), 1, 2)), mk(D::mm_1dx3d));
+  EXPECT_CLOSE_D(diag_embed(mk(D::v3)), mk(D::diag_embed_v));
+  EXPECT_CLOSE_D(linalg::vector_norm(zeros({0}, TensorOptions(kDouble))), mk(D::vn_empty));
+  EXPECT_CLOSE_D(linalg::det(zeros({0, 0}, TensorOptions(kDouble))), mk(D::det0));
+  EXPECT_EQ(linalg::inv(zeros({0, 3, 3})).sizes(), IntArrayRef({0, 3, 3}));
+  auto [U, S, Vh] = linalg::svd(zeros({0, 3}));
+  EXPECT_EQ(U.sizes(), IntArrayRef({0, 0}));
+  EXPECT_EQ(S.sizes(), IntArrayRef({0}));
+  EXPECT_TENSOR_EQ(Vh, diag(ones({3})));
+  auto [q, r] = linalg::qr(zeros({0, 3}));
+  EXPECT_EQ(q.sizes(), IntArrayRef({0, 0}));
+  EXPECT_EQ(r.sizes(), IntArrayRef({0, 3}));
+  auto [w, V] = linalg::eigh(zeros({2, 0, 0}));
+  EXPECT_EQ(w.sizes(), IntArrayRef({2, 0}));
+  EXPECT_EQ(V.sizes(), IntArrayRef({2, 0, 0}));
+  Tensor self = tensor({{true, false}});
+  EXPECT_TENSOR_EQ(addr(self, tensor({true, false}), tensor({false, true})),
+                   tensor({{true, true}, {true, false}}));
+  EXPECT_CLOSE_F(linalg::vector_norm(ones({2, 3}), 2, IntArrayRef{}), scalar_tensor(std::sqrt(6.0f)));
+  // Results never alias their inputs.
+  Tensor m = mk(D::M);
+  Tensor c = matmul(m, diag(ones({3}, TensorOptions(kDouble))));
+  EXPECT_NE(c.data_ptr(), m.data_ptr());
 }
 
 }  // namespace
