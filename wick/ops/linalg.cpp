@@ -302,9 +302,25 @@ void bmm_into(const Tensor& c, const Tensor& a, const Tensor& b, const Scalar& b
                         pb.batch_stride, beta, c.data_ptr(), std::max<int64_t>(n, 1), m * n);
 }
 
+const char* cpp_type_name(ScalarType t) {
+  switch (t) {
+    case kBool: return "bool";
+    case kByte: return "unsigned char";
+    case kChar: return "signed char";
+    case kShort: return "short int";
+    case kInt: return "int";
+    case kLong: return "long int";
+    case kHalf: return "c10::Half";
+    case kBFloat16: return "c10::BFloat16";
+    case kFloat: return "float";
+    case kDouble: return "double";
+    default: return to_string(t);
+  }
+}
+
 Tensor& assign_out(Tensor& out, const Tensor& result) {
-  WICK_CHECK(can_cast(result.dtype(), out.dtype()), "result type ", result.dtype(),
-             " can't be cast to the desired output type ", out.dtype());
+  WICK_CHECK(out.dtype() == result.dtype(), "Expected out tensor to have dtype ",
+             cpp_type_name(result.dtype()), ", but got ", cpp_type_name(out.dtype()), " instead");
   if (!out.sizes().equals(result.sizes())) out.resize_(result.sizes());
   out.copy_(result);
   return out;
@@ -330,21 +346,6 @@ using namespace linalg_detail;
 
 namespace {
 
-const char* cpp_type_name(ScalarType t) {
-  switch (t) {
-    case kBool: return "bool";
-    case kByte: return "unsigned char";
-    case kChar: return "signed char";
-    case kShort: return "short int";
-    case kInt: return "int";
-    case kLong: return "long int";
-    case kHalf: return "c10::Half";
-    case kBFloat16: return "c10::BFloat16";
-    case kFloat: return "float";
-    case kDouble: return "double";
-    default: return to_string(t);
-  }
-}
 
 void check_mm_dtypes(const Tensor& a, const Tensor& b) {
   WICK_CHECK(a.dtype() == b.dtype(), "expected m1 and m2 to have the same dtype, but got: ",
@@ -356,6 +357,14 @@ void check_same_dtype(const Tensor& a, const Tensor& b) {
 }
 void check_matmul_dtype(ScalarType t) {
   WICK_CHECK(t != kBool, "\"addmm_impl_cpu_\" not implemented for 'Bool'");
+}
+
+void check_int_scalars(ScalarType dt, const Scalar& beta, const Scalar& alpha) {
+  if (!is_integral_type(dt, true)) return;
+  WICK_CHECK(!beta.isFloatingPoint(),
+             "For integral input tensors, argument beta must not be a floating point number.");
+  WICK_CHECK(!alpha.isFloatingPoint(),
+             "For integral input tensors, argument alpha must not be a floating point number.");
 }
 
 Tensor as3d(const Tensor& t2) { return unsqueeze_view(t2, 0); }
@@ -390,12 +399,7 @@ Tensor fold_batch(const Tensor& t) {
 Tensor addmm_impl(const Tensor& self, const Tensor& a, const Tensor& b, const Scalar& beta,
                   const Scalar& alpha) {
   check_matmul_dtype(a.dtype());
-  if (is_integral_type(a.dtype(), true)) {
-    WICK_CHECK(!beta.isFloatingPoint(),
-               "For integral input tensors, argument beta must not be a floating point number.");
-    WICK_CHECK(!alpha.isFloatingPoint(),
-               "For integral input tensors, argument alpha must not be a floating point number.");
-  }
+  check_int_scalars(a.dtype(), beta, alpha);
   const int64_t m = a.size(0), n = b.size(1);
   Tensor result = empty({m, n}, a.options());
   const bool use_self = self.defined() && !(beta.toDouble() == 0.0 && !beta.isBoolean());
@@ -405,6 +409,21 @@ Tensor addmm_impl(const Tensor& self, const Tensor& a, const Tensor& b, const Sc
   }
   bmm_into(as3d(result), as3d(a), as3d(b), use_self ? beta : Scalar(0), alpha);
   return result;
+}
+
+bool shares_storage(const Tensor& a, const Tensor& b) {
+  return a.defined() && b.defined() && a.storage().get() == b.storage().get();
+}
+
+// Whether a product can be written straight into `dst` (resized to `sizes` when
+// its shape differs): right dtype, dense row-major, and not aliasing an input.
+bool writable_directly(Tensor& dst, IntArrayRef sizes, ScalarType dtype,
+                       std::initializer_list<const Tensor*> inputs) {
+  if (dst.dtype() != dtype) return false;
+  for (const Tensor* t : inputs)
+    if (shares_storage(dst, *t)) return false;
+  if (!dst.sizes().equals(sizes)) dst.resize_(sizes);
+  return dst.is_contiguous();
 }
 
 void check_mm_shapes(const Tensor& a, const Tensor& b) {
@@ -478,7 +497,13 @@ Tensor mm(const Tensor& self, const Tensor& mat2) {
   return addmm_impl(Tensor(), self, mat2, 0, 1);
 }
 Tensor& mm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
-  return assign_out(out, mm(self, mat2));
+  check_mm_shapes(self, mat2);
+  check_matmul_dtype(self.dtype());
+  if (!writable_directly(out, {self.size(0), mat2.size(1)}, self.dtype(), {&self, &mat2}))
+    return assign_out(out, mm(self, mat2));
+  bmm_into(as3d(out), as3d(self), as3d(mat2), 0, 1);
+  out.bump_version();
+  return out;
 }
 
 Tensor bmm(const Tensor& self, const Tensor& mat2) {
@@ -488,7 +513,13 @@ Tensor bmm(const Tensor& self, const Tensor& mat2) {
   return result;
 }
 Tensor& bmm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
-  return assign_out(out, bmm(self, mat2));
+  check_bmm(self, mat2);
+  if (!writable_directly(out, {self.size(0), self.size(1), mat2.size(2)}, self.dtype(),
+                         {&self, &mat2}))
+    return assign_out(out, bmm(self, mat2));
+  bmm_into(out, self, mat2, 0, 1);
+  out.bump_version();
+  return out;
 }
 
 Tensor dot(const Tensor& self, const Tensor& other) {
@@ -613,6 +644,18 @@ Tensor& addmm_out(Tensor& out, const Tensor& self, const Tensor& mat1, const Ten
 }
 Tensor& addmm_(Tensor& self, const Tensor& mat1, const Tensor& mat2, const Scalar& beta,
                const Scalar& alpha) {
+  if (mat1.dim() == 2 && mat2.dim() == 2 && self.dim() == 2 && self.is_contiguous() &&
+      self.size(0) == mat1.size(0) && self.size(1) == mat2.size(1) &&
+      !shares_storage(self, mat1) && !shares_storage(self, mat2)) {
+    check_mm_shapes(mat1, mat2);
+    check_same_dtype(self, mat1);
+    check_matmul_dtype(self.dtype());
+    check_int_scalars(self.dtype(), beta, alpha);
+    const bool use_self = !(beta.toDouble() == 0.0 && !beta.isBoolean());
+    bmm_into(as3d(self), as3d(mat1), as3d(mat2), use_self ? beta : Scalar(0), alpha);
+    self.bump_version();
+    return self;
+  }
   Tensor r = addmm(self, mat1, mat2, beta, alpha);
   WICK_CHECK(r.sizes().equals(self.sizes()), "The input tensor of addmm_ must have shape ",
              r.sizes(), ", but got ", self.sizes());
@@ -624,6 +667,7 @@ Tensor baddbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2,
                const Scalar& beta, const Scalar& alpha) {
   check_bmm(batch1, batch2);
   check_same_dtype(self, batch1);
+  check_int_scalars(self.dtype(), beta, alpha);
   const int64_t B = batch1.size(0), m = batch1.size(1), n = batch2.size(2);
   Tensor result = empty({B, m, n}, batch1.options());
   Tensor e = expand_view(self, {B, m, n});
@@ -638,6 +682,17 @@ Tensor& baddbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const
 }
 Tensor& baddbmm_(Tensor& self, const Tensor& batch1, const Tensor& batch2, const Scalar& beta,
                  const Scalar& alpha) {
+  if (batch1.dim() == 3 && batch2.dim() == 3 && self.dim() == 3 && self.is_contiguous() &&
+      self.size(0) == batch1.size(0) && self.size(1) == batch1.size(1) &&
+      self.size(2) == batch2.size(2) && !shares_storage(self, batch1) &&
+      !shares_storage(self, batch2)) {
+    check_bmm(batch1, batch2);
+    check_same_dtype(self, batch1);
+    check_int_scalars(self.dtype(), beta, alpha);
+    bmm_into(self, batch1, batch2, beta.toDouble() != 0.0 ? beta : Scalar(0), alpha);
+    self.bump_version();
+    return self;
+  }
   Tensor r = baddbmm(self, batch1, batch2, beta, alpha);
   WICK_CHECK(r.sizes().equals(self.sizes()), "The input tensor of baddbmm_ must have shape ",
              r.sizes(), ", but got ", self.sizes());

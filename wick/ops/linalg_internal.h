@@ -35,7 +35,9 @@ Tensor sum_dims(const Tensor& t, IntArrayRef dims, bool keepdim, ScalarType out_
 void bmm_into(const Tensor& c, const Tensor& a, const Tensor& b, const Scalar& beta,
               const Scalar& alpha);
 
-// out <- result, resizing out; raises when the dtype cannot be written.
+// C++ spelling of a dtype as PyTorch's messages print it ("float", "long int").
+const char* cpp_type_name(ScalarType t);
+// out <- result, resizing out; out must already have the result's dtype.
 Tensor& assign_out(Tensor& out, const Tensor& result);
 
 // "linalg.inv: Expected a floating point or complex tensor as input. Got Int" etc.

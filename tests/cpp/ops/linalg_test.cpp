@@ -193,6 +193,27 @@ TEST(LinalgTest, AddmmFamily) {
   Tensor bacc = zeros({2, 3, 2}, TensorOptions(kDouble));
   bacc.baddbmm_(mk(D::P), mk(D::Q));
   EXPECT_CLOSE_D(bacc, mk(D::bmm_PQ));
+  // In place with NaN in self and beta = 0: written directly, NaN ignored.
+  Tensor nan_acc = full({2, 4}, std::numeric_limits<double>::quiet_NaN(), TensorOptions(kDouble));
+  nan_acc.addmm_(mk(D::A), mk(D::B), 0, 1);
+  EXPECT_CLOSE_D(nan_acc, mk(D::mm_AB));
+  // Aliased in place (self is also mat1): must not read half-written results.
+  Tensor sq = mk(D::M), sq_expect = matmul(mk(D::M), mk(D::M));
+  sq.addmm_(sq, mk(D::M), 0, 1);
+  EXPECT_CLOSE_D(sq, sq_expect);
+  // Non-contiguous self goes through a temporary.
+  Tensor nc = transpose_view(zeros({4, 2}, TensorOptions(kDouble)), 0, 1);
+  nc.addmm_(mk(D::A), mk(D::B));
+  EXPECT_CLOSE_D(nc, mk(D::mm_AB));
+  Tensor mo = empty({0}, TensorOptions(kDouble));
+  Tensor& mo_ref = mm_out(mo, mk(D::A), mk(D::B));
+  EXPECT_TRUE(mo_ref.is_same(mo));
+  EXPECT_CLOSE_D(mo, mk(D::mm_AB));
+  Tensor bo = empty({2, 3, 2}, TensorOptions(kFloat));
+  EXPECT_EQ(error_of([&] { bmm_out(bo, mk(D::P), mk(D::Q)); }),
+            "Expected out tensor to have dtype double, but got float instead");
+  EXPECT_EQ(error_of([&] { linalg::inv_out(bo, mk(D::M)); }),
+            "Expected out tensor to have dtype double, but got float instead");
   Tensor out = empty({0}, TensorOptions(kDouble));
   addmm_out(out, mk(D::inp4), mk(D::A), mk(D::B), 0.5, 2.0);
   EXPECT_CLOSE_D(out, mk(D::addmm));
