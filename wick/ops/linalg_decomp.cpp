@@ -171,7 +171,6 @@ Tensor solve(const Tensor& A, const Tensor& B, bool left) {
                            IntArrayRef(A.sizes().data(), A.dim() - 1)));
   if (!left) {
     // X A = B  <=>  A^T X^T = B^T
-    WICK_CHECK(!vector_case || true, "");
     Tensor Bt = vector_case ? B : transpose_view(B, -2, -1);
     Tensor X = solve(transpose_view(A, -2, -1), Bt, true);
     return vector_case ? X : transpose_view(X, -2, -1);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 #include "wick/core/dispatch.h"
@@ -112,47 +113,99 @@ void half_gemm(int64_t m, int64_t n, int64_t k, float alpha, const MatrixArg& a,
     for (int64_t j = 0; j < n; ++j) c[i * ldc + j] = static_cast<T>(fc[i * n + j]);
 }
 
-// Integer product: B packed row-major, accumulation in uint64 (wrap-around,
-// which equals the narrow type's wrap-around after the final cast), blocked
-// so a tile of B stays in cache while a few rows of A stream over it.
+// out[j] += a * b[j]. Built for AVX2 as well as the baseline, picked at load
+// time: the library is compiled for generic x86-64, where 32-bit vector
+// multiplies are unavailable.
+__attribute__((target_clones("avx2", "default"))) void madd_row(uint32_t* __restrict__ out,
+                                                                const uint32_t* __restrict__ b,
+                                                                uint32_t a, int64_t n) {
+  for (int64_t j = 0; j < n; ++j) out[j] += a * b[j];
+}
+__attribute__((target_clones("avx2", "default"))) void madd_row(uint64_t* __restrict__ out,
+                                                                const uint64_t* __restrict__ b,
+                                                                uint64_t a, int64_t n) {
+  for (int64_t j = 0; j < n; ++j) out[j] += a * b[j];
+}
+
+// Four rows at once: each loaded element of b feeds four accumulators.
+__attribute__((target_clones("avx2", "default"))) void madd_rows4(
+    uint32_t* __restrict__ o0, uint32_t* __restrict__ o1, uint32_t* __restrict__ o2,
+    uint32_t* __restrict__ o3, const uint32_t* __restrict__ b, const uint32_t* a, int64_t n) {
+  const uint32_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+  for (int64_t j = 0; j < n; ++j) {
+    const uint32_t x = b[j];
+    o0[j] += a0 * x;
+    o1[j] += a1 * x;
+    o2[j] += a2 * x;
+    o3[j] += a3 * x;
+  }
+}
+__attribute__((target_clones("avx2", "default"))) void madd_rows4(
+    uint64_t* __restrict__ o0, uint64_t* __restrict__ o1, uint64_t* __restrict__ o2,
+    uint64_t* __restrict__ o3, const uint64_t* __restrict__ b, const uint64_t* a, int64_t n) {
+  const uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+  for (int64_t j = 0; j < n; ++j) {
+    const uint64_t x = b[j];
+    o0[j] += a0 * x;
+    o1[j] += a1 * x;
+    o2[j] += a2 * x;
+    o3[j] += a3 * x;
+  }
+}
+
+// Integer product in unsigned arithmetic of the type's width (32 bits for the
+// narrow types): wrap-around then matches PyTorch's after the final cast. B is
+// packed row-major; blocking keeps a tile of B in cache while a few rows of A
+// stream over it.
 template <typename T>
 void int_gemm(int64_t m, int64_t n, int64_t k, int64_t alpha, const MatrixArg& a,
               const MatrixArg& b, int64_t beta, T* c, int64_t ldc) {
+  using Acc = std::conditional_t<sizeof(T) == 8, uint64_t, uint32_t>;
+  using SAcc = std::conditional_t<sizeof(T) == 8, int64_t, int32_t>;
   if (m == 0 || n == 0) return;
-  std::vector<T> packed_b(k * n);
+  std::vector<Acc> packed_b(k * n);
   for (int64_t p = 0; p < k; ++p)
-    for (int64_t j = 0; j < n; ++j) packed_b[p * n + j] = elem<T>(b, p, j);
-  constexpr int64_t kRowBlock = 8, kDepthBlock = 128, kColBlock = 512;
+    for (int64_t j = 0; j < n; ++j)
+      packed_b[p * n + j] = static_cast<Acc>(static_cast<SAcc>(elem<T>(b, p, j)));
+  constexpr int64_t kRowBlock = 8, kDepthBlock = 128, kColBlock = 1024;
   const int64_t grain = std::max<int64_t>(1, 32768 / std::max<int64_t>(1, n * k));
-  const T* B = packed_b.data();
+  const Acc* B = packed_b.data();
+  const Acc al = static_cast<Acc>(alpha), be = static_cast<Acc>(beta);
   parallel_for(0, m, grain, [&](int64_t row_begin, int64_t row_end) {
-    std::vector<uint64_t> acc(kRowBlock * n);
+    std::vector<Acc> acc(kRowBlock * n);
     for (int64_t i0 = row_begin; i0 < row_end; i0 += kRowBlock) {
       const int64_t rows = std::min(kRowBlock, row_end - i0);
-      std::fill(acc.begin(), acc.begin() + rows * n, 0);
+      std::fill(acc.begin(), acc.begin() + rows * n, Acc(0));
       for (int64_t p0 = 0; p0 < k; p0 += kDepthBlock) {
         const int64_t p1 = std::min(k, p0 + kDepthBlock);
         for (int64_t j0 = 0; j0 < n; j0 += kColBlock) {
           const int64_t j1 = std::min(n, j0 + kColBlock);
-          for (int64_t r = 0; r < rows; ++r) {
-            uint64_t* __restrict__ out = acc.data() + r * n;
+          int64_t r = 0;
+          for (; r + 4 <= rows; r += 4) {
+            Acc* o = acc.data() + r * n + j0;
             for (int64_t p = p0; p < p1; ++p) {
-              const uint64_t av = static_cast<uint64_t>(static_cast<int64_t>(elem<T>(a, i0 + r, p)));
-              if (av == 0) continue;
-              const T* __restrict__ brow = B + p * n;
-              for (int64_t j = j0; j < j1; ++j)
-                out[j] += av * static_cast<uint64_t>(static_cast<int64_t>(brow[j]));
+              const Acc av[4] = {
+                  static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r, p))),
+                  static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r + 1, p))),
+                  static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r + 2, p))),
+                  static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r + 3, p)))};
+              madd_rows4(o, o + n, o + 2 * n, o + 3 * n, B + p * n + j0, av, j1 - j0);
+            }
+          }
+          for (; r < rows; ++r) {
+            for (int64_t p = p0; p < p1; ++p) {
+              const Acc av = static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r, p)));
+              if (av != 0) madd_row(acc.data() + r * n + j0, B + p * n + j0, av, j1 - j0);
             }
           }
         }
       }
       for (int64_t r = 0; r < rows; ++r) {
         T* crow = c + (i0 + r) * ldc;
-        const uint64_t* in = acc.data() + r * n;
+        const Acc* in = acc.data() + r * n;
         for (int64_t j = 0; j < n; ++j) {
-          uint64_t v = static_cast<uint64_t>(alpha) * in[j];
-          if (beta != 0)
-            v += static_cast<uint64_t>(beta) * static_cast<uint64_t>(static_cast<int64_t>(crow[j]));
+          Acc v = al * in[j];
+          if (beta != 0) v += be * static_cast<Acc>(static_cast<SAcc>(crow[j]));
           crow[j] = static_cast<T>(v);
         }
       }
