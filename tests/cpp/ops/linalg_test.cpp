@@ -100,7 +100,13 @@ TEST(LinalgTest, LargerIntegerMatmulMatchesDouble) {
   Tensor a = empty({m, k}, TensorOptions(kInt)), b = empty({k, n}, TensorOptions(kInt));
   for (int64_t i = 0; i < m * k; ++i) a.data_ptr<int32_t>()[i] = static_cast<int32_t>(i % 7) - 3;
   for (int64_t i = 0; i < k * n; ++i) b.data_ptr<int32_t>()[i] = static_cast<int32_t>(i % 5) - 2;
-  EXPECT_TENSOR_EQ(mm(a, b).to(kDouble), mm(a.to(kDouble), b.to(kDouble)));
+  Tensor expect = mm(a.to(kDouble), b.to(kDouble));
+  for (ScalarType dt : {kShort, kInt, kLong}) {
+    EXPECT_TENSOR_EQ(mm(a.to(dt), b.to(dt)).to(kDouble), expect);
+    EXPECT_TENSOR_EQ(mm(transpose_view(transpose_view(a.to(dt), 0, 1).contiguous(), 0, 1), b.to(dt))
+                         .to(kDouble),
+                     expect);
+  }
 }
 
 TEST(LinalgTest, MatmulShapes) {
