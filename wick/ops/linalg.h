@@ -128,5 +128,26 @@ Tensor norm(const Tensor& A, const std::optional<NormOrd>& ord = std::nullopt,
 Tensor cross(const Tensor& input, const Tensor& other, int64_t dim = -1);
 Tensor multi_dot(TensorList tensors);
 
+// out= forms (out must have the result's dtype; it is resized to the result's shape).
+Tensor& det_out(Tensor& out, const Tensor& A);
+Tensor& svdvals_out(Tensor& out, const Tensor& A);
+Tensor& eigvalsh_out(Tensor& out, const Tensor& A, const std::string& UPLO = "L");
+Tensor& pinv_out(Tensor& out, const Tensor& A, std::optional<double> atol = std::nullopt,
+                 std::optional<double> rtol = std::nullopt, bool hermitian = false);
+Tensor& matrix_power_out(Tensor& out, const Tensor& A, int64_t n);
+Tensor& matrix_rank_out(Tensor& out, const Tensor& A, std::optional<double> atol = std::nullopt,
+                        std::optional<double> rtol = std::nullopt, bool hermitian = false);
+Tensor& vector_norm_out(Tensor& out, const Tensor& x, double ord = 2,
+                        OptionalIntArrayRef dim = std::nullopt, bool keepdim = false,
+                        std::optional<ScalarType> dtype = std::nullopt);
+Tensor& matrix_norm_out(Tensor& out, const Tensor& A, const NormOrd& ord = std::string("fro"),
+                        IntArrayRef dim = {-2, -1}, bool keepdim = false,
+                        std::optional<ScalarType> dtype = std::nullopt);
+Tensor& norm_out(Tensor& out, const Tensor& A, const std::optional<NormOrd>& ord = std::nullopt,
+                 OptionalIntArrayRef dim = std::nullopt, bool keepdim = false,
+                 std::optional<ScalarType> dtype = std::nullopt);
+Tensor& cross_out(Tensor& out, const Tensor& input, const Tensor& other, int64_t dim = -1);
+Tensor& multi_dot_out(Tensor& out, TensorList tensors);
+
 }  // namespace linalg
 }  // namespace wick

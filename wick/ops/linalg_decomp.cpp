@@ -620,6 +620,41 @@ Tensor multi_dot(TensorList tensors) {
   return reshape_any(r, shape);
 }
 
+Tensor& det_out(Tensor& out, const Tensor& A) { return assign_out(out, linalg::det(A)); }
+Tensor& svdvals_out(Tensor& out, const Tensor& A) { return assign_out(out, svdvals(A)); }
+Tensor& eigvalsh_out(Tensor& out, const Tensor& A, const std::string& UPLO) {
+  return assign_out(out, eigvalsh(A, UPLO));
+}
+Tensor& pinv_out(Tensor& out, const Tensor& A, std::optional<double> atol,
+                 std::optional<double> rtol, bool hermitian) {
+  return assign_out(out, pinv(A, atol, rtol, hermitian));
+}
+Tensor& matrix_power_out(Tensor& out, const Tensor& A, int64_t n) {
+  return assign_out(out, linalg::matrix_power(A, n));
+}
+Tensor& matrix_rank_out(Tensor& out, const Tensor& A, std::optional<double> atol,
+                        std::optional<double> rtol, bool hermitian) {
+  return assign_out(out, matrix_rank(A, atol, rtol, hermitian));
+}
+Tensor& vector_norm_out(Tensor& out, const Tensor& x, double ord, OptionalIntArrayRef dim,
+                        bool keepdim, std::optional<ScalarType> dtype) {
+  return assign_out(out, vector_norm(x, ord, dim, keepdim, dtype));
+}
+Tensor& matrix_norm_out(Tensor& out, const Tensor& A, const NormOrd& ord, IntArrayRef dim,
+                        bool keepdim, std::optional<ScalarType> dtype) {
+  return assign_out(out, matrix_norm(A, ord, dim, keepdim, dtype));
+}
+Tensor& norm_out(Tensor& out, const Tensor& A, const std::optional<NormOrd>& ord,
+                 OptionalIntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  return assign_out(out, norm(A, ord, dim, keepdim, dtype));
+}
+Tensor& cross_out(Tensor& out, const Tensor& input, const Tensor& other, int64_t dim) {
+  return assign_out(out, linalg::cross(input, other, dim));
+}
+Tensor& multi_dot_out(Tensor& out, TensorList tensors) {
+  return assign_out(out, multi_dot(tensors));
+}
+
 }  // namespace linalg
 
 // ---- the torch-level spellings ------------------------------------------------------

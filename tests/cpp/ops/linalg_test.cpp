@@ -521,6 +521,29 @@ TEST(LinalgTest, Norms) {
             "operation does not have an identity");
 }
 
+TEST(LinalgTest, OutForms) {
+  Tensor o = empty({0}, TensorOptions(kDouble));
+  linalg::det_out(o, mk(D::Mb));
+  EXPECT_CLOSE_D(o, mk(D::detb));
+  linalg::matrix_norm_out(o, mk(D::P), std::string("nuc"));
+  EXPECT_CLOSE_D(o, mk(D::mn_nuc));
+  linalg::vector_norm_out(o, mk(D::P), 1, IntArrayRef{1});
+  EXPECT_CLOSE_D(o, mk(D::vn1d));
+  linalg::cross_out(o, mk(D::C1), mk(D::C2));
+  EXPECT_CLOSE_D(o, mk(D::cross));
+  linalg::multi_dot_out(o, {mk(D::A), mk(D::B), mk(D::B45)});
+  EXPECT_CLOSE_D(o, mk(D::multi2));
+  linalg::solve_out(o, mk(D::M), mk(D::rhs));
+  EXPECT_CLOSE_D(o, mk(D::solve));
+  kron_out(o, mk(D::K1), mk(D::K2));
+  EXPECT_CLOSE_D(o, mk(D::kron));
+  tril_out(o, mk(D::S4), -1);
+  EXPECT_CLOSE_D(o, mk(D::tril_m1));
+  Tensor ol = empty({0}, TensorOptions(kLong));
+  linalg::matrix_rank_out(ol, mk(D::Lr));
+  EXPECT_TENSOR_EQ(ol, mk(D::rank_lr, kLong));
+}
+
 TEST(LinalgTest, MultiDot) {
   EXPECT_CLOSE_D(linalg::multi_dot({mk(D::v2), mk(D::A), mk(D::B), mk(D::B45), mk(D::v5)}),
                  mk(D::multi));
