@@ -69,6 +69,10 @@ TEST(LinalgTest, MmNonContiguous) {
   Tensor rows = make_view(tall, {2, 3}, {6, 1}, 0);
   rows.copy_(mk(D::A));
   EXPECT_CLOSE_D(mm(rows, mk(D::B)), mk(D::mm_AB));
+  // Row vector times a transposed matrix (the m == 1 GEMV path with B transposed).
+  EXPECT_CLOSE_D(matmul(mk(D::v2), mk_t(D::A)), mk(D::mm_v3A));
+  EXPECT_CLOSE_F(matmul(mk(D::v2, kFloat), mk_t(D::A, kFloat)), mk(D::mm_v3A, kFloat));
+  EXPECT_TENSOR_CLOSE(bmm(mk(D::P, kHalf), mk_t(D::Q, kHalf)), mk(D::bmm_PQ, kHalf), 1e-2, 1e-2);
   // Broadcast (stride 0) columns force a copy.
   Tensor col = make_view(mk(D::v3), {3, 4}, {1, 0}, 0);
   Tensor expect = mm(mk(D::A), col.contiguous());
