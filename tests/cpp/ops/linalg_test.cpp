@@ -352,7 +352,7 @@ TEST(LinalgTest, TrilTriu) {
   EXPECT_EQ(error_of([] { tril(ones({3})); }), "tril: input tensor must have at least 2 dimensions");
 }
 
-Tensor neg(const Tensor& t) {
+Tensor negated(const Tensor& t) {
   return linalg_detail::mul_broadcast(t, scalar_tensor(-1.0, TensorOptions(t.dtype())));
 }
 
@@ -360,14 +360,14 @@ TEST(LinalgTest, DetInverseSolve) {
   EXPECT_CLOSE_D(linalg::det(mk(D::M)), mk(D::det));
   EXPECT_CLOSE_D(mk(D::Mb).det(), mk(D::detb));
   EXPECT_CLOSE_F(det(mk_t(D::M, kFloat)), mk(D::det, kFloat));
-  auto [sign, logabs] = linalg::slogdet(neg(mk(D::M)));
+  auto [sign, logabs] = linalg::slogdet(negated(mk(D::M)));
   EXPECT_CLOSE_D(sign, mk(D::slog_sign));
   EXPECT_CLOSE_D(logabs, mk(D::slog_abs));
   auto [s0, l0] = linalg::slogdet(zeros({2, 2}, TensorOptions(kDouble)));
   EXPECT_EQ(s0.item<double>(), 0.0);
   EXPECT_EQ(l0.item<double>(), -std::numeric_limits<double>::infinity());
   EXPECT_EQ(linalg::det(tensor({{1., 2.}, {2., 4.}})).item<double>(), 0.0);
-  EXPECT_TRUE(std::isnan(logdet(neg(mk(D::M))).item<double>()));
+  EXPECT_TRUE(std::isnan(logdet(negated(mk(D::M))).item<double>()));
   EXPECT_CLOSE_D(linalg::inv(mk(D::M)), mk(D::inv));
   EXPECT_CLOSE_D(mk_t(D::Mb).inverse(), mk(D::invb));
   EXPECT_CLOSE_F(inverse(mk(D::M, kFloat)), mk(D::inv, kFloat));
