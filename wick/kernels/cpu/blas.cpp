@@ -1,0 +1,274 @@
+#include "wick/kernels/cpu/blas.h"
+
+#include <cblas.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <type_traits>
+#include <vector>
+
+#include "wick/core/dispatch.h"
+#include "wick/core/half.h"
+#include "wick/core/parallel.h"
+
+namespace wick::kernels {
+namespace {
+
+// OpenBLAS keeps its own thread pool; keep its size equal to wick's intra-op
+// thread count so set_num_threads governs matmul too. Only adjusted outside
+// parallel regions, since the setting is global.
+std::atomic<int> g_blas_threads{-1};
+void sync_blas_threads() {
+  if (in_parallel_region()) return;
+  int n = get_num_threads();
+  if (g_blas_threads.load(std::memory_order_relaxed) != n) {
+    openblas_set_num_threads(n);
+    g_blas_threads.store(n, std::memory_order_relaxed);
+  }
+}
+
+template <typename T>
+inline T elem(const MatrixArg& a, int64_t i, int64_t j) {
+  const T* p = static_cast<const T*>(a.data);
+  return a.trans ? p[j * a.ld + i] : p[i * a.ld + j];
+}
+
+// C <- beta * C (beta == 0 writes zeros, ignoring what C held).
+template <typename T, typename S>
+void scale_c(int64_t m, int64_t n, S beta, T* c, int64_t ldc) {
+  for (int64_t i = 0; i < m; ++i) {
+    T* row = c + i * ldc;
+    if (beta == S(0)) {
+      for (int64_t j = 0; j < n; ++j) row[j] = T(0);
+    } else if (!(beta == S(1))) {
+      for (int64_t j = 0; j < n; ++j) row[j] = static_cast<T>(beta * static_cast<S>(row[j]));
+    }
+  }
+}
+
+void cblas_gemm(float alpha, int m, int n, int k, const MatrixArg& a, const MatrixArg& b,
+                float beta, float* c, int ldc) {
+  const auto* A = static_cast<const float*>(a.data);
+  const auto* B = static_cast<const float*>(b.data);
+  if (n == 1) {
+    cblas_sgemv(CblasRowMajor, a.trans ? CblasTrans : CblasNoTrans, a.trans ? k : m,
+                a.trans ? m : k, alpha, A, a.ld, B, b.trans ? 1 : b.ld, beta, c, ldc);
+  } else if (m == 1) {
+    cblas_sgemv(CblasRowMajor, b.trans ? CblasNoTrans : CblasTrans, b.trans ? n : k,
+                b.trans ? k : n, alpha, B, b.ld, A, a.trans ? a.ld : 1, beta, c, 1);
+  } else {
+    cblas_sgemm(CblasRowMajor, a.trans ? CblasTrans : CblasNoTrans,
+                b.trans ? CblasTrans : CblasNoTrans, m, n, k, alpha, A, a.ld, B, b.ld, beta, c,
+                ldc);
+  }
+}
+void cblas_gemm(double alpha, int m, int n, int k, const MatrixArg& a, const MatrixArg& b,
+                double beta, double* c, int ldc) {
+  const auto* A = static_cast<const double*>(a.data);
+  const auto* B = static_cast<const double*>(b.data);
+  if (n == 1) {
+    cblas_dgemv(CblasRowMajor, a.trans ? CblasTrans : CblasNoTrans, a.trans ? k : m,
+                a.trans ? m : k, alpha, A, a.ld, B, b.trans ? 1 : b.ld, beta, c, ldc);
+  } else if (m == 1) {
+    cblas_dgemv(CblasRowMajor, b.trans ? CblasNoTrans : CblasTrans, b.trans ? n : k,
+                b.trans ? k : n, alpha, B, b.ld, A, a.trans ? a.ld : 1, beta, c, 1);
+  } else {
+    cblas_dgemm(CblasRowMajor, a.trans ? CblasTrans : CblasNoTrans,
+                b.trans ? CblasTrans : CblasNoTrans, m, n, k, alpha, A, a.ld, B, b.ld, beta, c,
+                ldc);
+  }
+}
+
+template <typename T>
+void float_gemm(int64_t m, int64_t n, int64_t k, T alpha, const MatrixArg& a, const MatrixArg& b,
+                T beta, T* c, int64_t ldc) {
+  // BLAS only scales C by beta when beta != 0; zero it ourselves so that NaN
+  // in an ignored input does not leak through 0 * NaN.
+  if (beta == T(0)) scale_c(m, n, T(0), c, ldc);
+  if (k == 0 || alpha == T(0)) {
+    scale_c(m, n, beta, c, ldc);
+    return;
+  }
+  cblas_gemm(alpha, static_cast<int>(m), static_cast<int>(n), static_cast<int>(k), a, b,
+             beta == T(0) ? T(1) : beta, c, static_cast<int>(ldc));
+}
+
+// Half/bfloat16: widen to float, multiply with sgemm, narrow the result.
+template <typename T>
+void half_gemm(int64_t m, int64_t n, int64_t k, float alpha, const MatrixArg& a,
+               const MatrixArg& b, float beta, T* c, int64_t ldc) {
+  std::vector<float> fa(m * k), fb(k * n), fc(m * n);
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t p = 0; p < k; ++p) fa[i * k + p] = static_cast<float>(elem<T>(a, i, p));
+  for (int64_t p = 0; p < k; ++p)
+    for (int64_t j = 0; j < n; ++j) fb[p * n + j] = static_cast<float>(elem<T>(b, p, j));
+  if (beta != 0.f)
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j < n; ++j) fc[i * n + j] = static_cast<float>(c[i * ldc + j]);
+  float_gemm<float>(m, n, k, alpha, {fa.data(), std::max<int64_t>(k, 1), false},
+                    {fb.data(), std::max<int64_t>(n, 1), false}, beta, fc.data(),
+                    std::max<int64_t>(n, 1));
+  for (int64_t i = 0; i < m; ++i)
+    for (int64_t j = 0; j < n; ++j) c[i * ldc + j] = static_cast<T>(fc[i * n + j]);
+}
+
+// out[j] += a * b[j]. Built for AVX2 as well as the baseline, picked at load
+// time: the library is compiled for generic x86-64, where 32-bit vector
+// multiplies are unavailable.
+__attribute__((target_clones("avx2", "default"))) void madd_row(uint32_t* __restrict__ out,
+                                                                const uint32_t* __restrict__ b,
+                                                                uint32_t a, int64_t n) {
+  for (int64_t j = 0; j < n; ++j) out[j] += a * b[j];
+}
+__attribute__((target_clones("avx2", "default"))) void madd_row(uint64_t* __restrict__ out,
+                                                                const uint64_t* __restrict__ b,
+                                                                uint64_t a, int64_t n) {
+  for (int64_t j = 0; j < n; ++j) out[j] += a * b[j];
+}
+
+// Four rows at once: each loaded element of b feeds four accumulators.
+__attribute__((target_clones("avx2", "default"))) void madd_rows4(
+    uint32_t* __restrict__ o0, uint32_t* __restrict__ o1, uint32_t* __restrict__ o2,
+    uint32_t* __restrict__ o3, const uint32_t* __restrict__ b, const uint32_t* a, int64_t n) {
+  const uint32_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+  for (int64_t j = 0; j < n; ++j) {
+    const uint32_t x = b[j];
+    o0[j] += a0 * x;
+    o1[j] += a1 * x;
+    o2[j] += a2 * x;
+    o3[j] += a3 * x;
+  }
+}
+__attribute__((target_clones("avx2", "default"))) void madd_rows4(
+    uint64_t* __restrict__ o0, uint64_t* __restrict__ o1, uint64_t* __restrict__ o2,
+    uint64_t* __restrict__ o3, const uint64_t* __restrict__ b, const uint64_t* a, int64_t n) {
+  const uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+  for (int64_t j = 0; j < n; ++j) {
+    const uint64_t x = b[j];
+    o0[j] += a0 * x;
+    o1[j] += a1 * x;
+    o2[j] += a2 * x;
+    o3[j] += a3 * x;
+  }
+}
+
+// Integer product in unsigned arithmetic of the type's width (32 bits for the
+// narrow types): wrap-around then matches PyTorch's after the final cast. B is
+// packed row-major; blocking keeps a tile of B in cache while a few rows of A
+// stream over it.
+template <typename T>
+void int_gemm(int64_t m, int64_t n, int64_t k, int64_t alpha, const MatrixArg& a,
+              const MatrixArg& b, int64_t beta, T* c, int64_t ldc) {
+  using Acc = std::conditional_t<sizeof(T) == 8, uint64_t, uint32_t>;
+  using SAcc = std::conditional_t<sizeof(T) == 8, int64_t, int32_t>;
+  if (m == 0 || n == 0) return;
+  std::vector<Acc> packed_b(k * n);
+  for (int64_t p = 0; p < k; ++p)
+    for (int64_t j = 0; j < n; ++j)
+      packed_b[p * n + j] = static_cast<Acc>(static_cast<SAcc>(elem<T>(b, p, j)));
+  constexpr int64_t kRowBlock = 8, kDepthBlock = 128, kColBlock = 1024;
+  const int64_t grain = std::max<int64_t>(1, 32768 / std::max<int64_t>(1, n * k));
+  const Acc* B = packed_b.data();
+  const Acc al = static_cast<Acc>(alpha), be = static_cast<Acc>(beta);
+  parallel_for(0, m, grain, [&](int64_t row_begin, int64_t row_end) {
+    std::vector<Acc> acc(kRowBlock * n);
+    for (int64_t i0 = row_begin; i0 < row_end; i0 += kRowBlock) {
+      const int64_t rows = std::min(kRowBlock, row_end - i0);
+      std::fill(acc.begin(), acc.begin() + rows * n, Acc(0));
+      for (int64_t p0 = 0; p0 < k; p0 += kDepthBlock) {
+        const int64_t p1 = std::min(k, p0 + kDepthBlock);
+        for (int64_t j0 = 0; j0 < n; j0 += kColBlock) {
+          const int64_t j1 = std::min(n, j0 + kColBlock);
+          int64_t r = 0;
+          for (; r + 4 <= rows; r += 4) {
+            Acc* o = acc.data() + r * n + j0;
+            for (int64_t p = p0; p < p1; ++p) {
+              const Acc av[4] = {
+                  static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r, p))),
+                  static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r + 1, p))),
+                  static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r + 2, p))),
+                  static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r + 3, p)))};
+              madd_rows4(o, o + n, o + 2 * n, o + 3 * n, B + p * n + j0, av, j1 - j0);
+            }
+          }
+          for (; r < rows; ++r) {
+            for (int64_t p = p0; p < p1; ++p) {
+              const Acc av = static_cast<Acc>(static_cast<SAcc>(elem<T>(a, i0 + r, p)));
+              if (av != 0) madd_row(acc.data() + r * n + j0, B + p * n + j0, av, j1 - j0);
+            }
+          }
+        }
+      }
+      for (int64_t r = 0; r < rows; ++r) {
+        T* crow = c + (i0 + r) * ldc;
+        const Acc* in = acc.data() + r * n;
+        for (int64_t j = 0; j < n; ++j) {
+          Acc v = al * in[j];
+          if (beta != 0) v += be * static_cast<Acc>(static_cast<SAcc>(crow[j]));
+          crow[j] = static_cast<T>(v);
+        }
+      }
+    }
+  });
+}
+
+void gemm_one(ScalarType dtype, int64_t m, int64_t n, int64_t k, const Scalar& alpha,
+              const MatrixArg& a, const MatrixArg& b, const Scalar& beta, void* c, int64_t ldc) {
+  if (m == 0 || n == 0) return;
+  switch (dtype) {
+    case kFloat:
+      return float_gemm<float>(m, n, k, alpha.to<float>(), a, b, beta.to<float>(),
+                               static_cast<float*>(c), ldc);
+    case kDouble:
+      return float_gemm<double>(m, n, k, alpha.to<double>(), a, b, beta.to<double>(),
+                                static_cast<double*>(c), ldc);
+    case kHalf:
+      return half_gemm<Half>(m, n, k, alpha.to<float>(), a, b, beta.to<float>(),
+                             static_cast<Half*>(c), ldc);
+    case kBFloat16:
+      return half_gemm<BFloat16>(m, n, k, alpha.to<float>(), a, b, beta.to<float>(),
+                                 static_cast<BFloat16*>(c), ldc);
+    default:
+      return WICK_DISPATCH_INTEGRAL_TYPES(dtype, "addmm_impl_cpu_", [&] {
+        int_gemm<scalar_t>(m, n, k, alpha.to<int64_t>(), a, b, beta.to<int64_t>(),
+                           static_cast<scalar_t*>(c), ldc);
+      });
+  }
+}
+
+// OpenBLAS runs a product below this many multiply-adds on one thread anyway.
+constexpr int64_t kSmallGemm = 64 * 64 * 64;
+
+}  // namespace
+
+void gemm(ScalarType dtype, int64_t m, int64_t n, int64_t k, const Scalar& alpha, MatrixArg a,
+          MatrixArg b, const Scalar& beta, void* c, int64_t ldc) {
+  sync_blas_threads();
+  gemm_one(dtype, m, n, k, alpha, a, b, beta, c, ldc);
+}
+
+void gemm_batched(ScalarType dtype, int64_t batch, int64_t m, int64_t n, int64_t k,
+                  const Scalar& alpha, MatrixArg a, int64_t stride_a, MatrixArg b,
+                  int64_t stride_b, const Scalar& beta, void* c, int64_t ldc, int64_t stride_c) {
+  if (batch == 0 || m == 0 || n == 0) return;
+  sync_blas_threads();
+  const int64_t item = element_size(dtype);
+  auto run = [&](int64_t i) {
+    MatrixArg ai{static_cast<const char*>(a.data) + i * stride_a * item, a.ld, a.trans};
+    MatrixArg bi{static_cast<const char*>(b.data) + i * stride_b * item, b.ld, b.trans};
+    gemm_one(dtype, m, n, k, alpha, ai, bi, beta, static_cast<char*>(c) + i * stride_c * item,
+             ldc);
+  };
+  const int64_t work = m * n * std::max<int64_t>(k, 1);
+  if (batch > 1 && work <= kSmallGemm && is_floating_type(dtype)) {
+    const int64_t grain = std::max<int64_t>(1, kSmallGemm / work / 4);
+    parallel_for(0, batch, grain, [&](int64_t b0, int64_t b1) {
+      for (int64_t i = b0; i < b1; ++i) run(i);
+    });
+  } else {
+    for (int64_t i = 0; i < batch; ++i) run(i);
+  }
+}
+
+}  // namespace wick::kernels
