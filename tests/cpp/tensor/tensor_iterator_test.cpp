@@ -68,3 +68,86 @@ TEST(Tensor, FromNestedLists) {
   EXPECT_THROW(tensor({{1, 2}, {3}}), Error);
   EXPECT_TENSOR_EQ(tensor({1, 2}).to(kFloat), tensor({1.0f, 2.0f}));
 }
+
+#include "wick/core/dispatch.h"
+#include "wick/kernels/cpu/loops.h"
+
+namespace {
+// A kernel defined here, so the iterator is tested independently of the op library.
+Tensor add_via_iterator(const Tensor& a, const Tensor& b) {
+  auto iter = TensorIterator::binary_op(Tensor(), a, b);
+  WICK_DISPATCH_FLOATING_TYPES(iter.common_dtype(), "test_add", [&] {
+    kernels::cpu_kernel(iter, [](scalar_t x, scalar_t y) -> scalar_t { return x + y; });
+  });
+  return iter.output();
+}
+Tensor arange_f(int64_t n) {
+  std::vector<float> v(n);
+  for (int64_t i = 0; i < n; ++i) v[i] = static_cast<float>(i);
+  return tensor(v);
+}
+}  // namespace
+
+TEST(TensorIterator, OutputFollowsInputLayout) {
+  // Strides PyTorch gives: (a.t() + a.t()).stride() == (1, 3), etc.
+  Tensor a = arange_f(6);
+  Tensor mt = make_view(a, {3, 2}, {1, 3}, 0);
+  Tensor r = add_via_iterator(mt, mt);
+  EXPECT_EQ(r.strides(), IntArrayRef({1, 3}));
+  EXPECT_EQ(test::values(r), (std::vector<double>{0, 6, 2, 8, 4, 10}));
+  Tensor r2 = add_via_iterator(mt, ones({3, 2}));
+  EXPECT_EQ(r2.strides(), IntArrayRef({1, 3}));
+  EXPECT_EQ(test::values(r2), (std::vector<double>{1, 4, 2, 5, 3, 6}));
+  // permute(2, 0, 1) of a (2, 3, 4) tensor: PyTorch gives strides (1, 12, 4).
+  Tensor c = arange_f(24);
+  Tensor p = make_view(c, {4, 2, 3}, {1, 12, 4}, 0);
+  Tensor r3 = add_via_iterator(p, p);
+  EXPECT_EQ(r3.strides(), IntArrayRef({1, 12, 4}));
+  Tensor r4 = add_via_iterator(p, ones({4, 1, 1}));
+  EXPECT_EQ(r4.strides(), IntArrayRef({1, 12, 4}));
+  EXPECT_EQ(test::values(r4)[1], 5.0);  // p[0, 0, 1] is c[4]
+}
+
+TEST(TensorIterator, BroadcastExpandedAndLarge) {
+  Tensor col = make_view(arange_f(3), {3, 4}, {1, 0}, 0);  // expand(3, 4) of a column
+  Tensor row = arange_f(4);
+  Tensor r = add_via_iterator(col, row);
+  EXPECT_EQ(r.strides(), IntArrayRef({4, 1}));
+  EXPECT_EQ(test::values(r),
+            (std::vector<double>{0, 1, 2, 3, 1, 2, 3, 4, 2, 3, 4, 5}));
+  // Large enough to run on several threads, with a strided (transposed) operand.
+  const int64_t n = 512;
+  Tensor big = arange_f(n * n);
+  Tensor bt = make_view(big, {n, n}, {1, n}, 0);
+  Tensor s = add_via_iterator(bt, make_view(big, {n, n}, {n, 1}, 0));
+  auto v = test::values(s.contiguous());
+  auto at = [&](int64_t i, int64_t j) { return v[i * n + j]; };
+  // s[i][j] = big[j*n+i] + big[i*n+j]
+  EXPECT_EQ(at(3, 7), double(7 * n + 3 + 3 * n + 7));
+  EXPECT_EQ(at(511, 0), double(0 * n + 511 + 511 * n + 0));
+}
+
+TEST(TensorIterator, InPlaceShapeAndCastingRules) {
+  Tensor a = zeros({3}, kLong);
+  try {
+    TensorIteratorConfig().add_output(a).add_input(a).add_input(full({}, 1.5)).resize_outputs(false).build();
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "result type Float can't be cast to the desired output type Long");
+  }
+  Tensor b = zeros({3});
+  try {
+    TensorIteratorConfig().add_output(b).add_input(b).add_input(ones({2, 3})).resize_outputs(false).build();
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "output with shape [3] doesn't match the broadcast shape [2, 3]");
+  }
+  uint32_t v0 = b._version();
+  TensorIteratorConfig().add_output(b).add_input(b).resize_outputs(false).build();
+  EXPECT_EQ(b._version(), v0 + 1);
+  // A view shares the version counter.
+  Tensor view = make_view(b, {1}, {1}, 2);
+  view.fill_(3);
+  EXPECT_EQ(b._version(), v0 + 2);
+  EXPECT_EQ(test::values(b)[2], 3.0);
+}
