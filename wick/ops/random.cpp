@@ -182,8 +182,19 @@ void normal_block16(T* d, T mean, T std) {
       const double theta = 2.0 * kPi * u2;
       d[j] = std::fma(radius * std::cos(theta), std, mean);
       d[j + 8] = std::fma(radius * std::sin(theta), std, mean);
+    } else if constexpr (std::is_same_v<T, BFloat16>) {
+      // bfloat16 math functions and products return bfloat16, so every
+      // intermediate rounds to it.
+      auto r = [](float v) { return static_cast<float>(static_cast<BFloat16>(v)); };
+      const float u1 = r(1.0f - static_cast<float>(d[j]));
+      const float u2 = static_cast<float>(d[j + 8]);
+      const float radius = r(std::sqrt(r(-2.0f * r(std::log(u1)))));
+      const float theta = r(static_cast<float>(2.0 * kPi * static_cast<double>(u2)));
+      const float sd = static_cast<float>(std), mu = static_cast<float>(mean);
+      d[j] = static_cast<T>(r(r(radius * r(std::cos(theta))) * sd) + mu);
+      d[j + 8] = static_cast<T>(r(r(radius * r(std::sin(theta))) * sd) + mu);
     } else {
-      // Half and bfloat16 round every named intermediate to T.
+      // Half rounds every named intermediate to Half.
       const T u1 = static_cast<T>(1.0f - static_cast<float>(d[j]));
       const T u2 = d[j + 8];
       const T radius = static_cast<T>(std::sqrt(-2.0f * std::log(static_cast<float>(u1))));
