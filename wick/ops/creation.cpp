@@ -186,7 +186,7 @@ Tensor from_blob(void* data, IntArrayRef sizes, std::function<void(void*)> delet
 // way PyTorch's vectorised CPU kernels do (checked against torch 1.13), so they
 // agree to the bit: runs of two SIMD vectors (32 bytes each) start from a base
 // fma(step, index, start) rounded to the dtype and add j * step inside the
-// vector (fused); whatever is left after the last pair of vectors takes the
+// vector (fused for arange, two roundings for linspace); whatever is left after the last pair of vectors takes the
 // per-element formula. linspace counts the second half back from `end`.
 
 namespace {
@@ -325,7 +325,8 @@ Tensor linspace(const Scalar& start, const Scalar& end, int64_t steps,
             return std::fma(-step, static_cast<scalar_t>(steps - i - 1), e);
           },
           [&](scalar_t base, int64_t j, int64_t) {
-            return std::fma(static_cast<scalar_t>(j), step, base);
+            const scalar_t offset = static_cast<scalar_t>(j) * step;
+            return base + offset;
           });
     } else if constexpr (std::is_integral_v<scalar_t>) {
       // Integer ends, a double step, truncation toward zero on the way out.
@@ -376,7 +377,11 @@ Tensor logspace(const Scalar& start, const Scalar& end, int64_t steps, double ba
     }
     const scalar_t s = start.to<scalar_t>(), e = end.to<scalar_t>();
     const double sd = static_cast<double>(s), ed = static_cast<double>(e);
-    const double step = (ed - sd) / static_cast<double>(steps - 1);
+    // The span is taken in the dtype itself before widening, as PyTorch does.
+    const double step =
+        static_cast<double>(static_cast<scalar_t>(static_cast<opmath_t<scalar_t>>(e) -
+                                                  static_cast<opmath_t<scalar_t>>(s))) /
+        static_cast<double>(steps - 1);
     const int64_t halfway = steps / 2;
     for (int64_t i = 0; i < steps; ++i) {
       const double exponent = i < halfway ? sd + step * static_cast<double>(i)
