@@ -38,6 +38,8 @@ Generator& default_generator() {
 }
 
 void manual_seed(uint64_t seed) { default_generator().manual_seed(seed); }
+uint64_t initial_seed() { return default_generator().initial_seed(); }
+uint64_t seed() { return default_generator().seed(); }
 
 GeneratorImpl* get_generator_or_default(const std::optional<Generator>& gen) {
   if (gen && gen->defined()) return gen->impl();

@@ -47,7 +47,12 @@ class Generator {
 constexpr uint64_t kDefaultSeed = 67280421310721ULL;
 
 Generator& default_generator();
+// Seeds the default generator (torch.manual_seed).
 void manual_seed(uint64_t seed);
+// The default generator's seed (torch.initial_seed).
+uint64_t initial_seed();
+// Re-seeds the default generator non-deterministically and returns the seed (torch.seed).
+uint64_t seed();
 // The generator an op should draw from: `gen` when given, else the default.
 GeneratorImpl* get_generator_or_default(const std::optional<Generator>& gen);
 

@@ -547,6 +547,62 @@ TEST(RandomStream, RandintLikeHigh) {
   expect_stream(t, kFloat, {4}, 1, std::vector<double>{8.0, 6.0, 6.0, 2.0});
 }
 
+TEST(RandomStream, RandintBool) {
+  // torch.manual_seed(3); torch.randint(0,2,(6,),dtype=torch.bool)
+  manual_seed(3);
+  Tensor t = randint(0, 2, {6}, kBool);
+  expect_stream(t, kBool, {6}, 1, std::vector<double>{0, 0, 1, 1, 0, 0});
+}
+
+TEST(RandomStream, RandintUint8) {
+  // torch.manual_seed(3); torch.randint(3,200,(6,),dtype=torch.uint8)
+  manual_seed(3);
+  Tensor t = randint(3, 200, {6}, kByte);
+  expect_stream(t, kByte, {6}, 1, std::vector<double>{52, 53, 166, 35, 158, 50});
+}
+
+TEST(RandomStream, RandintHalf) {
+  // torch.manual_seed(3); torch.randint(-50,50,(6,),dtype=torch.half)
+  manual_seed(3);
+  Tensor t = randint(-50, 50, {6}, kHalf);
+  expect_stream(t, kHalf, {6}, 1, std::vector<double>{36.0, -2.0, -13.0, 17.0, 10.0, 30.0});
+}
+
+TEST(RandomStream, UniformRangeBFloat16) {
+  // torch.manual_seed(3); torch.empty(50,dtype=torch.bfloat16).uniform_(-1.5,2.25)
+  manual_seed(3);
+  Tensor t = empty({50}, kBFloat16).uniform_(-1.5, 2.25);
+  expect_stream(t, kBFloat16, {50}, 1, std::vector<double>{0.052734375, 0.7265625, 2.140625, 0.41796875, 1.1953125, 1.4296875, -1.5, -1.1953125, 2.203125, 0.65234375, 1.4609375, 0.0673828125, 2.140625, 0.9765625, 0.5234375, 0.68359375, 0.2431640625, 0.9296875, 1.78125, 0.66796875, 1.015625, -0.1376953125, 0.9453125, 0.578125, 2.125, -1.1171875, -0.3125, 1.6953125, 0.6953125, -0.53125, -1.46875, 1.296875, -0.62109375, 0.390625, 1.125, -0.181640625, -0.48828125, 0.0234375, 0.111328125, -0.0791015625, 0.80078125, 0.052734375, 0.7265625, 2.171875, -0.59375, -1.3984375, 2.125, 1.0078125, -1.015625, 0.30078125});
+}
+
+TEST(RandomStream, ExponentialBFloat16) {
+  // torch.manual_seed(3); torch.empty(50,dtype=torch.bfloat16).exponential_(0.5)
+  manual_seed(3);
+  Tensor t = empty({50}, kBFloat16).exponential_(0.5);
+  expect_stream(t, kBFloat16, {50}, 1, std::vector<double>{0.0693359375, 0.67578125, 2.96875, 0.384765625, 2.8125, 1.875, 0.443359375, 1.1328125, 1.0390625, 3.015625, 0.412109375, 1.8046875, 1.1875, 0.8359375, 7.03125, 0.181640625, 0.244140625, 1.5234375, 5.9375, 0.271484375, 2.15625, 1.578125, 0.10107421875, 0.6171875, 1.1640625, 0.1767578125, 1.1328125, 1.6875, 1.6640625, 2.5, 3.640625, 0.08544921875, 0.00848388671875, 0.2060546875, 0.283203125, 3.9375, 0.41015625, 1.2265625, 1.328125, 4.84375, 1.609375, 0.98828125, 1.0, 1.7890625, 0.8359375, 0.93359375, 2.078125, 1.75, 0.70703125, 0.13671875});
+}
+
+TEST(RandomStream, MultinomialDoubleNoReplacement) {
+  // torch.manual_seed(3); torch.multinomial(torch.tensor([[0.1,0.2,0.3,0.4]]*3,dtype=torch.double),4)
+  manual_seed(3);
+  Tensor t = multinomial(tensor({{0.1, 0.2, 0.3, 0.4}, {0.1, 0.2, 0.3, 0.4}, {0.1, 0.2, 0.3, 0.4}}, kDouble), 4);
+  expect_stream(t, kLong, {3, 4}, 1, std::vector<int64_t>{0, 3, 1, 2, 2, 3, 1, 0, 2, 3, 0, 1});
+}
+
+TEST(RandomStream, RandnDoubleNonMultipleOf16) {
+  // torch.manual_seed(3); torch.randn(2,17,dtype=torch.double)
+  manual_seed(3);
+  Tensor t = randn({2, 17}, kDouble);
+  expect_stream(t, kDouble, {2, 17}, 1, std::vector<double>{-0.21774879177876416, 0.1466771298110492, 0.6690811213485476, -0.5141241139283437, -1.5859705131070332, -0.7477303158580806, 0.653905739227061, 0.9104898970780404, 0.1482982579868126, -0.8088912118682788, 1.5865660172970877, -0.34676114240658795, 0.5483733310758553, 1.1468065969716013, -0.1245583850711936, 0.554316113203163, -0.46070629578338546, 1.063885293948422, -0.41901521525315555, -1.6648519629799432, -0.34917416934454526, -0.7748311465519169, -0.7003075937738733, -1.9090114820140698, -0.3763755213295851, 0.9093758856791554, 0.3272681700695279, -1.0801768697725116, 0.5371111479362766, 0.7900567423112818, -0.9139631390951956, -1.0990601755527172, 1.211526886531116, 0.4004904568127832});
+}
+
+TEST(RandomStream, Generator2D) {
+  // torch.manual_seed(12); torch.randn(3,5)
+  manual_seed(12);
+  Tensor t = randn({3, 5});
+  expect_stream(t, kFloat, {3, 5}, 1, std::vector<double>{-0.21381382644176483, -1.377962589263916, -0.054617881774902344, 0.45154574513435364, 0.7858303785324097, -1.0884376764297485, -0.5598795413970947, -0.9336222410202026, 0.04792548716068268, -0.08435338735580444, -0.14705297350883484, 0.7590345144271851, 0.14661851525306702, -1.0040545463562012, -0.7881699800491333});
+}
+
 TEST(RandomStream, SeedTruncatedTo32Bits) {
   // torch.manual_seed(1099511627781); torch.rand(3)
   manual_seed(uint64_t{1099511627781});

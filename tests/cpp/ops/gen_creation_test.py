@@ -1,0 +1,81 @@
+# Regenerates creation_test.cpp: /usr/bin/python3 gen_creation_test.py > creation_test.cpp
+import torch, math, warnings
+warnings.filterwarnings('ignore')
+def fmt(v):
+    if isinstance(v,bool): return '1' if v else '0'
+    if isinstance(v,int): return str(v)
+    if math.isinf(v): return 'INFINITY' if v>0 else '-INFINITY'
+    return repr(float(v))
+dtmap={torch.float32:'kFloat',torch.float64:'kDouble',torch.int64:'kLong',torch.int32:'kInt',torch.int16:'kShort',torch.int8:'kChar',torch.uint8:'kByte',torch.float16:'kHalf',torch.bfloat16:'kBFloat16',torch.bool:'kBool'}
+cases=[]
+def case(name,py,cpp): cases.append((name,py,cpp))
+case('ArangeInt','torch.arange(5)','arange(5)')
+case('ArangeIntStartEnd','torch.arange(-3,4)','arange(-3, 4)')
+case('ArangeIntStep','torch.arange(10,-7,-3)','arange(10, -7, -3)')
+case('ArangeIntEmpty','torch.arange(3,3)','arange(3, 3)')
+case('ArangeFloatEnd','torch.arange(5.)','arange(5.)')
+case('ArangeFloatStep','torch.arange(0,5,0.1)','arange(0, 5, 0.1)')
+case('ArangeFloatOddStep','torch.arange(-3.3,7.1,0.37)','arange(-3.3, 7.1, 0.37)')
+case('ArangeFloatLong','torch.arange(1e3,1e3+100,0.013)','arange(1e3, 1e3 + 100, 0.013)')
+case('ArangeDouble','torch.arange(-3.3,7.1,0.37,dtype=torch.double)','arange(-3.3, 7.1, 0.37, kDouble)')
+case('ArangeDoubleLong','torch.arange(1e3,1e3+100,0.013,dtype=torch.double)','arange(1e3, 1e3 + 100, 0.013, kDouble)')
+case('ArangeNegativeFloatStep','torch.arange(2.5,-1,-0.25)','arange(2.5, -1, -0.25)')
+case('ArangeIntDtypeFloat','torch.arange(0,10,dtype=torch.float)','arange(0, 10, kFloat)')
+case('ArangeInt32','torch.arange(0,10,3,dtype=torch.int32)','arange(0, 10, 3, kInt)')
+case('ArangeIntFromFloatArgs','torch.arange(0.5,10,2.5,dtype=torch.int64)','arange(0.5, 10, 2.5, kLong)')
+case('ArangeHalf','torch.arange(0,3,0.25,dtype=torch.half)','arange(0, 3, 0.25, kHalf)')
+case('ArangeSizeRoundsUp','torch.arange(0,1,0.3)','arange(0, 1, 0.3)')
+case('RangeInclusive','torch.range(0,1,0.25)','range(0, 1, 0.25)')
+case('RangeDefaultStep','torch.range(1,4)','range(1, 4)')
+case('RangeLong','torch.range(1,4,dtype=torch.long)','range(1, 4, 1, kLong)')
+case('RangeNegative','torch.range(3,-1,-0.5,dtype=torch.double)','range(3, -1, -0.5, kDouble)')
+case('LinspaceBasic','torch.linspace(0,1,5)','linspace(0, 1, 5)')
+case('LinspaceOdd','torch.linspace(-3.3,7.1,37)','linspace(-3.3, 7.1, 37)')
+case('LinspaceLong','torch.linspace(-1,1,1001)','linspace(-1, 1, 1001)')
+case('LinspaceDouble','torch.linspace(-3.3,7.1,101,dtype=torch.double)','linspace(-3.3, 7.1, 101, kDouble)')
+case('LinspaceDescending','torch.linspace(10,-10,50)','linspace(10, -10, 50)')
+case('LinspaceInt','torch.linspace(0,10,7,dtype=torch.int64)','linspace(0, 10, 7, kLong)')
+case('LinspaceIntLong','torch.linspace(-7,100,77,dtype=torch.int32)','linspace(-7, 100, 77, kInt)')
+case('LinspaceIntNegative','torch.linspace(5,-5,33,dtype=torch.int64)','linspace(5, -5, 33, kLong)')
+case('LinspaceOne','torch.linspace(3,7,1)','linspace(3, 7, 1)')
+case('LinspaceZero','torch.linspace(3,7,0)','linspace(3, 7, 0)')
+case('LinspaceHalf','torch.linspace(-1,3,40,dtype=torch.half)','linspace(-1, 3, 40, kHalf)')
+case('LinspaceBFloat16','torch.linspace(-1,3,40,dtype=torch.bfloat16)','linspace(-1, 3, 40, kBFloat16)')
+case('LogspaceBasic','torch.logspace(-2,2,5)','logspace(-2, 2, 5)')
+case('LogspaceBase2','torch.logspace(0,10,11,base=2)','logspace(0, 10, 11, 2.0)')
+case('LogspaceOdd','torch.logspace(-1.5,3.3,37)','logspace(-1.5, 3.3, 37)')
+case('LogspaceDouble','torch.logspace(-1.5,3.3,37,dtype=torch.double)','logspace(-1.5, 3.3, 37, 10.0, kDouble)')
+case('LogspaceInt','torch.logspace(0,3,4,dtype=torch.int64)','logspace(0, 3, 4, 10.0, kLong)')
+case('LogspaceOne','torch.logspace(2,5,1)','logspace(2, 5, 1)')
+case('EyeSquare','torch.eye(3)','eye(3)')
+case('EyeRect','torch.eye(2,4)','eye(2, 4)')
+case('EyeTall','torch.eye(4,2,dtype=torch.int64)','eye(4, 2, kLong)')
+case('EyeBool','torch.eye(3,dtype=torch.bool)','eye(3, kBool)')
+case('EyeEmpty','torch.eye(0)','eye(0)')
+print('''// Expected values recorded from torch 1.13 (CPU) for the same calls.
+#include <cmath>
+
+#include "test_utils.h"
+
+using namespace wick;
+
+namespace {
+void expect_exact(const Tensor& t, ScalarType dtype, std::vector<int64_t> shape,
+                  const std::vector<double>& expected) {
+  ASSERT_EQ(t.dtype(), dtype);
+  ASSERT_EQ(t.sizes().vec(), shape);
+  auto v = test::values(t);
+  ASSERT_EQ(v.size(), expected.size());
+  for (size_t i = 0; i < v.size(); ++i) EXPECT_EQ(v[i], expected[i]) << "element " << i;
+}
+}  // namespace
+''')
+for name,py,cpp in cases:
+    t=eval(py)
+    vals=t.flatten().tolist()
+    shape=', '.join(str(s) for s in t.shape)
+    print(f'''TEST(CreationRange, {name}) {{
+  // {py}
+  expect_exact({cpp}, {dtmap[t.dtype]}, {{{shape}}}, {{{', '.join(fmt(v) for v in vals)}}});
+}}
+''')
