@@ -79,3 +79,67 @@ for name,py,cpp in cases:
   expect_exact({cpp}, {dtmap[t.dtype]}, {{{shape}}}, {{{', '.join(fmt(v) for v in vals)}}});
 }}
 ''')
+print(r'''#define EXPECT_THROW_MSG(stmt, msg)                                              \
+  do {                                                                           \
+    try {                                                                        \
+      stmt;                                                                      \
+      ADD_FAILURE() << "no exception from " #stmt;                               \
+    } catch (const Error& e) {                                                   \
+      EXPECT_NE(std::string(e.what()).find(msg), std::string::npos) << e.what(); \
+    }                                                                            \
+  } while (0)
+
+TEST(CreationRange, Errors) {
+  EXPECT_THROW_MSG(arange(0, 10, 0), "step must be nonzero");
+  EXPECT_THROW_MSG(arange(0., 10., 0.), "step must be nonzero");
+  EXPECT_THROW_MSG(arange(0, 10, -1), "upper bound and larger bound inconsistent with step sign");
+  EXPECT_THROW_MSG(arange(10, 0, 1), "upper bound and larger bound inconsistent with step sign");
+  EXPECT_THROW_MSG(arange(0, INFINITY), "unsupported range: 0 -> inf");
+  EXPECT_THROW_MSG(arange(0., 1e20, 1e-5), "invalid size, possible overflow?");
+  EXPECT_THROW_MSG(arange(5, kBool), "\"arange_cpu\" not implemented for 'Bool'");
+  EXPECT_THROW_MSG(range(0, 10, 0), "step must be nonzero");
+  EXPECT_THROW_MSG(range(5, 0, 1), "upper bound and larger bound inconsistent with step sign");
+  EXPECT_THROW_MSG(linspace(0, 1, -1), "number of steps must be non-negative");
+  EXPECT_THROW_MSG(linspace(0, 1, 5, kBool), "\"linspace_cpu\" not implemented for 'Bool'");
+  EXPECT_THROW_MSG(logspace(0, 1, -1), "number of steps must be non-negative");
+  EXPECT_THROW_MSG(eye(-1), "n must be greater or equal to 0, got -1");
+  EXPECT_THROW_MSG(eye(2, -1), "m must be greater or equal to 0, got -1");
+}
+
+TEST(CreationRange, DtypesFollowArgumentsAndDefault) {
+  EXPECT_EQ(arange(5).dtype(), kLong);
+  EXPECT_EQ(arange(int32_t{1}, int32_t{5}).dtype(), kLong);
+  EXPECT_EQ(arange(5.).dtype(), kFloat);
+  EXPECT_EQ(arange(0, 5, 0.5).dtype(), kFloat);
+  EXPECT_EQ(arange(0, 5, kHalf).dtype(), kHalf);
+  EXPECT_EQ(range(0, 5).dtype(), kFloat);
+  EXPECT_EQ(linspace(0, 1, 3).dtype(), kFloat);
+  EXPECT_EQ(logspace(0, 1, 3).dtype(), kFloat);
+  EXPECT_EQ(eye(2).dtype(), kFloat);
+  EXPECT_EQ(eye(2, kHalf).dtype(), kHalf);
+  set_default_dtype(kDouble);
+  EXPECT_EQ(arange(3.).dtype(), kDouble);
+  EXPECT_EQ(arange(3).dtype(), kLong);
+  EXPECT_EQ(linspace(0, 1, 3).dtype(), kDouble);
+  EXPECT_EQ(eye(2).dtype(), kDouble);
+  EXPECT_EQ(range(0, 2).dtype(), kDouble);
+  set_default_dtype(kFloat);
+}
+
+TEST(CreationRange, ArangeHandlesLargeIntegersExactly) {
+  const int64_t big = (int64_t{1} << 60) + 3;
+  Tensor t = arange(big, big + 5, 2);
+  ASSERT_EQ(t.numel(), 3);
+  const int64_t* p = t.data_ptr<int64_t>();
+  EXPECT_EQ(p[0], big);
+  EXPECT_EQ(p[2], big + 4);
+}
+
+TEST(CreationRange, NewFactoriesKeepDtype) {
+  Tensor base = zeros({2}, kDouble);
+  EXPECT_EQ(base.new_ones({3}).dtype(), kDouble);
+  EXPECT_EQ(base.new_full({2, 2}, 7).dtype(), kDouble);
+  EXPECT_EQ(test::values(base.new_full({2}, 7)), (std::vector<double>{7, 7}));
+  EXPECT_EQ(base.new_zeros({2}, kInt).dtype(), kInt);
+  EXPECT_EQ(base.new_empty({4}).numel(), 4);
+}''')
