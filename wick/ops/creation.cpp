@@ -405,6 +405,32 @@ Tensor eye(int64_t n, int64_t m, const TensorOptions& options) {
   return result;
 }
 
+namespace {
+Tensor& assign_out(Tensor& out, const Tensor& result) {
+  out.resize_(result.sizes());
+  out.copy_(result);
+  return out;
+}
+}  // namespace
+
+Tensor& arange_out(Tensor& out, const Scalar& start, const Scalar& end, const Scalar& step) {
+  return assign_out(out, arange(start, end, step, out.options()));
+}
+Tensor& range_out(Tensor& out, const Scalar& start, const Scalar& end, const Scalar& step) {
+  return assign_out(out, range(start, end, step, out.options()));
+}
+Tensor& linspace_out(Tensor& out, const Scalar& start, const Scalar& end, int64_t steps) {
+  return assign_out(out, linspace(start, end, steps, out.options()));
+}
+Tensor& logspace_out(Tensor& out, const Scalar& start, const Scalar& end, int64_t steps,
+                     double base) {
+  return assign_out(out, logspace(start, end, steps, base, out.options()));
+}
+Tensor& eye_out(Tensor& out, int64_t n) { return eye_out(out, n, n); }
+Tensor& eye_out(Tensor& out, int64_t n, int64_t m) {
+  return assign_out(out, eye(n, m, out.options()));
+}
+
 // ---- Tensor methods ----------------------------------------------------------
 
 Tensor& Tensor::fill_(const Scalar& value) { return wick::fill_(*this, value); }

@@ -799,6 +799,43 @@ Tensor randint_like(const Tensor& self, int64_t low, int64_t high, const TensorO
   return randint(low, high, self.sizes(), options.merged_over(self.options()));
 }
 
+Tensor& rand_out(Tensor& out, IntArrayRef size, std::optional<Generator> generator) {
+  out.resize_(size);
+  return uniform_(out, 0, 1, std::move(generator));
+}
+Tensor& randn_out(Tensor& out, IntArrayRef size, std::optional<Generator> generator) {
+  out.resize_(size);
+  return normal_(out, 0, 1, std::move(generator));
+}
+Tensor& randint_out(Tensor& out, int64_t low, int64_t high, IntArrayRef size,
+                    std::optional<Generator> generator) {
+  out.resize_(size);
+  return random_(out, low, high, std::move(generator));
+}
+Tensor& randperm_out(Tensor& out, int64_t n, std::optional<Generator> generator) {
+  Tensor r = randperm(n, std::move(generator), out.options());
+  out.resize_(r.sizes());
+  return out.copy_(r);
+}
+Tensor& normal_out(Tensor& out, const Tensor& mean, const Tensor& std,
+                   std::optional<Generator> generator) {
+  check_std_tensor(std);
+  out.resize_(infer_size(mean.sizes(), std.sizes()));
+  normal_(out, 0, 1, std::move(generator));
+  scale_shift(out, std, mean);
+  return out;
+}
+Tensor& bernoulli_out(Tensor& out, const Tensor& p, std::optional<Generator> generator) {
+  out.resize_(p.sizes());
+  return bernoulli_(out, p, std::move(generator));
+}
+Tensor& multinomial_out(Tensor& out, const Tensor& probs, int64_t num_samples, bool replacement,
+                        std::optional<Generator> generator) {
+  Tensor r = multinomial(probs, num_samples, replacement, std::move(generator));
+  out.resize_(r.sizes());
+  return out.copy_(r);
+}
+
 // ---- Tensor methods ----------------------------------------------------------------
 
 Tensor& Tensor::uniform_(double from, double to, std::optional<Generator> gen) {

@@ -74,4 +74,18 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p,
 Tensor& exponential_(Tensor& self, double lambd = 1,
                      std::optional<Generator> generator = std::nullopt);
 
+// out= forms: `out` is resized to the result's shape and keeps its dtype; the
+// draws go straight into it, so the stream is that of the same call with
+// dtype=out.dtype().
+Tensor& rand_out(Tensor& out, IntArrayRef size, std::optional<Generator> generator = std::nullopt);
+Tensor& randn_out(Tensor& out, IntArrayRef size, std::optional<Generator> generator = std::nullopt);
+Tensor& randint_out(Tensor& out, int64_t low, int64_t high, IntArrayRef size,
+                    std::optional<Generator> generator = std::nullopt);
+Tensor& randperm_out(Tensor& out, int64_t n, std::optional<Generator> generator = std::nullopt);
+Tensor& normal_out(Tensor& out, const Tensor& mean, const Tensor& std,
+                   std::optional<Generator> generator = std::nullopt);
+Tensor& bernoulli_out(Tensor& out, const Tensor& p, std::optional<Generator> generator = std::nullopt);
+Tensor& multinomial_out(Tensor& out, const Tensor& probs, int64_t num_samples,
+                        bool replacement = false, std::optional<Generator> generator = std::nullopt);
+
 }  // namespace wick

@@ -295,3 +295,16 @@ TEST(CreationRange, NewFactoriesKeepDtype) {
   EXPECT_EQ(base.new_zeros({2}, kInt).dtype(), kInt);
   EXPECT_EQ(base.new_empty({4}).numel(), 4);
 }
+
+TEST(CreationRange, OutForms) {
+  Tensor o = empty({0}, kDouble);
+  EXPECT_TENSOR_EQ(arange_out(o, 0, 5, 0.5), arange(0, 5, 0.5, kDouble));
+  EXPECT_EQ(o.numel(), 10);
+  Tensor i = empty({3}, kInt);
+  EXPECT_TENSOR_EQ(arange_out(i, 0, 7, 2), arange(0, 7, 2, kInt));
+  EXPECT_TENSOR_EQ(range_out(o, 0, 1, 0.25), range(0, 1, 0.25, kDouble));
+  EXPECT_TENSOR_EQ(linspace_out(o, -1, 1, 7), linspace(-1, 1, 7, kDouble));
+  EXPECT_TENSOR_EQ(logspace_out(o, 0, 2, 3, 2.0), logspace(0, 2, 3, 2.0, kDouble));
+  EXPECT_TENSOR_EQ(eye_out(o, 2, 3), eye(2, 3, kDouble));
+  EXPECT_TENSOR_EQ(eye_out(i, 2), eye(2, kInt));
+}

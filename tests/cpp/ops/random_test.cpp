@@ -245,3 +245,26 @@ TEST(Random, FailedOpLeavesStreamUntouched) {
   EXPECT_THROW(empty({3}).uniform_(1, 0), Error);
   EXPECT_TENSOR_EQ(rand({3}), expected);
 }
+
+TEST(Random, OutFormsMatchFunctionalForms) {
+  auto same_stream = [](auto functional, auto out_form) {
+    manual_seed(21);
+    Tensor expected = functional();
+    manual_seed(21);
+    Tensor got = out_form();
+    EXPECT_TENSOR_EQ(got, expected);
+  };
+  same_stream([] { return rand({2, 3}); }, [] { Tensor o = empty({0}); return rand_out(o, {2, 3}); });
+  same_stream([] { return randn({40}, kDouble); },
+              [] { Tensor o = empty({5}, kDouble); return randn_out(o, {40}); });
+  same_stream([] { return randint(-3, 9, {7}); },
+              [] { Tensor o = empty({1}, kLong); return randint_out(o, -3, 9, {7}); });
+  same_stream([] { return randperm(12, kInt); },
+              [] { Tensor o = empty({0}, kInt); return randperm_out(o, 12); });
+  same_stream([] { return normal(zeros({20}), ones({20})); },
+              [] { Tensor o = empty({0}); return normal_out(o, zeros({20}), ones({20})); });
+  same_stream([] { return bernoulli(full({9}, 0.5)); },
+              [] { Tensor o = empty({0}); return bernoulli_out(o, full({9}, 0.5)); });
+  same_stream([] { return multinomial(ones({2, 5}), 3); },
+              [] { Tensor o = empty({0}, kLong); return multinomial_out(o, ones({2, 5}), 3); });
+}
