@@ -79,6 +79,13 @@ case('ExponentialBFloat16','torch.empty(50,dtype=torch.bfloat16).exponential_(0.
 case('MultinomialDoubleNoReplacement','torch.multinomial(torch.tensor([[0.1,0.2,0.3,0.4]]*3,dtype=torch.double),4)','multinomial(tensor({{0.1, 0.2, 0.3, 0.4}, {0.1, 0.2, 0.3, 0.4}, {0.1, 0.2, 0.3, 0.4}}, kDouble), 4)','kLong',seed=3)
 case('RandnDoubleNonMultipleOf16','torch.randn(2,17,dtype=torch.double)','randn({2, 17}, kDouble)','kDouble',seed=3)
 case('Generator2D','torch.randn(3,5)','randn({3, 5})','kFloat',seed=12)
+case('UniformPermuted3d','torch.empty_strided((2,3,4),(1,2,6)).uniform_()','empty_strided({2, 3, 4}, {1, 2, 6}).uniform_()','kFloat',seed=13)
+case('NormalStridedFloat','torch.empty_strided((40,),(3,)).normal_()','empty_strided({40}, {3}).normal_()','kFloat',seed=13)
+case('BernoulliStridedSelf','torch.empty_strided((4,5),(1,4)).bernoulli_(torch.full((5,),0.5,dtype=torch.double))','empty_strided({4, 5}, {1, 4}).bernoulli_(full({5}, 0.5, kDouble))','kFloat',seed=13)
+case('MultinomialBFloat16Replacement','torch.multinomial(torch.tensor([0.1,0.2,0.3,0.4],dtype=torch.bfloat16),12,True)','multinomial(tensor({0.1f, 0.2f, 0.3f, 0.4f}, kBFloat16), 12, true)','kLong',seed=3)
+case('MultinomialBFloat16NoReplacement','torch.multinomial(torch.tensor([0.1,0.2,0.3,0.4],dtype=torch.bfloat16),3)','multinomial(tensor({0.1f, 0.2f, 0.3f, 0.4f}, kBFloat16), 3)','kLong',seed=3)
+case('MultinomialManyCategories','torch.multinomial(torch.rand(3,1000),50,True)','multinomial(rand({3, 1000}), 50, true)','kLong',seed=14)
+case('MultinomialManyNoReplacement','torch.multinomial(torch.rand(3,1000),50)','multinomial(rand({3, 1000}), 50)','kLong',seed=14)
 case('SeedTruncatedTo32Bits','torch.rand(3)','rand({3})','kFloat',seed=2**40+5)
 
 print('''// Expected values recorded from torch 1.13 (CPU) with the same seed and call.
