@@ -597,14 +597,23 @@ Tensor randperm(int64_t n, std::optional<Generator> generator, const TensorOptio
   Tensor result = empty({n}, options.dtype(dt));
   if (n == 0) return result;
   std::vector<int64_t> perm(static_cast<size_t>(n));
-  std::iota(perm.begin(), perm.end(), int64_t{0});
   {
     GeneratorImpl* g = get_generator_or_default(generator);
     std::lock_guard<std::mutex> lock(g->mutex);
-    for (int64_t i = 0; i + 1 < n; ++i) {
-      const uint64_t remaining = static_cast<uint64_t>(n - i);
-      const uint64_t draw = remaining >= (uint64_t{1} << 32) ? g->random64() : g->random();
-      std::swap(perm[i], perm[i + static_cast<int64_t>(draw % remaining)]);
+    if (n < static_cast<int64_t>(std::numeric_limits<uint32_t>::max() / 20)) {
+      std::iota(perm.begin(), perm.end(), int64_t{0});
+      for (int64_t i = 0; i + 1 < n; ++i) {
+        const uint64_t remaining = static_cast<uint64_t>(n - i);
+        std::swap(perm[i], perm[i + static_cast<int64_t>(g->random() % remaining)]);
+      }
+    } else {
+      // Near 2^32 a 32-bit draw % n is visibly biased; like PyTorch 2.x, huge
+      // permutations use 64-bit draws in the inside-out shuffle.
+      for (int64_t i = 0; i < n; ++i) {
+        const int64_t z = static_cast<int64_t>(g->random64() % static_cast<uint64_t>(i + 1));
+        perm[i] = perm[z];
+        perm[z] = i;
+      }
     }
   }
   WICK_DISPATCH_ALL_TYPES_AND_BOOL(dt, "randperm", [&] {
