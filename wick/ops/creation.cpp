@@ -191,6 +191,18 @@ Tensor from_blob(void* data, IntArrayRef sizes, std::function<void(void*)> delet
 
 namespace {
 
+// `v` rounded to its type as a value of its own: the compiler may not fuse
+// the product that made it into a following add (PyTorch rounds there).
+template <typename T>
+inline T unfused(T v) {
+#if defined(__GNUC__) && defined(__x86_64__)
+  __asm__("" : "+x"(v));
+#elif defined(__GNUC__) && defined(__aarch64__)
+  __asm__("" : "+w"(v));
+#endif
+  return v;
+}
+
 // Lanes of one 32-byte SIMD vector of T (Half/BFloat16 vectors hold 16).
 template <typename T>
 constexpr int64_t simd_lanes() {
@@ -299,7 +311,7 @@ Tensor range(const Scalar& start, const Scalar& end, const Scalar& step,
       const int64_t si = start.to<int64_t>(), sti = step.to<int64_t>();
       for (int64_t i = 0; i < n; ++i) out[i] = static_cast<scalar_t>(si + sti * i);
     } else {
-      for (int64_t i = 0; i < n; ++i) out[i] = cast_value<scalar_t>(s + static_cast<double>(i) * st);
+      for (int64_t i = 0; i < n; ++i) out[i] = cast_value<scalar_t>(s + unfused(static_cast<double>(i) * st));
     }
   });
   return result;
@@ -325,8 +337,7 @@ Tensor linspace(const Scalar& start, const Scalar& end, int64_t steps,
             return std::fma(-step, static_cast<scalar_t>(steps - i - 1), e);
           },
           [&](scalar_t base, int64_t j, int64_t) {
-            const scalar_t offset = static_cast<scalar_t>(j) * step;
-            return base + offset;
+            return base + unfused(static_cast<scalar_t>(j) * step);
           });
     } else if constexpr (std::is_integral_v<scalar_t>) {
       // Integer ends, a double step, truncation toward zero on the way out.
@@ -384,8 +395,8 @@ Tensor logspace(const Scalar& start, const Scalar& end, int64_t steps, double ba
         static_cast<double>(steps - 1);
     const int64_t halfway = steps / 2;
     for (int64_t i = 0; i < steps; ++i) {
-      const double exponent = i < halfway ? sd + step * static_cast<double>(i)
-                                          : ed - step * static_cast<double>(steps - i - 1);
+      const double exponent = i < halfway ? sd + unfused(step * static_cast<double>(i))
+                                          : ed - unfused(step * static_cast<double>(steps - i - 1));
       out[i] = cast_value<scalar_t>(std::pow(base, exponent));
     }
   });

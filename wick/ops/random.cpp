@@ -20,9 +20,8 @@
 //  - multinomial with replacement: binary search of a 53-bit uniform in the
 //    normalised cumulative row; without replacement: the largest p / q with
 //    q ~ Exp(1) (exponential_ on a tensor shaped like the input).
-// Writing a * b + c below means two roundings and std::fma one; the mixture
-// follows what PyTorch's compiled kernels do, so keep the compiler from fusing.
-#pragma GCC optimize("fp-contract=off", "no-math-errno")
+// std::fma below marks where PyTorch's compiled kernels fuse; unfused() marks
+// a product that must be rounded before the next add.
 
 #include "wick/ops/random.h"
 
@@ -53,6 +52,18 @@ namespace wick {
 #endif
 
 namespace {
+
+// `v` rounded to its type as a value of its own: the compiler may not fuse
+// the product that made it into a following add (PyTorch rounds there).
+template <typename T>
+inline T unfused(T v) {
+#if defined(__GNUC__) && defined(__x86_64__)
+  __asm__("" : "+x"(v));
+#elif defined(__GNUC__) && defined(__aarch64__)
+  __asm__("" : "+w"(v));
+#endif
+  return v;
+}
 
 bool cpu_has_fma() {
 #ifdef WICK_RANDOM_HAVE_FMA_CLONE
@@ -232,8 +243,8 @@ WICK_ALWAYS_INLINE void normal_block16(T* d, T mean, T std) {
         const T theta = static_cast<T>(2.0 * kPi * static_cast<double>(static_cast<float>(u2)));
         const float r = static_cast<float>(radius), sd = static_cast<float>(std),
                     mu = static_cast<float>(mean), th = static_cast<float>(theta);
-        d[j] = static_cast<T>(r * std::cos(th) * sd + mu);
-        d[j + 8] = static_cast<T>(r * std::sin(th) * sd + mu);
+        d[j] = static_cast<T>(unfused(r * std::cos(th) * sd) + mu);
+        d[j + 8] = static_cast<T>(unfused(r * std::sin(th) * sd) + mu);
       }
     }
   }
@@ -638,7 +649,8 @@ void scale_shift(Tensor& out, const Tensor& std, const Tensor& mean) {
   WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "normal", [&] {
     using acc_t = opmath_t<scalar_t>;
     kernels::cpu_kernel(iter, [](scalar_t z, scalar_t s, scalar_t m) -> scalar_t {
-      const scalar_t scaled = static_cast<scalar_t>(static_cast<acc_t>(z) * static_cast<acc_t>(s));
+      const scalar_t scaled =
+          static_cast<scalar_t>(unfused(static_cast<acc_t>(z) * static_cast<acc_t>(s)));
       return static_cast<scalar_t>(static_cast<acc_t>(scaled) + static_cast<acc_t>(m));
     });
   });
