@@ -5,7 +5,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <random>
 
 namespace wick {
 
@@ -14,10 +13,22 @@ class GeneratorImpl {
   explicit GeneratorImpl(uint64_t seed);
   void set_seed(uint64_t seed);
   uint64_t seed() const { return seed_; }
-  // 32 random bits.
-  uint32_t random() { return engine_(); }
-  // 64 random bits from two draws.
-  uint64_t random64();
+  // 32 random bits: the next output of the standard 32-bit Mersenne Twister
+  // (std::mt19937 seeded with the low 32 bits of the seed).
+  uint32_t random() {
+    if (index_ >= kStateSize) twist();
+    uint32_t y = state_[index_++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
+  }
+  // 64 random bits from two draws, the first giving the high half.
+  uint64_t random64() {
+    const uint64_t hi = random();
+    return (hi << 32) | random();
+  }
   // Box-Muller caches its second normal sample, as PyTorch's does.
   std::optional<double> next_double_normal;
   std::optional<float> next_float_normal;
@@ -25,7 +36,11 @@ class GeneratorImpl {
   std::mutex mutex;
 
  private:
-  std::mt19937 engine_;
+  static constexpr int kStateSize = 624;
+  // Refills the state with the next 624 untempered words.
+  void twist();
+  uint32_t state_[kStateSize];
+  int index_ = kStateSize;
   uint64_t seed_;
 };
 
