@@ -8,6 +8,8 @@
 
 namespace wick {
 
+class Tensor;
+
 class GeneratorImpl {
  public:
   explicit GeneratorImpl(uint64_t seed);
@@ -16,8 +18,8 @@ class GeneratorImpl {
   // 32 random bits: the next output of the standard 32-bit Mersenne Twister
   // (std::mt19937 seeded with the low 32 bits of the seed).
   uint32_t random() {
-    if (index_ >= kStateSize) twist();
-    uint32_t y = state_[index_++];
+    if (--left_ == 0) twist();
+    uint32_t y = state_[next_++];
     y ^= y >> 11;
     y ^= (y << 7) & 0x9d2c5680u;
     y ^= (y << 15) & 0xefc60000u;
@@ -35,12 +37,23 @@ class GeneratorImpl {
   // Ops lock this while they draw, so concurrent callers see whole sequences.
   std::mutex mutex;
 
+  // The state as PyTorch's CPU generator serialises it (torch.get_rng_state()):
+  // seed, the Mersenne Twister words and position, and the cached normals.
+  static constexpr size_t kStateBytes = 5056;
+  static constexpr size_t kLegacyStateBytes = 5048;  // without the float normal cache
+  void get_state(uint8_t* out) const;
+  // Accepts kStateBytes or kLegacyStateBytes; raises on a malformed state.
+  void set_state(const uint8_t* data, size_t size);
+
  private:
   static constexpr int kStateSize = 624;
   // Refills the state with the next 624 untempered words.
   void twist();
   uint32_t state_[kStateSize];
-  int index_ = kStateSize;
+  // Draws left before the next twist, plus one, and the next word to temper;
+  // kept in PyTorch's form so get_state/set_state round-trip its bytes.
+  int left_ = 1;
+  int next_ = 0;
   uint64_t seed_;
 };
 
@@ -52,6 +65,10 @@ class Generator {
   uint64_t initial_seed() const { return impl_->seed(); }
   // Re-seeds from a non-deterministic source and returns the seed.
   uint64_t seed();
+  // The state as a uint8 tensor of 5056 bytes, byte-compatible with
+  // torch.Generator.get_state(); set_state takes one back (ops/random.cpp).
+  Tensor get_state() const;
+  Generator& set_state(const Tensor& state);
   GeneratorImpl* impl() const { return impl_.get(); }
   bool defined() const { return impl_ != nullptr; }
 

@@ -857,6 +857,27 @@ Tensor& multinomial_out(Tensor& out, const Tensor& probs, int64_t num_samples, b
   return out.copy_(r);
 }
 
+// ---- generator state ------------------------------------------------------------
+
+Tensor Generator::get_state() const {
+  Tensor out = empty({static_cast<int64_t>(GeneratorImpl::kStateBytes)}, kByte);
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  impl_->get_state(static_cast<uint8_t*>(out.data_ptr()));
+  return out;
+}
+
+Generator& Generator::set_state(const Tensor& state) {
+  WICK_CHECK_T(TypeError, state.dtype() == kByte, "RNG state must be a torch.ByteTensor");
+  Tensor bytes = state.contiguous();
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  impl_->set_state(static_cast<const uint8_t*>(bytes.data_ptr()),
+                   static_cast<size_t>(bytes.numel()));
+  return *this;
+}
+
+Tensor get_rng_state() { return default_generator().get_state(); }
+void set_rng_state(const Tensor& state) { default_generator().set_state(state); }
+
 // ---- Tensor methods ----------------------------------------------------------------
 
 Tensor& Tensor::uniform_(double from, double to, std::optional<Generator> gen) {

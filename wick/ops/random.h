@@ -74,6 +74,11 @@ Tensor& bernoulli_(Tensor& self, const Tensor& p,
 Tensor& exponential_(Tensor& self, double lambd = 1,
                      std::optional<Generator> generator = std::nullopt);
 
+// The default generator's state (torch.get_rng_state / torch.set_rng_state):
+// a uint8 tensor of 5056 bytes in PyTorch's layout, so states move both ways.
+Tensor get_rng_state();
+void set_rng_state(const Tensor& state);
+
 // out= forms: `out` is resized to the result's shape and keeps its dtype; the
 // draws go straight into it, so the stream is that of the same call with
 // dtype=out.dtype().

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <thread>
 #include <vector>
 
@@ -113,4 +114,83 @@ TEST(Generator, ConcurrentOpsDrawWholeSequences) {
   std::sort(ref_vals.begin(), ref_vals.end());
   std::sort(got_vals.begin(), got_vals.end());
   EXPECT_EQ(ref_vals, got_vals);
+}
+
+namespace {
+// sum((i + 1) * byte_i) of a state, computed the same way in Python on torch's bytes.
+uint64_t state_checksum(const Tensor& state) {
+  const uint8_t* p = state.data_ptr<uint8_t>();
+  uint64_t sum = 0;
+  for (int64_t i = 0; i < state.numel(); ++i) sum += static_cast<uint64_t>(i + 1) * p[i];
+  return sum;
+}
+}  // namespace
+
+TEST(Generator, StateBytesMatchTorch) {
+  manual_seed(0);
+  Tensor s = get_rng_state();
+  EXPECT_EQ(s.dtype(), kByte);
+  EXPECT_EQ(s.numel(), 5056);
+  EXPECT_EQ(state_checksum(s), 798001855u);  // torch.manual_seed(0); torch.get_rng_state()
+  rand({630});
+  EXPECT_EQ(state_checksum(get_rng_state()), 799089163u);
+  // A cached double normal is part of the state.
+  manual_seed(7);
+  rand({5});
+  randn({3}, kDouble);
+  EXPECT_EQ(state_checksum(get_rng_state()), 809555327u);
+}
+
+TEST(Generator, SetStateResumesTheStream) {
+  manual_seed(7);
+  rand({5});
+  randn({3}, kDouble);
+  Tensor saved = get_rng_state();
+  // torch: the same calls, then torch.rand(3)
+  std::vector<double> expected = {0.2063193917274475, 0.4450901746749878, 0.35928595066070557};
+  EXPECT_EQ(test::values(rand({3})), expected);
+  randn({5});
+  set_rng_state(saved);
+  EXPECT_EQ(test::values(rand({3})), expected);
+  // The cached normal comes back with the state too.
+  set_rng_state(saved);
+  Tensor a = randn({1}, kDouble);
+  set_rng_state(saved);
+  EXPECT_TENSOR_EQ(randn({1}, kDouble), a);
+  // Explicit generators share the format.
+  Generator g;
+  g.set_state(saved);
+  EXPECT_EQ(test::values(rand({3}, g)), expected);
+  set_rng_state(saved);
+  rand({3});
+  EXPECT_EQ(state_checksum(g.get_state()), state_checksum(get_rng_state()));
+}
+
+TEST(Generator, SetStateRejectsMalformedStates) {
+  try {
+    set_rng_state(zeros({10}, kByte));
+    ADD_FAILURE() << "no exception";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(
+                  "Expected either a CPUGeneratorImplStateLegacy of size 5048 or a "
+                  "CPUGeneratorImplState of size 5056 but found the input RNG state size to be 10"),
+              std::string::npos);
+  }
+  EXPECT_THROW(set_rng_state(zeros({5056})), TypeError);
+  Tensor bad = get_rng_state().clone();
+  std::memset(bad.data_ptr<uint8_t>() + 8, 0, 4);  // left = 0
+  EXPECT_THROW(set_rng_state(bad), Error);
+  bad = get_rng_state().clone();
+  bad.data_ptr<uint8_t>()[16] = 200;  // next past what left allows
+  bad.data_ptr<uint8_t>()[17] = 2;
+  EXPECT_THROW(set_rng_state(bad), Error);
+  // A rejected state leaves the generator as it was.
+  manual_seed(1);
+  Tensor before = get_rng_state();
+  EXPECT_THROW(set_rng_state(bad), Error);
+  EXPECT_EQ(state_checksum(get_rng_state()), state_checksum(before));
+  // The legacy 5048-byte form (no float normal cache) is accepted.
+  Tensor legacy = empty({5048}, kByte);
+  std::memcpy(legacy.data_ptr(), before.data_ptr(), 5048);
+  EXPECT_NO_THROW(set_rng_state(legacy));
 }
