@@ -10,13 +10,15 @@
 //    uniforms, then turns each block of 16 into 16 normals by Box-Muller (the
 //    first 8 give radii, the last 8 angles); a ragged tail re-draws the last
 //    16. float uses the cephes-style log and sincos polynomials of PyTorch's
-//    AVX2 kernel (with its fused operations) so results agree to the bit.
+//    AVX2 kernel (with its fused operations) so results agree to the bit;
+//    half and bfloat16 round their intermediates as c10's types do.
 //    Otherwise each element is a double Box-Muller sample whose sine partner is
 //    cached in the generator for the next call.
 //  - integers: draw % range + from, with a 64-bit draw when range >= 2^32.
 //  - exponential: -1/lambda * log(1 - u), u a 53-bit uniform.
 //  - bernoulli: u < p, u a 53-bit uniform for a scalar or double p, else 24-bit.
-//  - randperm: Fisher-Yates where step i swaps i with i + draw % (n - i).
+//  - randperm: Fisher-Yates where step i swaps i with i + draw % (n - i)
+//    (64-bit inside-out shuffle from n >= 2^32 / 20, as PyTorch 2.x).
 //  - multinomial with replacement: binary search of a 53-bit uniform in the
 //    normalised cumulative row; without replacement: the largest p / q with
 //    q ~ Exp(1) (exponential_ on a tensor shaped like the input).
@@ -45,10 +47,10 @@ namespace wick {
 // give identical bits; the second is several times faster.
 #if defined(__x86_64__) && defined(__GNUC__)
 #define WICK_RANDOM_HAVE_FMA_CLONE 1
-#define WICK_ALWAYS_INLINE inline __attribute__((always_inline))
-#define WICK_TARGET_FMA __attribute__((target("avx2,fma")))
+#define WICK_RANDOM_INLINE inline __attribute__((always_inline))
+#define WICK_RANDOM_TARGET_FMA __attribute__((target("avx2,fma")))
 #else
-#define WICK_ALWAYS_INLINE inline
+#define WICK_RANDOM_INLINE inline
 #endif
 
 namespace {
@@ -87,7 +89,7 @@ constexpr int uniform_digits() {
 // A uniform on [0, 1) with the resolution PyTorch uses for T (as float, or
 // double for T = double).
 template <typename T>
-WICK_ALWAYS_INLINE opmath_t<T> uniform01(GeneratorImpl* g) {
+WICK_RANDOM_INLINE opmath_t<T> uniform01(GeneratorImpl* g) {
   if constexpr (std::is_same_v<T, double>) {
     return static_cast<double>(g->random64() & ((uint64_t{1} << 53) - 1)) *
            (1.0 / static_cast<double>(uint64_t{1} << 53));
@@ -138,7 +140,7 @@ inline double normal_sample(GeneratorImpl* g, double mean, double std) {
 
 // Natural log for x in (0, 1], evaluated like the cephes-derived AVX2 routine
 // PyTorch's float normal kernel uses (same polynomial, same fused steps).
-WICK_ALWAYS_INLINE float cephes_logf(float x) {
+WICK_RANDOM_INLINE float cephes_logf(float x) {
   uint32_t bits;
   std::memcpy(&bits, &x, sizeof(bits));
   float e = static_cast<float>(static_cast<int32_t>(bits >> 23) - 127) + 1.0f;
@@ -168,7 +170,7 @@ WICK_ALWAYS_INLINE float cephes_logf(float x) {
 }
 
 // sin and cos of x >= 0, evaluated like the cephes-derived AVX2 sincos.
-WICK_ALWAYS_INLINE void cephes_sincosf(float x, float* s, float* c) {
+WICK_RANDOM_INLINE void cephes_sincosf(float x, float* s, float* c) {
   int32_t j = static_cast<int32_t>(x * 1.27323954473516f);  // 4 / pi
   j = (j + 1) & ~1;
   const float y = static_cast<float>(j);
@@ -199,7 +201,7 @@ WICK_ALWAYS_INLINE void cephes_sincosf(float x, float* s, float* c) {
 
 // float Box-Muller over 16 uniforms, written as 8-lane loops the compiler
 // can vectorise.
-WICK_ALWAYS_INLINE void normal_block16_float(float* d, float mean, float std) {
+WICK_RANDOM_INLINE void normal_block16_float(float* d, float mean, float std) {
   float radius[8], sin_t[8], cos_t[8];
   for (int j = 0; j < 8; ++j) radius[j] = std::sqrt(-2.0f * cephes_logf(1.0f - d[j]));
   for (int j = 0; j < 8; ++j)
@@ -212,7 +214,7 @@ WICK_ALWAYS_INLINE void normal_block16_float(float* d, float mean, float std) {
 
 // Box-Muller over one block of 16 uniforms in place.
 template <typename T>
-WICK_ALWAYS_INLINE void normal_block16(T* d, T mean, T std) {
+WICK_RANDOM_INLINE void normal_block16(T* d, T mean, T std) {
   if constexpr (std::is_same_v<T, float>) {
     normal_block16_float(d, mean, std);
   } else {
@@ -251,7 +253,7 @@ WICK_ALWAYS_INLINE void normal_block16(T* d, T mean, T std) {
 }
 
 template <typename T>
-WICK_ALWAYS_INLINE void normal_fill_contiguous_impl(T* data, int64_t n, double mean, double std,
+WICK_RANDOM_INLINE void normal_fill_contiguous_impl(T* data, int64_t n, double mean, double std,
                                                    GeneratorImpl* g) {
   for (int64_t i = 0; i < n; ++i) data[i] = static_cast<T>(uniform01<T>(g));
   const T m = static_cast<T>(mean), s = static_cast<T>(std);
@@ -269,7 +271,7 @@ void normal_fill_contiguous_generic(T* data, int64_t n, double mean, double std,
 }
 #ifdef WICK_RANDOM_HAVE_FMA_CLONE
 template <typename T>
-WICK_TARGET_FMA void normal_fill_contiguous_fma(T* data, int64_t n, double mean, double std,
+WICK_RANDOM_TARGET_FMA void normal_fill_contiguous_fma(T* data, int64_t n, double mean, double std,
                                                 GeneratorImpl* g) {
   normal_fill_contiguous_impl<T>(data, n, mean, std, g);
 }
@@ -284,7 +286,7 @@ void normal_fill_contiguous(T* data, int64_t n, double mean, double std, Generat
 
 // Contiguous uniform fill: fma(u, width, base) per element.
 template <typename T>
-WICK_ALWAYS_INLINE void uniform_fill_impl(T* data, int64_t n, opmath_t<T> width, opmath_t<T> base,
+WICK_RANDOM_INLINE void uniform_fill_impl(T* data, int64_t n, opmath_t<T> width, opmath_t<T> base,
                                           GeneratorImpl* g) {
   for (int64_t i = 0; i < n; ++i) data[i] = static_cast<T>(std::fma(uniform01<T>(g), width, base));
 }
@@ -295,7 +297,7 @@ void uniform_fill_generic(T* data, int64_t n, opmath_t<T> width, opmath_t<T> bas
 }
 #ifdef WICK_RANDOM_HAVE_FMA_CLONE
 template <typename T>
-WICK_TARGET_FMA void uniform_fill_fma(T* data, int64_t n, opmath_t<T> width, opmath_t<T> base,
+WICK_RANDOM_TARGET_FMA void uniform_fill_fma(T* data, int64_t n, opmath_t<T> width, opmath_t<T> base,
                                       GeneratorImpl* g) {
   uniform_fill_impl<T>(data, n, width, base, g);
 }
