@@ -62,7 +62,10 @@ class Generator {
   Generator();  // a fresh generator seeded with the default seed
   explicit Generator(std::shared_ptr<GeneratorImpl> impl) : impl_(std::move(impl)) {}
   Generator& manual_seed(uint64_t seed);
-  uint64_t initial_seed() const { return impl_->seed(); }
+  uint64_t initial_seed() const {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    return impl_->seed();
+  }
   // Re-seeds from a non-deterministic source and returns the seed.
   uint64_t seed();
   // The state as a uint8 tensor of 5056 bytes, byte-compatible with
