@@ -207,6 +207,13 @@ TEST(Random, Errors) {
   EXPECT_THROW_MSG(randint(0, 0, {2}),
                    "random_ expects 'from' to be less than 'to', but got from=0 >= to=0");
   EXPECT_THROW_MSG(empty({3}, kChar).random_(0, 300), "to - 1 is out of bounds for signed char");
+  EXPECT_THROW_MSG(empty({3}, kChar).random_(-200, 5), "from is out of bounds for signed char");
+  EXPECT_THROW_MSG(empty({3}, kByte).random_(-1, 5), "from is out of bounds for unsigned char");
+  EXPECT_THROW_MSG(empty({3}, kChar).random_(200, std::optional<int64_t>()),
+                   "from is out of bounds for signed char");
+  // Floating dtypes accept bounds past 2^digits (PyTorch only warns).
+  EXPECT_NO_THROW(randint(0, int64_t{1} << 25, {3}, kFloat));
+  EXPECT_NO_THROW(empty({3}, kHalf).random_(0, 5000));
   EXPECT_NO_THROW(randint(0, 2, {2}, kBool));  // bool holds [0, 1]: to=2 is fine
   EXPECT_THROW_MSG(randint(0, 5, {2}, kBool), "to - 1 is out of bounds for bool");
   EXPECT_THROW_MSG(rand({3}, kLong), "\"check_uniform_bounds\" not implemented for 'Long'");
