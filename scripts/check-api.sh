@@ -5,7 +5,7 @@ set -euo pipefail
 lib=${1:-build/libwick.so}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-nm -DC --defined-only "$lib" | sed -E 's/^[0-9a-f]+ [A-Za-z] //' | sed -E 's/\(.*//' | sort -u > "$tmp/defined"
+nm -DC --defined-only "$lib" | sed -E 's/^[0-9a-f]+ [A-Za-z] //' | sed -E 's/\[abi:cxx11\]//g; s/\(.*//' | sort -u > "$tmp/defined"
 # Declared Tensor methods: names from tensor.h (macro-generated names included).
 python3 - "$tmp/defined" <<'PY'
 import re, sys

@@ -7,7 +7,7 @@ namespace wick {
 int64_t maybe_wrap_dim(int64_t dim, int64_t ndim, bool wrap_scalar) {
   if (ndim <= 0) {
     WICK_CHECK_T(IndexError, wrap_scalar,
-                 "dimension specified as ", dim, " but tensor has no dimensions");
+                 "Dimension specified as ", dim, " but tensor has no dimensions");
     ndim = 1;
   }
   int64_t lo = -ndim, hi = ndim - 1;

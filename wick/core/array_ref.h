@@ -23,8 +23,11 @@ class ArrayRef {
   template <typename A>
   ArrayRef(const std::vector<T, A>& v) : data_(v.data()), size_(v.size()) {}  // NOLINT
   // The list must outlive the ArrayRef: fine for a call argument.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
   constexpr ArrayRef(const std::initializer_list<T>& l)  // NOLINT
       : data_(l.begin() == l.end() ? nullptr : l.begin()), size_(l.size()) {}
+#pragma GCC diagnostic pop
 
   constexpr const T* data() const { return data_; }
   constexpr size_t size() const { return size_; }
