@@ -85,6 +85,14 @@ Tensor logspace(const Scalar& start, const Scalar& end, int64_t steps, double ba
                 const TensorOptions& options = {});
 Tensor eye(int64_t n, const TensorOptions& options = {});
 Tensor eye(int64_t n, int64_t m, const TensorOptions& options = {});
+// out= forms: `out` is resized to the result's shape and filled in its own dtype.
+Tensor& arange_out(Tensor& out, const Scalar& start, const Scalar& end, const Scalar& step = 1);
+Tensor& range_out(Tensor& out, const Scalar& start, const Scalar& end, const Scalar& step = 1);
+Tensor& linspace_out(Tensor& out, const Scalar& start, const Scalar& end, int64_t steps);
+Tensor& logspace_out(Tensor& out, const Scalar& start, const Scalar& end, int64_t steps,
+                     double base = 10.0);
+Tensor& eye_out(Tensor& out, int64_t n);
+Tensor& eye_out(Tensor& out, int64_t n, int64_t m);
 
 // Wraps memory owned by the caller (not copied). `deleter` runs when the last
 // tensor using it is gone; without one the caller keeps ownership.
