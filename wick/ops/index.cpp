@@ -7,6 +7,7 @@
 #include "wick/ops/index.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -126,15 +127,17 @@ Tensor normalized_index(const Tensor& index, int64_t size, bool wrap, const E& o
   int64_t* o = out.data_ptr<int64_t>();
   const int64_t* base = src.data_ptr<int64_t>();
   Walker w(src.sizes(), {src.strides().vec()});
-  int64_t pos = 0;
-  w.run(0, w.numel(), [&](const int64_t* off, const int64_t* st, int64_t n) {
-    const int64_t* p = base + off[0];
-    for (int64_t j = 0; j < n; ++j) {
-      int64_t v = p[j * st[0]];
-      if (wrap && v < 0 && v >= -size) v += size;
-      if (v < 0 || v >= size) on_error(p[j * st[0]]);
-      o[pos++] = v;
-    }
+  parallel_for(0, w.numel(), kGrainSize, [&](int64_t b, int64_t e) {
+    int64_t pos = b;
+    w.run(b, e, [&](const int64_t* off, const int64_t* st, int64_t n) {
+      const int64_t* p = base + off[0];
+      for (int64_t j = 0; j < n; ++j) {
+        int64_t v = p[j * st[0]];
+        if (wrap && v < 0 && v >= -size) v += size;
+        if (v < 0 || v >= size) on_error(p[j * st[0]]);
+        o[pos++] = v;
+      }
+    });
   });
   return out;
 }
@@ -144,14 +147,38 @@ template <typename E>
 void validate_index(const Tensor& index, int64_t size, const E& on_error) {
   const int64_t* base = index.data_ptr<int64_t>();
   Walker w(index.sizes(), {index.strides().vec()});
-  w.run(0, w.numel(), [&](const int64_t* off, const int64_t* st, int64_t n) {
-    const int64_t* p = base + off[0];
-    for (int64_t j = 0; j < n; ++j) {
-      int64_t v = p[j * st[0]];
-      if (v < 0 || v >= size) on_error(v);
-    }
+  parallel_for(0, w.numel(), kGrainSize, [&](int64_t b, int64_t e) {
+    w.run(b, e, [&](const int64_t* off, const int64_t* st, int64_t n) {
+      const int64_t* p = base + off[0];
+      bool bad = false;
+      for (int64_t j = 0; j < n; ++j) {
+        const int64_t v = p[j * st[0]];
+        bad |= v < 0 || v >= size;
+      }
+      if (bad) {
+        for (int64_t j = 0; j < n; ++j) {
+          const int64_t v = p[j * st[0]];
+          if (v < 0 || v >= size) on_error(v);
+        }
+      }
+    });
   });
 }
+
+// Splits [0, n) into chunks for a two-pass (count, then write) parallel loop.
+struct Chunks {
+  int64_t n, count, size;
+  // work: cost of one item relative to one element.
+  explicit Chunks(int64_t total, int64_t work = 1) : n(total) {
+    const int64_t cost = total * std::max<int64_t>(work, 1);
+    count = cost < kGrainSize ? 1 : std::min<int64_t>(get_num_threads(), cost / (kGrainSize / 2));
+    count = std::max<int64_t>(std::min(count, total), 1);
+    size = (total + count - 1) / count;
+  }
+  int64_t begin(int64_t c) const { return std::min(n, c * size); }
+  int64_t end(int64_t c) const { return std::min(n, (c + 1) * size); }
+};
+
 
 // A 0-dim tensor of dtype t holding value (cast as PyTorch casts fill values).
 Tensor scalar_of(const Scalar& value, const TensorOptions& opts) {
@@ -203,11 +230,13 @@ void dispatch_combine(ScalarType dt, Op op, const char* name, const F& f) {
 
 // out[p] = self[p with p[dim] := idx[p]] over every position p of out's shape.
 // idx values are already in [0, self.size(dim)); idx_strides are over out's shape.
+// With check, values outside [0, self.size(dim)) raise PyTorch's gather message.
 void gather_kernel(const Tensor& out, const Tensor& self, int64_t dim, const int64_t* idx,
-                   const DimVector& idx_strides) {
+                   const DimVector& idx_strides, bool check = false) {
   DimVector shape = sizes1(out);
   DimVector self_st = strides1(self);
   const int64_t sd = self_st[dim];
+  const int64_t bound = sizes1(self)[dim];
   self_st[dim] = 0;
   Walker w(shape, {strides1(out), self_st, idx_strides});
   char* o = static_cast<char*>(out.data_ptr());
@@ -221,7 +250,31 @@ void gather_kernel(const Tensor& out, const Tensor& self, int64_t dim, const int
         T* po = op + off[0];
         const T* ps = sp + off[1];
         const int64_t* pi = idx + off[2];
-        for (int64_t j = 0; j < n; ++j) po[j * st[0]] = ps[j * st[1] + pi[j * st[2]] * sd];
+        if (check) {
+          bool bad = false;
+          for (int64_t j = 0; j < n; ++j)
+            bad |= static_cast<uint64_t>(pi[j * st[2]]) >= static_cast<uint64_t>(bound);
+          if (bad) {
+            for (int64_t j = 0; j < n; ++j) {
+              const int64_t v = pi[j * st[2]];
+              WICK_CHECK(v >= 0 && v < bound, "index ", v, " is out of bounds for dimension ", dim,
+                         " with size ", bound);
+            }
+          }
+        }
+        if (st[0] == 1 && st[1] == 0 && st[2] == 1) {
+          if (sd == 1) {
+            for (int64_t j = 0; j < n; ++j) po[j] = ps[pi[j]];
+          } else {
+            for (int64_t j = 0; j < n; ++j) po[j] = ps[pi[j] * sd];
+          }
+        } else if (st[0] == 1 && st[1] == 1 && st[2] == 0) {
+          // Index constant along the run (an expanded index): copy a row.
+          const T* row = ps + pi[0] * sd;
+          for (int64_t j = 0; j < n; ++j) po[j] = row[j];
+        } else {
+          for (int64_t j = 0; j < n; ++j) po[j * st[0]] = ps[j * st[1] + pi[j * st[2]] * sd];
+        }
       });
     });
   });
@@ -247,7 +300,33 @@ void scatter_kernel(const Tensor& self, int64_t dim, IntArrayRef shape, const in
   auto body = [&]<typename T, Op R>() {
     T* sp = reinterpret_cast<T*>(s);
     const T* rp = reinterpret_cast<const T*>(r);
+    // Loop along dim outermost unless dim is self's fastest-moving dim.
+    bool dim_outer = w.numel() >= 16;
+    int64_t min_other = std::numeric_limits<int64_t>::max();
+    for (size_t d = 0; d < shape.size(); ++d)
+      if (static_cast<int64_t>(d) != dim && shape[d] > 1)
+        min_other = std::min<int64_t>(min_other, std::abs(self_st[d]));
+    dim_outer = dim_outer && min_other < std::abs(sd);
     parallel_for(0, w.numel(), std::max<int64_t>(1, kGrainSize / 4 / n), [&](int64_t b, int64_t e) {
+      if (dim_outer) {
+        // One position along dim at a time, the other dims inner: the index
+        // and source rows are read in memory order.
+        for (int64_t j = 0; j < n; ++j) {
+          w.run(b, e, [&](const int64_t* off, const int64_t* st, int64_t m) {
+            T* ps = sp + off[0];
+            const int64_t* pi = idx + off[1] + j * id;
+            const T* pr = rp + off[2] + j * rd;
+            if (st[0] == 1 && st[1] == 0 && st[2] == 1) {
+              const int64_t at = pi[0] * sd;
+              for (int64_t q = 0; q < m; ++q) combine<T, R>(ps + at + q, pr[q]);
+            } else {
+              for (int64_t q = 0; q < m; ++q)
+                combine<T, R>(ps + q * st[0] + pi[q * st[1]] * sd, pr[q * st[2]]);
+            }
+          });
+        }
+        return;
+      }
       w.run(b, e, [&](const int64_t* off, const int64_t* st, int64_t m) {
         for (int64_t q = 0; q < m; ++q) {
           T* ps = sp + off[0] + q * st[0];
@@ -515,9 +594,71 @@ void advanced_gather(const Tensor& out, const AdvancedIndex& a) {
 
 Tensor index_select_normalized(const Tensor& self, int64_t dim, const Tensor& idx);
 
+// The one bool/uint8 mask of an index list when it is the only index, sits at
+// dim 0 and matches self's leading sizes (self[mask], the common case).
+std::optional<Tensor> leading_mask(const Tensor& self,
+                                   const std::vector<std::optional<Tensor>>& given) {
+  if (given.empty() || !given[0] || !given[0]->defined()) return std::nullopt;
+  const Tensor& m = *given[0];
+  if (m.dtype() != kBool && m.dtype() != kByte) return std::nullopt;
+  for (size_t i = 1; i < given.size(); ++i)
+    if (given[i] && given[i]->defined()) return std::nullopt;
+  if (m.dim() < 1 || m.dim() > self.dim()) return std::nullopt;
+  if (!m.sizes().equals(self.sizes().slice(0, m.dim()))) return std::nullopt;
+  return m.dtype() == kBool ? m : m.ne(0);
+}
+
+// self[mask] for a leading mask on a contiguous self: the selected rows of
+// self viewed as [mask.numel(), inner], copied in two parallel passes.
+Tensor mask_rows(const Tensor& self, const Tensor& mask) {
+  Tensor m = mask.contiguous();
+  const bool* mp = m.data_ptr<bool>();
+  const int64_t rows = m.numel();
+  IntArrayRef rest = self.sizes().slice(m.dim());
+  const int64_t inner = multiply_integers(rest);
+  Chunks ch(rows, inner);
+  std::vector<int64_t> counts(ch.count + 1, 0);
+  parallel_for(0, ch.count, 1, [&](int64_t b, int64_t e) {
+    for (int64_t c = b; c < e; ++c) {
+      int64_t k = 0;
+      for (int64_t i = ch.begin(c); i < ch.end(c); ++i) k += mp[i];
+      counts[c + 1] = k;
+    }
+  });
+  for (int64_t c = 0; c < ch.count; ++c) counts[c + 1] += counts[c];
+  DimVector shape{counts[ch.count]};
+  shape.insert(shape.end(), rest.begin(), rest.end());
+  Tensor out = empty(shape, self.options());
+  if (out.numel() == 0) return out;
+  const int64_t row = inner * self.itemsize();
+  const char* sp = static_cast<const char*>(self.data_ptr());
+  char* op = static_cast<char*>(out.data_ptr());
+  dispatch_bytes(self.itemsize(), [&](auto tag) {
+    using T = decltype(tag);
+    parallel_for(0, ch.count, 1, [&](int64_t b, int64_t e) {
+      for (int64_t c = b; c < e; ++c) {
+        int64_t at = counts[c];
+        if (inner == 1) {
+          const T* s1 = reinterpret_cast<const T*>(sp);
+          T* o1 = reinterpret_cast<T*>(op);
+          for (int64_t i = ch.begin(c); i < ch.end(c); ++i)
+            if (mp[i]) o1[at++] = s1[i];
+        } else {
+          for (int64_t i = ch.begin(c); i < ch.end(c); ++i)
+            if (mp[i]) std::memcpy(op + (at++) * row, sp + i * row, row);
+        }
+      }
+    });
+  });
+  return out;
+}
+
 }  // namespace
 
 Tensor index(const Tensor& self, const std::vector<std::optional<Tensor>>& indices) {
+  if (self.is_contiguous()) {
+    if (auto m = leading_mask(self, indices)) return mask_rows(self, *m);
+  }
   auto a = make_advanced_index(self, indices);
   if (!a) return clone(self);
   if (a->indices.size() == 1) {
@@ -537,6 +678,14 @@ Tensor& index_put_(Tensor& self, const std::vector<std::optional<Tensor>>& indic
   WICK_CHECK(self.dtype() == values.dtype(),
              "Index put requires the source and destination dtypes match, got ", self.dtype(),
              " for the destination and ", values.dtype(), " for the source.");
+  if (!accumulate && values.dim() == 0) {
+    // self[mask] = value: a masked fill, the mask aligned to self's leading dims.
+    if (auto m = leading_mask(self, indices)) {
+      DimVector ms = m->sizes().vec();
+      ms.resize(self.dim(), 1);
+      return masked_fill_(self, reshape(*m, ms), values.item());
+    }
+  }
   auto a = make_advanced_index(self, indices);
   if (!a) {
     if (accumulate) return self.add_(values);
@@ -556,6 +705,23 @@ Tensor& index_put_(Tensor& self, const std::vector<std::optional<Tensor>>& indic
   }
   Tensor v = expand(values, a->result_shape);
   const int64_t k = static_cast<int64_t>(a->indices.size());
+  if (k == 1) {
+    // One index tensor: scatter whole slices along its dim (parallel even when
+    // accumulating, as two slices of one position never meet).
+    const Tensor& idx = a->indices[0];
+    DimVector shape(a->src.sizes().begin(), a->src.sizes().end());
+    shape[a->first] = idx.numel();
+    Tensor v2 = reshape(v, shape);
+    DimVector vst = v2.strides().vec();
+    for (size_t d = 0; d < shape.size(); ++d)
+      if (shape[d] == 1) vst[d] = 0;
+    Tensor src = a->src;
+    scatter_kernel(src, a->first, shape, idx.data_ptr<int64_t>(),
+                   along_dim_strides(static_cast<int64_t>(shape.size()), a->first), v2, vst,
+                   accumulate ? Op::Add : Op::Assign, "index_put_");
+    self.bump_version();
+    return self;
+  }
   std::vector<DimVector> strides{v.strides().vec(), src_strides_over_result(*a)};
   for (const auto& s : a->index_strides) strides.push_back(s);
   Walker w(a->result_shape, strides);
@@ -613,9 +779,8 @@ Tensor& gather_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& i
              cpp_type_name(self.dtype()), ", but got ", cpp_type_name(out.dtype()), " instead");
   if (!out.sizes().equals(index.sizes())) out.resize_(index.sizes());
   if (index.numel() == 0) return out;
-  check_dim_index_values(index, dim, sizes1(self)[dim]);
   out.bump_version();
-  gather_kernel(out, self, dim, index.data_ptr<int64_t>(), strides1(index));
+  gather_kernel(out, self, dim, index.data_ptr<int64_t>(), strides1(index), /*check=*/true);
   return out;
 }
 
@@ -1026,18 +1191,6 @@ void masked_fill_kernel(const Tensor& out, const Tensor& in, const Tensor& mask,
   });
 }
 
-// Splits [0, n) into chunks for a two-pass (count, then write) parallel loop.
-struct Chunks {
-  int64_t n, count, size;
-  explicit Chunks(int64_t total) : n(total) {
-    count = total < kGrainSize ? 1 : std::min<int64_t>(get_num_threads(), total / (kGrainSize / 2));
-    count = std::max<int64_t>(count, 1);
-    size = (total + count - 1) / count;
-  }
-  int64_t begin(int64_t c) const { return std::min(n, c * size); }
-  int64_t end(int64_t c) const { return std::min(n, (c + 1) * size); }
-};
-
 }  // namespace
 
 Tensor masked_select(const Tensor& self, const Tensor& mask) {
@@ -1252,11 +1405,12 @@ Tensor take(const Tensor& self, const Tensor& index) {
              index.dtype());
   WICK_CHECK_T(IndexError, self.numel() > 0 || index.numel() == 0,
                "take(): tried to take from an empty tensor");
-  Tensor idx = checked_flat_index(self, index);
+  Tensor idx = index.contiguous();
   Tensor out = empty(index.sizes(), self.options());
   const int64_t n = idx.numel();
   if (n == 0) return out;
   const int64_t* ip = idx.data_ptr<int64_t>();
+  const int64_t total = self.numel();
   const bool contig = self.is_contiguous();
   IntArrayRef sizes = self.sizes(), strides = self.strides();
   dispatch_bytes(self.itemsize(), [&](auto tag) {
@@ -1264,10 +1418,12 @@ Tensor take(const Tensor& self, const Tensor& index) {
     const T* sp = static_cast<const T*>(self.data_ptr());
     T* op = static_cast<T*>(out.data_ptr());
     parallel_for(0, n, kGrainSize / 4, [&](int64_t b, int64_t e) {
-      if (contig) {
-        for (int64_t i = b; i < e; ++i) op[i] = sp[ip[i]];
-      } else {
-        for (int64_t i = b; i < e; ++i) op[i] = sp[linear_offset(ip[i], sizes, strides)];
+      for (int64_t i = b; i < e; ++i) {
+        int64_t v = ip[i];
+        if (v < 0) v += total;
+        WICK_CHECK_T(IndexError, v >= 0 && v < total, "out of range: tried to access index ",
+                     ip[i], " on a tensor of ", total, " elements.");
+        op[i] = contig ? sp[v] : sp[linear_offset(v, sizes, strides)];
       }
     });
   });
