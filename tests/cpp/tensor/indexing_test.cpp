@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "tensor/indexing_random_data.h"
 #include "tensor/indexing_test_data.h"
 #include "test_utils.h"
 #include "wick/wick.h"
@@ -309,4 +310,83 @@ TEST(Indexing, Errors) {
             "index 5 is out of bounds for dimension 0 with size 2");
   // Nothing was written by the failing calls.
   EXPECT_TENSOR_EQ(z2, zeros({2, 3}));
+}
+
+// ---- random index lists against PyTorch (indexing_random_data.h) ----------------
+
+
+namespace {
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (true) {
+    size_t n = s.find(sep, at);
+    out.push_back(s.substr(at, n == std::string::npos ? std::string::npos : n - at));
+    if (n == std::string::npos) break;
+    at = n + 1;
+  }
+  return out;
+}
+std::vector<int64_t> ints(const std::string& s) {
+  std::vector<int64_t> v;
+  if (s.empty()) return v;
+  for (const auto& p : split(s, ',')) v.push_back(static_cast<int64_t>(std::stoll(p)));
+  return v;
+}
+std::optional<int64_t> bound(const std::string& s) {
+  if (s == "_") return std::nullopt;
+  return static_cast<int64_t>(std::stoll(s));
+}
+
+// "i:1;s:_:3:2;N;E;b:1;t:2,2:0,1,1,0;m:3:1,0,1;z:2" -> a TensorIndex list.
+std::vector<TensorIndex> parse(const std::string& spec) {
+  std::vector<TensorIndex> out;
+  for (const auto& item : split(spec, ';')) {
+    auto f = split(item, ':');
+    const std::string& k = f[0];
+    if (k == "i") out.emplace_back(static_cast<int64_t>(std::stoll(f[1])));
+    else if (k == "s") out.emplace_back(Slice(bound(f[1]), bound(f[2]), bound(f[3])));
+    else if (k == "N") out.emplace_back(None);
+    else if (k == "E") out.emplace_back(Ellipsis);
+    else if (k == "b") out.emplace_back(f[1] == "1");
+    else if (k == "z") out.emplace_back(tensor(std::vector<int64_t>{static_cast<int64_t>(std::stoll(f[1]))}).reshape({}));
+    else if (k == "t" || k == "m") {
+      auto shape = ints(f[1]);
+      auto vals = ints(f[2]);
+      Tensor t = vals.empty() ? empty({0}, TensorOptions(kLong)) : tensor(vals);
+      t = t.reshape(shape);
+      out.emplace_back(k == "m" ? t.to(kBool) : t);
+    } else {
+      ADD_FAILURE() << "bad spec item " << item;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(Indexing, RandomListsMatchPyTorch) {
+  Tensor x = arange(60, TensorOptions(kLong)).reshape({3, 4, 5});
+  int checked = 0;
+  for (const auto& c : indexing_random::cases) {
+    SCOPED_TRACE(c.spec);
+    auto idx = parse(c.spec);
+    if (std::string(c.error).empty()) {
+      Tensor got = x.index(idx);
+      Tensor want = tensor(c.values, TensorOptions(kDouble)).to(kLong).reshape(c.shape);
+      EXPECT_TENSOR_EQ(got, want);
+    } else {
+      EXPECT_EQ(error_of([&] { x.index(idx); }), c.error);
+    }
+    Tensor y = zeros({3, 4, 5}, TensorOptions(kDouble));
+    if (std::string(c.set_error).empty()) {
+      y.index_put_(idx, -1.0);
+      EXPECT_TENSOR_EQ(y, tensor(c.set_values, TensorOptions(kDouble)).reshape({3, 4, 5}));
+    } else {
+      EXPECT_EQ(error_of([&] { y.index_put_(idx, -1.0); }), c.set_error);
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 400);
 }
