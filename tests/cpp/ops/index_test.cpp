@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "tensor/index_random_ops.h"
 #include "tensor/indexing_test_data.h"
 #include "test_utils.h"
 #include "wick/wick.h"
@@ -406,4 +407,34 @@ TEST(IndexOps, Errors) {
             "put_(): Expected source and index to have the same number of elements, but got source.numel() = 1, index.numel() = 2");
   EXPECT_EQ(error_of([&] { x.put(L({6}), tensor({1.0f})); }),
             "out of range: tried to access index 6 on a tensor of 6 elements.");
+}
+
+TEST(IndexOps, RandomDimOpsMatchPyTorch) {
+  Tensor base = arange(60, TensorOptions(kLong)).mul(7).remainder(60).sub(30).to(kDouble).reshape({3, 4, 5});
+  Tensor srcb = arange(60, TensorOptions(kDouble)).mul(0.5).sub(7).reshape({3, 4, 5});
+  int checked = 0;
+  for (const auto& c : index_random_ops::cases) {
+    const std::string op = c.op;
+    SCOPED_TRACE(op + " dim " + std::to_string(c.dim) + (c.permuted ? " permuted" : ""));
+    Tensor S = c.permuted ? base.permute({2, 0, 1}) : base;
+    Tensor R = c.permuted ? srcb.permute({2, 0, 1}) : srcb;
+    Tensor I = tensor(c.index).reshape(c.index_shape);
+    Tensor got;
+    if (op == "gather") got = S.gather(c.dim, I);
+    else if (op == "scatter") got = S.scatter(c.dim, I, R);
+    else if (op == "scatter_add") got = S.scatter_add(c.dim, I, R);
+    else if (op == "scatter_value") got = S.scatter(c.dim, I, 3.25);
+    else if (op == "index_select") got = S.index_select(c.dim, I);
+    else if (op == "index_fill") got = S.index_fill(c.dim, I, -99.0);
+    else if (op == "index_add") got = S.index_add(c.dim, I, R.narrow(c.dim, 0, I.numel()), 2.0);
+    else if (op == "index_copy") got = S.index_copy(c.dim, I, R.narrow(c.dim, 0, I.numel()));
+    else {
+      auto parts = op.substr(3);  // "<reduce>_<include_self>"
+      std::string red = parts.substr(0, parts.size() - 2);
+      got = S.scatter_reduce(c.dim, I, R, red, parts.back() == '1');
+    }
+    EXPECT_TENSOR_EQ(got, tensor(c.values, TensorOptions(kDouble)).reshape(c.shape));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 160);
 }
