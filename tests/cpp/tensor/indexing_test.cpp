@@ -368,7 +368,7 @@ std::vector<TensorIndex> parse(const std::string& spec) {
 
 TEST(Indexing, RandomListsMatchPyTorch) {
   Tensor x = arange(60, TensorOptions(kLong)).reshape({3, 4, 5});
-  int checked = 0;
+  int checked = 0, tensor_sets = 0;
   for (const auto& c : indexing_random::cases) {
     SCOPED_TRACE(c.spec);
     auto idx = parse(c.spec);
@@ -386,7 +386,16 @@ TEST(Indexing, RandomListsMatchPyTorch) {
     } else {
       EXPECT_EQ(error_of([&] { y.index_put_(idx, -1.0); }), c.set_error);
     }
+    if (!c.tensor_set_values.empty()) {
+      Tensor z = zeros({3, 4, 5}, TensorOptions(kDouble));
+      int64_t n = 1;
+      for (auto d : c.shape) n *= d;
+      z.index_put_(idx, arange(1, n + 1, TensorOptions(kDouble)).reshape(c.shape));
+      EXPECT_TENSOR_EQ(z, tensor(c.tensor_set_values, TensorOptions(kDouble)).reshape({3, 4, 5}));
+      ++tensor_sets;
+    }
     ++checked;
   }
   EXPECT_EQ(checked, 400);
+  EXPECT_GT(tensor_sets, 200);
 }
