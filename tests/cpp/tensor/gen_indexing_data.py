@@ -1,5 +1,7 @@
-# Regenerates indexing_test_data.h: PyTorch's results for indexing_test.cpp and
-# ops/index_test.cpp on fixed inputs. Run with Debian's interpreter:
+# Regenerates indexing_test_data.h (fixed cases), indexing_random_data.h (random
+# index lists, get and set) and index_random_ops.h (random gather/scatter/index_*
+# cases): PyTorch's results for tensor/indexing_test.cpp and ops/index_test.cpp.
+# Deterministic (seeded). Run with Debian's interpreter:
 #   /usr/bin/python3 tests/cpp/tensor/gen_indexing_data.py
 # Inputs are built the same way in the C++ tests (arange, fixed index lists).
 # Where PyTorch 1.13 differs from 2.x (a bool mask followed by more indices),
