@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "tensor/index_put_random.h"
 #include "tensor/indexing_random_data.h"
 #include "tensor/indexing_test_data.h"
 #include "test_utils.h"
@@ -398,4 +399,28 @@ TEST(Indexing, RandomListsMatchPyTorch) {
   }
   EXPECT_EQ(checked, 400);
   EXPECT_GT(tensor_sets, 200);
+}
+
+TEST(Indexing, RandomAccumulatingPutsMatchPyTorch) {
+  int checked = 0;
+  for (const auto& c : index_put_random::cases) {
+    SCOPED_TRACE(c.spec);
+    std::vector<std::optional<Tensor>> list;
+    for (const auto& item : parse(c.spec)) {
+      if (item.is_none()) list.emplace_back(std::nullopt);
+      else list.emplace_back(item.tensor());
+    }
+    int64_t n = 1;
+    for (auto d : c.value_shape) n *= d;
+    Tensor values = arange(1, n + 1, TensorOptions(kDouble)).reshape(c.value_shape);
+    Tensor y = zeros({3, 4, 5}, TensorOptions(kDouble));
+    y.index_put_(list, values, /*accumulate=*/true);
+    EXPECT_TENSOR_EQ(y, tensor(c.values, TensorOptions(kDouble)).reshape({3, 4, 5}));
+    // The same through a transposed (non-contiguous) target.
+    Tensor yt = zeros({5, 4, 3}, TensorOptions(kDouble)).permute({2, 1, 0});
+    yt.index_put_(list, values, true);
+    EXPECT_TENSOR_EQ(yt, y);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 80);
 }
