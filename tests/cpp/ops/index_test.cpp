@@ -438,3 +438,50 @@ TEST(IndexOps, RandomDimOpsMatchPyTorch) {
   }
   EXPECT_EQ(checked, 160);
 }
+
+TEST(IndexOps, ParallelMatchesSerial) {
+  // Integer-valued doubles: every summation order gives the same result.
+  Tensor self = arange(600 * 700, TensorOptions(kDouble)).remainder(97).reshape({600, 700});
+  Tensor src = arange(600 * 700, TensorOptions(kDouble)).remainder(13).reshape({600, 700});
+  Tensor idx0 = arange(600 * 700, TensorOptions(kLong)).mul(7919).remainder(600).reshape({600, 700});
+  Tensor idx1 = arange(600 * 700, TensorOptions(kLong)).mul(104729).remainder(700).reshape({600, 700});
+  Tensor rows = arange(600, TensorOptions(kLong)).mul(31).remainder(600);
+  Tensor cols = arange(600, TensorOptions(kLong)).mul(17).remainder(700);
+  auto run = [&] {
+    std::vector<Tensor> r;
+    r.push_back(self.scatter_add(0, idx0, src));
+    r.push_back(self.scatter_add(1, idx1, src));
+    r.push_back(self.t().scatter_add(0, idx1.t(), src.t()));
+    r.push_back(self.scatter_reduce(0, idx0, src, "amax", false));
+    r.push_back(self.scatter(1, idx1, 5.0, "multiply"));
+    r.push_back(self.gather(0, idx0));
+    r.push_back(self.gather(1, idx1));
+    r.push_back(self.index_add(0, rows, src));
+    r.push_back(self.index_add(1, cols, src.narrow(1, 0, 600)));
+    r.push_back(self.take(idx0));
+    r.push_back(index_put(self, {rows}, src, true));
+    r.push_back(index_put(self, {rows, std::nullopt}, src, true));
+    r.push_back(index_put(self, {rows, cols}, src.select(1, 0), true));
+    r.push_back(index_put(self, {std::nullopt, cols}, src.narrow(1, 0, 600), false));
+    r.push_back(self.masked_scatter(src.gt(6), src.flatten()));
+    r.push_back(self.index({rows, cols}));
+    return r;
+  };
+  const int threads = get_num_threads();
+  set_num_threads(1);
+  auto serial = run();
+  set_num_threads(std::max(threads, 2));
+  auto parallel = run();
+  set_num_threads(threads);
+  ASSERT_EQ(serial.size(), parallel.size());
+  for (size_t i = 0; i < serial.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_TENSOR_EQ(parallel[i], serial[i]);
+  }
+  // And one against a hand reference: scatter_add along dim 0 counts targets.
+  Tensor counts = zeros({600, 700}, TensorOptions(kDouble)).scatter_add(0, idx0, ones({600, 700}, TensorOptions(kDouble)));
+  auto cv = test::values(counts);
+  std::vector<double> col(700, 0.0);
+  for (size_t i = 0; i < cv.size(); ++i) col[i % 700] += cv[i];
+  for (double c : col) EXPECT_EQ(c, 600.0);
+}
