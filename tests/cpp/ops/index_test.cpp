@@ -407,6 +407,16 @@ TEST(IndexOps, Errors) {
             "put_(): Expected source and index to have the same number of elements, but got source.numel() = 1, index.numel() = 2");
   EXPECT_EQ(error_of([&] { x.put(L({6}), tensor({1.0f})); }),
             "out of range: tried to access index 6 on a tensor of 6 elements.");
+  // Bad values deep inside large (parallel) inputs raise the same messages.
+  Tensor big = zeros({1000, 1000});
+  Tensor bi = zeros({1000, 1000}, TensorOptions(kLong));
+  bi.index_put_({777, 555}, 5000);
+  EXPECT_EQ(error_of([&] { big.gather(1, bi); }), "index 5000 is out of bounds for dimension 1 with size 1000");
+  EXPECT_EQ(error_of([&] { big.scatter_add(0, bi, big); }),
+            "index 5000 is out of bounds for dimension 0 with size 1000");
+  EXPECT_EQ(error_of([&] { big.take(bi.mul(1000)); }),
+            "out of range: tried to access index 5000000 on a tensor of 1000000 elements.");
+  EXPECT_EQ(error_of([&] { big.index({bi}); }), "index 5000 is out of bounds for dimension 0 with size 1000");
 }
 
 TEST(IndexOps, RandomDimOpsMatchPyTorch) {
