@@ -184,30 +184,180 @@ struct Desc {
   }
 };
 
+// ---- radix sort ----------------------------------------------------------------------
+
+// Note [Radix keys]
+// Long rows are sorted by an LSD radix sort on unsigned keys that order like
+// the values: integers get their sign bit flipped; floats map negative values
+// to ~bits and the rest to bits | sign, with -0.0 folded onto +0.0 and every
+// NaN onto the largest key (Note [NaN order]). LSD radix sort is stable, and
+// complementing the keys sorts descending while keeping ties in index order.
+template <typename T>
+struct RadixKey;
+template <typename T, typename U>
+inline U int_key(T v) {
+  constexpr U sign = std::is_signed_v<T> ? U(U(1) << (sizeof(U) * 8 - 1)) : U(0);
+  return static_cast<U>(static_cast<U>(v) ^ sign);
+}
+template <typename U>
+inline U float_key(U bits, U inf_bits) {
+  constexpr U sign = U(U(1) << (sizeof(U) * 8 - 1));
+  const U mag = static_cast<U>(bits & ~sign);
+  if (mag > inf_bits) return static_cast<U>(~U(0));  // NaN
+  if (mag == 0) return sign;                          // -0.0 == +0.0
+  return (bits & sign) ? static_cast<U>(~bits) : static_cast<U>(bits | sign);
+}
+#define WICK_INT_RADIX(T, U) \
+  template <>                \
+  struct RadixKey<T> {       \
+    using type = U;          \
+    static U key(T v) { return int_key<T, U>(v); } \
+  };
+WICK_INT_RADIX(bool, uint8_t)
+WICK_INT_RADIX(uint8_t, uint8_t)
+WICK_INT_RADIX(int8_t, uint8_t)
+WICK_INT_RADIX(int16_t, uint16_t)
+WICK_INT_RADIX(int32_t, uint32_t)
+WICK_INT_RADIX(int64_t, uint64_t)
+#undef WICK_INT_RADIX
+template <>
+struct RadixKey<float> {
+  using type = uint32_t;
+  static uint32_t key(float v) {
+    uint32_t b;
+    std::memcpy(&b, &v, 4);
+    return float_key<uint32_t>(b, 0x7f800000u);
+  }
+};
+template <>
+struct RadixKey<double> {
+  using type = uint64_t;
+  static uint64_t key(double v) {
+    uint64_t b;
+    std::memcpy(&b, &v, 8);
+    return float_key<uint64_t>(b, 0x7ff0000000000000ull);
+  }
+};
+template <>
+struct RadixKey<Half> {
+  using type = uint16_t;
+  static uint16_t key(Half v) { return float_key<uint16_t>(v.x, 0x7c00u); }
+};
+template <>
+struct RadixKey<BFloat16> {
+  using type = uint16_t;
+  static uint16_t key(BFloat16 v) { return float_key<uint16_t>(v.x, 0x7f80u); }
+};
+
+// Rows at least this long are radix sorted; shorter ones use std::sort.
+constexpr int64_t kRadixMinLen = 128;
+
+// Scratch of one radix sort: keys and row positions, double buffered.
+template <typename U>
+struct RadixScratch {
+  std::vector<U> keys, keys_tmp;
+  std::vector<uint32_t> idx, idx_tmp;
+  void resize(int64_t n) {
+    keys.resize(n);
+    keys_tmp.resize(n);
+    idx.resize(n);
+    idx_tmp.resize(n);
+  }
+};
+
+// Stable sort of keys[0, n) carrying idx along; on return the sorted idx is
+// in s.idx (buffers are swapped as passes run). Passes where every key has
+// the same digit are skipped.
+template <typename U>
+void radix_sort(RadixScratch<U>& s, int64_t n) {
+  constexpr int P = sizeof(U);
+  std::array<std::array<uint32_t, 256>, P> hist{};
+  const U* k = s.keys.data();
+  for (int64_t i = 0; i < n; ++i) {
+    U v = k[i];
+    for (int p = 0; p < P; ++p) ++hist[p][(v >> (8 * p)) & 0xff];
+  }
+  for (int p = 0; p < P; ++p) {
+    auto& h = hist[p];
+    if (h[(s.keys[0] >> (8 * p)) & 0xff] == static_cast<uint32_t>(n)) continue;
+    uint32_t sum = 0;
+    for (int b = 0; b < 256; ++b) {
+      uint32_t c = h[b];
+      h[b] = sum;
+      sum += c;
+    }
+    const U* src_k = s.keys.data();
+    const uint32_t* src_i = s.idx.data();
+    U* dst_k = s.keys_tmp.data();
+    uint32_t* dst_i = s.idx_tmp.data();
+    for (int64_t i = 0; i < n; ++i) {
+      const U v = src_k[i];
+      const uint32_t pos = h[(v >> (8 * p)) & 0xff]++;
+      dst_k[pos] = v;
+      dst_i[pos] = src_i[i];
+    }
+    s.keys.swap(s.keys_tmp);
+    s.idx.swap(s.idx_tmp);
+  }
+}
+
+// Sorts one row of `len` values read with `stride` into s.idx (positions in
+// the row); the row is also copied to `row` so results can be gathered even
+// when the output aliases the input.
+template <typename T>
+void radix_sort_row(const T* p, int64_t stride, int64_t len, bool descending,
+                    RadixScratch<typename RadixKey<T>::type>& s, std::vector<T>& row) {
+  using U = typename RadixKey<T>::type;
+  s.resize(len);
+  row.resize(len);
+  const U flip = descending ? static_cast<U>(~U(0)) : U(0);
+  for (int64_t i = 0; i < len; ++i) {
+    const T x = p[i * stride];
+    row[i] = x;
+    s.keys[i] = static_cast<U>(RadixKey<T>::key(x) ^ flip);
+    s.idx[i] = static_cast<uint32_t>(i);
+  }
+  radix_sort(s, len);
+}
+
 // ---- sort ----------------------------------------------------------------------
 
 template <typename T>
 void sort_kernel(const Tensor& self, const Tensor& values, const Tensor& indices, int64_t dim,
                  bool descending) {
   using V = cmp_t<T>;
+  using U = typename RadixKey<T>::type;
   const int64_t len = self.size(dim);
   const T* in = self.data_ptr<T>();
   T* vo = values.data_ptr<T>();
   int64_t* io = indices.data_ptr<int64_t>();
   const int64_t si = self.stride(dim), sv = values.stride(dim), sx = indices.stride(dim);
+  const bool radix = len >= kRadixMinLen && len <= std::numeric_limits<uint32_t>::max();
   for_each_row<3>(self.sizes(), dim, {self.strides(), values.strides(), indices.strides()},
-                  work_of_sort(len), [&](int64_t begin, int64_t end, RowCursor<3>& cur) {
+                  radix ? len * 4 : work_of_sort(len),
+                  [&](int64_t begin, int64_t end, RowCursor<3>& cur) {
     std::vector<std::pair<V, int64_t>> buf;
     std::vector<int64_t> nans;
+    RadixScratch<U> rs;
+    std::vector<T> row;
     for (int64_t r = begin; r < end; ++r, cur.next()) {
+      T* v = vo + cur.off[1];
+      int64_t* ix = io + cur.off[2];
+      if (radix) {
+        radix_sort_row<T>(in + cur.off[0], si, len, descending, rs, row);
+        const uint32_t* order = rs.idx.data();
+        for (int64_t i = 0; i < len; ++i) {
+          v[i * sv] = row[order[i]];
+          ix[i * sx] = order[i];
+        }
+        continue;
+      }
       const int64_t m = load_row<T>(in + cur.off[0], si, len, buf, nans);
       if (descending) {
         std::sort(buf.begin(), buf.begin() + m, Desc<V>());
       } else {
         std::sort(buf.begin(), buf.begin() + m, Asc<V>());
       }
-      T* v = vo + cur.off[1];
-      int64_t* ix = io + cur.off[2];
       const int64_t nn = static_cast<int64_t>(nans.size());
       const int64_t nan_at = descending ? 0 : m, num_at = descending ? nn : 0;
       for (int64_t i = 0; i < nn; ++i) {
@@ -235,6 +385,21 @@ void sort_impl(const Tensor& self_in, Tensor& values, Tensor& indices, int64_t d
 
 // ---- topk / kthvalue / median ----------------------------------------------------------------
 
+// The order topk ranks entries in: NaN first when largest (last otherwise),
+// then by value, ties by index (Note [NaN order]).
+template <typename V, bool largest>
+struct TopkBetter {
+  bool operator()(const std::pair<V, int64_t>& a, const std::pair<V, int64_t>& b) const {
+    const bool an = is_nan(a.first), bn = is_nan(b.first);
+    if (an || bn) {
+      if (largest) return an && (!bn || a.second < b.second);
+      return !an || (bn && a.second < b.second);
+    }
+    if (a.first == b.first) return a.second < b.second;
+    return largest ? a.first > b.first : a.first < b.first;
+  }
+};
+
 template <typename T>
 void topk_kernel(const Tensor& self, const Tensor& values, const Tensor& indices, int64_t k,
                  int64_t dim, bool largest, bool sorted) {
@@ -248,12 +413,49 @@ void topk_kernel(const Tensor& self, const Tensor& values, const Tensor& indices
                   len * 2, [&](int64_t begin, int64_t end, RowCursor<3>& cur) {
     std::vector<std::pair<V, int64_t>> buf;
     std::vector<int64_t> nans;
+    std::vector<std::pair<V, int64_t>> heap;
     for (int64_t r = begin; r < end; ++r, cur.next()) {
       const T* p = in + cur.off[0];
-      const int64_t m = load_row<T>(p, si, len, buf, nans);
-      const int64_t nn = static_cast<int64_t>(nans.size());
       T* v = vo + cur.off[1];
       int64_t* ix = io + cur.off[2];
+      if (k * 64 <= len) {
+        // Few picks from a long row: one pass keeping the best k in a heap
+        // whose front is the worst kept. A later entry beats it only when
+        // strictly better, since ties go to the smaller index.
+        heap.clear();
+        auto run = [&](auto better, auto beats) {
+          for (int64_t i = 0; i < len; ++i) {
+            const V x = static_cast<V>(p[i * si]);
+            if (static_cast<int64_t>(heap.size()) < k) {
+              heap.push_back({x, i});
+              if (static_cast<int64_t>(heap.size()) == k)
+                std::make_heap(heap.begin(), heap.end(), better);
+              continue;
+            }
+            if (!beats(x, heap.front().first)) continue;
+            std::pop_heap(heap.begin(), heap.end(), better);
+            heap.back() = {x, i};
+            std::push_heap(heap.begin(), heap.end(), better);
+          }
+          std::sort(heap.begin(), heap.end(), better);
+        };
+        if (largest) {
+          run(TopkBetter<V, true>(), [](V x, V t) {
+            return is_nan(x) ? !is_nan(t) : (!is_nan(t) && x > t);
+          });
+        } else {
+          run(TopkBetter<V, false>(), [](V x, V t) {
+            return !is_nan(x) && (is_nan(t) || x < t);
+          });
+        }
+        for (int64_t i = 0; i < k; ++i) {
+          v[i * sv] = p[heap[i].second * si];
+          ix[i * sx] = heap[i].second;
+        }
+        continue;
+      }
+      const int64_t m = load_row<T>(p, si, len, buf, nans);
+      const int64_t nn = static_cast<int64_t>(nans.size());
       int64_t pos = 0;
       auto put_nans = [&](int64_t count) {
         for (int64_t i = 0; i < count; ++i, ++pos) {
@@ -376,6 +578,29 @@ std::tuple<Tensor&, Tensor&> median_common(Tensor& values, Tensor& indices, cons
   return {values, indices};
 }
 
+// Lower median of a 1-d tensor (values only): NaN when one is present for
+// median, the median of the rest for nanmedian.
+template <typename T>
+T median_value(const Tensor& flat, Pick what) {
+  using V = cmp_t<T>;
+  const int64_t n = flat.numel(), st = flat.stride(0);
+  const T* p = flat.data_ptr<T>();
+  std::vector<V> buf;
+  buf.reserve(n);
+  for (int64_t i = 0; i < n; ++i) {
+    const V x = static_cast<V>(p[i * st]);
+    if (is_nan(x)) {
+      if (what == Pick::Median) return p[i * st];
+      continue;
+    }
+    buf.push_back(x);
+  }
+  if (buf.empty()) return p[0];  // every element is NaN
+  const int64_t k = (static_cast<int64_t>(buf.size()) - 1) / 2;
+  std::nth_element(buf.begin(), buf.begin() + k, buf.end());
+  return static_cast<T>(buf[k]);
+}
+
 Tensor median_all(const Tensor& self, Pick what) {
   WICK_DISPATCH_ALL_TYPES(self.dtype(), "median_cpu", [] { static_cast<void>(sizeof(scalar_t)); });
   if (self.numel() == 0) {
@@ -387,10 +612,9 @@ Tensor median_all(const Tensor& self, Pick what) {
     return full({}, fill, self.options());
   }
   Tensor flat = reshape(self, {self.numel()});
-  Tensor values = empty({}, self.options()), indices = empty({}, TensorOptions(kLong));
-  Tensor v1 = as_1d(values), i1 = as_1d(indices);
+  Tensor values = empty({}, self.options());
   WICK_DISPATCH_ALL_TYPES(self.dtype(), "median_cpu", [&] {
-    pick_kernel<scalar_t>(flat, v1, i1, 0, 0, what);
+    *values.data_ptr<scalar_t>() = median_value<scalar_t>(flat, what);
   });
   return values;
 }
@@ -447,6 +671,40 @@ struct NanLastLess {
   bool operator()(V a, V b) const { return a < b || (is_nan(b) && !is_nan(a)); }
 };
 
+// Integers whose range is small next to their count are tallied in a table
+// indexed by value, which yields them sorted. Returns false when not applicable.
+template <typename T>
+bool unique_by_counting(const T* p, int64_t n, int64_t* inv, std::vector<T>& uniq,
+                        std::vector<int64_t>& cnt) {
+  if constexpr (std::is_integral_v<T>) {
+    if (n == 0) return false;
+    T lo = p[0], hi = p[0];
+    for (int64_t i = 1; i < n; ++i) {
+      lo = std::min(lo, p[i]);
+      hi = std::max(hi, p[i]);
+    }
+    // hi - lo in unsigned arithmetic cannot overflow
+    const uint64_t span = static_cast<uint64_t>(static_cast<int64_t>(hi)) -
+                          static_cast<uint64_t>(static_cast<int64_t>(lo));
+    if (span >= static_cast<uint64_t>(std::max<int64_t>(2 * n, 1 << 16))) return false;
+    const uint64_t range = span + 1;
+    std::vector<int64_t> table(range, 0);
+    for (int64_t i = 0; i < n; ++i) ++table[static_cast<int64_t>(p[i]) - static_cast<int64_t>(lo)];
+    for (uint64_t v = 0; v < range; ++v) {
+      if (table[v] == 0) continue;
+      uniq.push_back(static_cast<T>(static_cast<int64_t>(lo) + static_cast<int64_t>(v)));
+      cnt.push_back(table[v]);
+      table[v] = static_cast<int64_t>(uniq.size()) - 1;  // now the group id
+    }
+    if (inv)
+      for (int64_t i = 0; i < n; ++i)
+        inv[i] = table[static_cast<int64_t>(p[i]) - static_cast<int64_t>(lo)];
+    return true;
+  } else {
+    return false;
+  }
+}
+
 // Sorted unique of the contiguous 1-d `flat`; NaNs stay distinct (NaN != NaN).
 template <typename T>
 void unique_sorted_kernel(const Tensor& flat, bool want_inverse, bool want_counts,
@@ -456,7 +714,25 @@ void unique_sorted_kernel(const Tensor& flat, bool want_inverse, bool want_count
   const T* p = flat.data_ptr<T>();
   std::vector<T> uniq;
   std::vector<int64_t> cnt;
-  if (want_inverse) {
+  if (unique_by_counting<T>(p, n, want_inverse ? inverse.data_ptr<int64_t>() : nullptr, uniq,
+                            cnt)) {
+    // done: integers over a small range
+  } else if (n >= kRadixMinLen && n <= std::numeric_limits<uint32_t>::max()) {
+    RadixScratch<typename RadixKey<T>::type> rs;
+    std::vector<T> row;
+    radix_sort_row<T>(p, 1, n, false, rs, row);
+    const uint32_t* order = rs.idx.data();
+    int64_t* inv = want_inverse ? inverse.data_ptr<int64_t>() : nullptr;
+    for (int64_t i = 0; i < n; ++i) {
+      const T x = row[order[i]];
+      if (i == 0 || !(static_cast<V>(x) == static_cast<V>(row[order[i - 1]]))) {
+        uniq.push_back(x);
+        cnt.push_back(0);
+      }
+      ++cnt.back();
+      if (inv) inv[order[i]] = static_cast<int64_t>(uniq.size()) - 1;
+    }
+  } else if (want_inverse) {
     std::vector<std::pair<V, int64_t>> buf(n);
     for (int64_t i = 0; i < n; ++i) buf[i] = {static_cast<V>(p[i]), i};
     NanLastLess<V> lt;

@@ -25,14 +25,20 @@ for d in range(3):
         tag = f'{d}_{"d" if desc else "a"}'
         put(f'sortS_v_{tag}', v); put(f'sortS_i_{tag}', i)
 SI = ri(-3, 4, 6, 7); put('SI', SI)
-v, i = torch.sort(SI, dim=1); put('sortSI_v', v); put('sortSI_i', i)
-v, i = torch.sort(SI, dim=0, descending=True); put('sortSI_v_d0', v); put('sortSI_i_d0', i)
+v, i = torch.sort(SI, dim=1, stable=True); put('sortSI_v', v); put('sortSI_i', i)
+v, i = torch.sort(SI, dim=0, descending=True, stable=True); put('sortSI_v_d0', v); put('sortSI_i_d0', i)
 SB = ri(0, 2, 9); put('SB', SB)
-v, i = torch.sort(SB.bool()); put('sortSB_i', i)
-v, i = torch.sort(SB.bool(), descending=True); put('sortSB_i_d', i)
+v, i = torch.sort(SB.bool(), stable=True); put('sortSB_i', i)
+v, i = torch.sort(SB.bool(), descending=True, stable=True); put('sortSB_i_d', i)
 L = rf(2, 300, levels=40); L[0, 17] = nan; L[1, 5] = nan; L[1, 250] = nan; put('L', L)
 v, i = torch.sort(L, stable=True); put('sortL_i', i)
 v, i = torch.sort(L, descending=True, stable=True); put('sortL_i_d', i)
+# long rows take the radix sort: every dtype, NaN of either sign, -0.0
+LI = ri(-100, 100, 3, 400); put('LI', LI)
+put('sortLI_i', torch.sort(LI, stable=True)[1]); put('sortLI_i_d', torch.sort(LI, descending=True, stable=True)[1])
+LH = rf(2, 300); LH[0, 7] = -nan; LH[1, 3] = nan; LH[0, 9] = nan; LH[1, 11] = -0.0; LH[1, 12] = 0.0; LH[1, 13] = -0.0
+put('LH', LH)
+put('sortLH_i', torch.sort(LH, stable=True)[1]); put('sortLH_i_d', torch.sort(LH, descending=True, stable=True)[1])
 # ---- topk / kthvalue / median on distinct values: indices are unique
 D = rd(4, 6, 5); put('D', D)
 for d in range(3):
@@ -53,6 +59,8 @@ put('topkTN_v', torch.topk(TN, 4)[0]); put('topkTN_vs', torch.topk(TN, 7, larges
 put('kthTN_v', torch.kthvalue(TN, 7)[0]); put('medTN_v', torch.median(TN, 1)[0]); put('medTN_i', torch.median(TN, 1)[1])
 put('nanmedTN_v', torch.nanmedian(TN, 1)[0])
 put('medTN_all', torch.median(TN)); put('nanmedTN_all', torch.nanmedian(TN))
+TL = rf(3, 700); TL[0, 10] = nan; TL[0, 600] = nan; TL[2, 0] = nan; put('TL', TL)  # heap path
+put('topkTL_v', torch.topk(TL, 5)[0]); put('topkTL_vs', torch.topk(TL, 5, largest=False)[0])
 # ties: values only
 put('topkS_v', torch.topk(S.nan_to_num(0.0), 3, dim=1)[0]); put('kthS_v', torch.kthvalue(S.nan_to_num(0.0), 3, dim=2)[0])
 put('medSI_v', torch.median(SI, 0)[0]); put('medSI_all', torch.median(SI))
@@ -65,6 +73,12 @@ MF = rf(6, 30, levels=3); put('MF', MF)
 v, i = torch.mode(MF, 1); put('modeMF_v', v); put('modeMF_i', i)
 v, i = torch.mode(MF, 0); put('modeMF0_v', v); put('modeMF0_i', i)
 # ---- unique
+UF = rf(400, levels=20); UF[5] = -0.0; UF[6] = 0.0; put('UF', UF)
+v, inv, c = torch.unique(UF, return_inverse=True, return_counts=True)
+put('uniqUF_v', v); put('uniqUF_inv', inv); put('uniqUF_c', c)
+UB = ri(-50, 50, 300) * 10**12 + ri(0, 3, 300); put('UB', UB)  # wide range: no counting table
+v, inv, c = torch.unique(UB, return_inverse=True, return_counts=True)
+put('uniqUB_v', v); put('uniqUB_inv', inv); put('uniqUB_c', c)
 U = ri(-4, 5, 5, 6); put('U', U)
 v, inv, c = torch.unique(U, return_inverse=True, return_counts=True)
 put('uniqU_v', v); put('uniqU_inv', inv); put('uniqU_c', c)

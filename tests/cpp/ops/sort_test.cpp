@@ -136,6 +136,35 @@ TEST(SortTest, LongRowsWithNaNAreStable) {
   EXPECT_TENSOR_EQ(std::get<1>(sort(l.t(), 0)).t(), mkl(D::sortL_i));
 }
 
+TEST(SortTest, LongRowsEveryDtypeRadixPath) {
+  Tensor li = mkl(D::LI);  // values in [-100, 100)
+  for (ScalarType dt : kAllReal) {
+    SCOPED_TRACE(testing::Message() << dt);
+    Tensor x = dt == kByte ? (li + 100).to(dt) : li.to(dt);
+    auto [v, i] = sort(x);
+    EXPECT_TENSOR_EQ(i, mkl(D::sortLI_i));
+    EXPECT_TENSOR_EQ(v, std::get<0>(sort(x.to(kDouble))).to(dt));
+    EXPECT_TENSOR_EQ(std::get<1>(sort(strided(x), 1, true)), mkl(D::sortLI_i_d));
+    EXPECT_TENSOR_EQ(std::get<1>(sort(x.t(), 0)).t(), mkl(D::sortLI_i));
+  }
+  Tensor b = (mkl(D::LI) > 0).to(kBool);
+  auto [bv, bi] = sort(b, 1);
+  EXPECT_TENSOR_EQ(bi, std::get<1>(sort(b.to(kLong), 1)));
+  // NaN of either sign sorts last, -0.0 ties with +0.0 (stable).
+  for (ScalarType dt : {kDouble, kFloat, kHalf, kBFloat16}) {
+    SCOPED_TRACE(testing::Message() << dt);
+    Tensor lh = mk(D::LH);
+    lh.data_ptr<double>()[7] = -kNaN;
+    lh = lh.to(dt);
+    if (dt == kBFloat16) lh.data_ptr<BFloat16>()[7] = BFloat16::from_bits(0xffc0);  // casts drop the sign
+    EXPECT_TRUE(std::signbit(values(lh)[7]));
+    auto [v, i] = sort(lh, 1);
+    EXPECT_TENSOR_EQ(i, mkl(D::sortLH_i));
+    EXPECT_TENSOR_EQ(std::get<1>(sort(lh, 1, true)), mkl(D::sortLH_i_d));
+    expect_gathers(lh, 1, v, i);
+  }
+}
+
 TEST(SortTest, HandCheckedNaNInfAndSignedZero) {
   Tensor x = vec({kNaN, 1, -INFINITY, INFINITY, kNaN, -0.0, 0.0, 1});
   auto [v, i] = sort(x);
@@ -276,6 +305,15 @@ TEST(TopkTest, NaNIsLargestAndTiesGiveValidIndices) {
   auto [tv, ti] = topk(s, 3, 1);
   EXPECT_TENSOR_EQ(tv, mk(D::topkS_v));
   expect_gathers(s, 1, tv, ti);
+  Tensor tl = mk(D::TL);  // long rows, small k: the one-pass heap
+  for (ScalarType dt : {kDouble, kFloat, kBFloat16}) {
+    auto [lv, li] = topk(tl.to(dt), 5);
+    EXPECT_TENSOR_EQ(lv, mk(D::topkTL_v, dt));
+    expect_gathers(tl, 1, lv, li);
+    auto [sv2, si2] = topk(strided(tl.to(dt)), 5, -1, false, false);
+    EXPECT_TENSOR_EQ(sv2, mk(D::topkTL_vs, dt));
+    expect_gathers(tl, 1, sv2, si2);
+  }
   // Ties come back in index order.
   auto [hv, hi] = topk(vec({1, 3, 3, 2, 3}), 2);
   EXPECT_EQ(values(hi), (std::vector<double>{1, 2}));
@@ -522,6 +560,25 @@ TEST(UniqueTest, MatchesPyTorch) {
     EXPECT_EQ(c2.numel(), 0);
     EXPECT_EQ(inv2.dtype(), kLong);
   }
+  Tensor uf = mk(D::UF);  // long: radix path
+  for (ScalarType dt : {kDouble, kFloat, kHalf, kBFloat16}) {
+    auto [fv, finv, fc] = unique(uf.to(dt), true, true, true);
+    EXPECT_TENSOR_EQ(fv, mk(D::uniqUF_v, dt));
+    EXPECT_TENSOR_EQ(finv, mkl(D::uniqUF_inv));
+    EXPECT_TENSOR_EQ(fc, mkl(D::uniqUF_c));
+    EXPECT_TENSOR_EQ(std::get<0>(unique(uf.to(dt))), mk(D::uniqUF_v, dt));
+  }
+  Tensor ub = mkl(D::UB);  // int64 over a wide range: radix path
+  auto [bv, binv, bc] = unique(ub, true, true, true);
+  EXPECT_TENSOR_EQ(bv, mkl(D::uniqUB_v));
+  EXPECT_TENSOR_EQ(binv, mkl(D::uniqUB_inv));
+  EXPECT_TENSOR_EQ(bc, mkl(D::uniqUB_c));
+  Tensor extremes = vec({0, 0, 0}, kLong);
+  extremes.data_ptr<int64_t>()[0] = std::numeric_limits<int64_t>::max();
+  extremes.data_ptr<int64_t>()[2] = std::numeric_limits<int64_t>::min();
+  auto [ev, einv, ec] = unique(extremes, true, true, false);
+  EXPECT_EQ(ev.data_ptr<int64_t>()[0], std::numeric_limits<int64_t>::min());
+  EXPECT_EQ(values(einv), (std::vector<double>{2, 1, 0}));
   Tensor ud = mkl(D::UD);
   auto [v, inv, c] = unique(ud, true, true, true, 0);
   EXPECT_TENSOR_EQ(v, mkl(D::uniqUD0_v));
