@@ -11,6 +11,7 @@
 
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
+#include "wick/kernels/cpu/elementwise.h"
 #include "wick/ops/copy.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/linalg_internal.h"
@@ -136,8 +137,10 @@ DimVector reduced_shape(const Tensor& self, int64_t dim, bool keepdim) {
   return shape;
 }
 
+// Resizes an out= tensor to the result's shape; it must not be an expanded view.
 void resize_to(Tensor& out, IntArrayRef shape) {
   if (!out.sizes().equals(shape)) out.resize_(shape);
+  kernels::check_no_internal_overlap(out);
 }
 
 // Structured-op style out= dtype check ("Expected out tensor to have dtype float, ...").

@@ -242,6 +242,16 @@ TEST(SortTest, OutFormsAndMsort) {
   Tensor mo = empty({1}, TensorOptions(kFloat));
   msort_out(mo, s);
   EXPECT_TENSOR_EQ(mo, mk(D::sortS_v_0_a, kFloat));
+  Tensor expanded = zeros({1}).expand({3});
+  Tensor ok_i = empty({3}, TensorOptions(kLong));
+  const char* overlap =
+      "unsupported operation: more than one element of the written-to tensor refers to a single "
+      "memory location. Please clone() the tensor before performing the operation.";
+  EXPECT_ERROR(sort_out(expanded, ok_i, vec({3, 1, 2})), overlap);
+  EXPECT_ERROR(topk_out(expanded, ok_i, vec({3, 1, 2}), 3), overlap);
+  // Expanded inputs are fine.
+  auto [ev, ei] = sort(vec({3, 1, 2}).expand({2, 3}));
+  EXPECT_EQ(values(ei), (std::vector<double>{1, 2, 0, 1, 2, 0}));
   // In place through out= aliasing the input.
   Tensor a = mk(D::S);
   Tensor ai = empty({0}, TensorOptions(kLong));
