@@ -242,7 +242,7 @@ TEST(SortTest, OutFormsAndMsort) {
   Tensor mo = empty({1}, TensorOptions(kFloat));
   msort_out(mo, s);
   EXPECT_TENSOR_EQ(mo, mk(D::sortS_v_0_a, kFloat));
-  Tensor expanded = zeros({1}).expand({3});
+  Tensor expanded = zeros({1}, TensorOptions(kDouble)).expand({3});
   Tensor ok_i = empty({3}, TensorOptions(kLong));
   const char* overlap =
       "unsupported operation: more than one element of the written-to tensor refers to a single "
