@@ -260,31 +260,42 @@ void topk_kernel(const Tensor& self, const Tensor& values, const Tensor& indices
         // Few picks from a long row: one pass keeping the best k in a heap
         // whose front is the worst kept. A later entry beats it only when
         // strictly better, since ties go to the smaller index.
-        heap.clear();
-        auto run = [&](auto better, auto beats) {
-          for (int64_t i = 0; i < len; ++i) {
-            const V x = static_cast<V>(p[i * si]);
-            if (static_cast<int64_t>(heap.size()) < k) {
-              heap.push_back({x, i});
-              if (static_cast<int64_t>(heap.size()) == k)
-                std::make_heap(heap.begin(), heap.end(), better);
-              continue;
+        auto run = [&](auto better, auto cand, auto beats) {
+          heap.clear();
+          for (int64_t i = 0; i < k; ++i) heap.push_back({static_cast<V>(p[i * si]), i});
+          std::make_heap(heap.begin(), heap.end(), better);
+          V t = heap.front().first;
+          // Blocks with no candidate (the common case) are rejected by a
+          // branch-free scan the compiler vectorises.
+          constexpr int64_t B = 64;
+          for (int64_t i = k; i < len; i += B) {
+            const int64_t e = std::min(len, i + B);
+            int any = 0;
+            if (si == 1) {
+              for (int64_t j = i; j < e; ++j) any |= static_cast<int>(cand(static_cast<V>(p[j]), t));
+            } else {
+              for (int64_t j = i; j < e; ++j)
+                any |= static_cast<int>(cand(static_cast<V>(p[j * si]), t));
             }
-            if (!beats(x, heap.front().first)) continue;
-            std::pop_heap(heap.begin(), heap.end(), better);
-            heap.back() = {x, i};
-            std::push_heap(heap.begin(), heap.end(), better);
+            if (!any) continue;
+            for (int64_t j = i; j < e; ++j) {
+              const V x = static_cast<V>(p[j * si]);
+              if (!beats(x, t)) continue;
+              std::pop_heap(heap.begin(), heap.end(), better);
+              heap.back() = {x, j};
+              std::push_heap(heap.begin(), heap.end(), better);
+              t = heap.front().first;
+            }
           }
           std::sort(heap.begin(), heap.end(), better);
         };
+        // cand(x, t) is true whenever beats(x, t) is (and maybe more often).
         if (largest) {
-          run(TopkBetter<V, true>(), [](V x, V t) {
-            return is_nan(x) ? !is_nan(t) : (!is_nan(t) && x > t);
-          });
+          run(TopkBetter<V, true>(), [](V x, V t) { return (x > t) | (x != x); },
+              [](V x, V t) { return is_nan(x) ? !is_nan(t) : (!is_nan(t) && x > t); });
         } else {
-          run(TopkBetter<V, false>(), [](V x, V t) {
-            return !is_nan(x) && (is_nan(t) || x < t);
-          });
+          run(TopkBetter<V, false>(), [](V x, V t) { return (x < t) | (t != t); },
+              [](V x, V t) { return !is_nan(x) && (is_nan(t) || x < t); });
         }
         for (int64_t i = 0; i < k; ++i) {
           v[i * sv] = p[heap[i].second * si];
