@@ -324,6 +324,18 @@ TEST(TopkTest, NaNIsLargestAndTiesGiveValidIndices) {
     EXPECT_TENSOR_EQ(sv2, mk(D::topkTL_vs, dt));
     expect_gathers(tl, 1, sv2, si2);
   }
+  // Mostly-NaN long row through the heap: NaNs first when largest, skipped when smallest.
+  std::vector<double> mostly_nan(300, kNaN);
+  mostly_nan[100] = 2;
+  mostly_nan[50] = 7;
+  mostly_nan[299] = -1;
+  mostly_nan[200] = 2;
+  auto [mv, mi] = topk(vec(mostly_nan, kFloat), 4, 0, false);
+  EXPECT_EQ(values(mi), (std::vector<double>{299, 100, 200, 50}));
+  auto [xv, xi] = topk(strided(vec(mostly_nan)), 3);
+  EXPECT_EQ(values(xi), (std::vector<double>{0, 1, 2}));
+  auto [iv, ii] = topk(vec(std::vector<double>(400, 3.0), kInt), 4);  // all ties
+  EXPECT_EQ(values(ii), (std::vector<double>{0, 1, 2, 3}));
   // Ties come back in index order.
   auto [hv, hi] = topk(vec({1, 3, 3, 2, 3}), 2);
   EXPECT_EQ(values(hi), (std::vector<double>{1, 2}));
