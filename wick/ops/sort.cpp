@@ -170,7 +170,7 @@ void sort_kernel(const Tensor& self, const Tensor& values, const Tensor& indices
   T* vo = values.data_ptr<T>();
   int64_t* io = indices.data_ptr<int64_t>();
   const int64_t si = self.stride(dim), sv = values.stride(dim), sx = indices.stride(dim);
-  const bool radix = len >= kRadixMinLen && len <= std::numeric_limits<uint32_t>::max();
+  const bool radix = len >= radix_min_len<U>() && len <= std::numeric_limits<uint32_t>::max();
   for_each_row<3>(self.sizes(), dim, {self.strides(), values.strides(), indices.strides()},
                   radix ? len * 4 : work_of_sort(len),
                   [&](int64_t begin, int64_t end, RowCursor<3>& cur) {
@@ -178,6 +178,7 @@ void sort_kernel(const Tensor& self, const Tensor& values, const Tensor& indices
     std::vector<int64_t> nans;
     RadixScratch<U> rs;
     std::vector<T> row;
+    std::vector<uint64_t> packed;
     for (int64_t r = begin; r < end; ++r, cur.next()) {
       T* v = vo + cur.off[1];
       int64_t* ix = io + cur.off[2];
@@ -187,6 +188,26 @@ void sort_kernel(const Tensor& self, const Tensor& values, const Tensor& indices
         for (int64_t i = 0; i < len; ++i) {
           v[i * sv] = row[order[i]];
           ix[i * sx] = order[i];
+        }
+        continue;
+      }
+      if constexpr (sizeof(U) <= 4) {
+        // Short rows of types with keys up to 32 bits: sort (key << 32 | index)
+        // as one integer, which is stable by construction (Note [Radix keys]).
+        const U flip = descending ? static_cast<U>(~U(0)) : U(0);
+        const T* p = in + cur.off[0];
+        packed.resize(len);
+        row.resize(len);
+        for (int64_t i = 0; i < len; ++i) {
+          row[i] = p[i * si];
+          packed[i] = (static_cast<uint64_t>(static_cast<U>(RadixKey<T>::key(row[i]) ^ flip)) << 32) |
+                      static_cast<uint64_t>(i);
+        }
+        std::sort(packed.begin(), packed.end());
+        for (int64_t i = 0; i < len; ++i) {
+          const uint32_t j = static_cast<uint32_t>(packed[i]);
+          v[i * sv] = row[j];
+          ix[i * sx] = j;
         }
         continue;
       }

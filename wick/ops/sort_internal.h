@@ -111,8 +111,13 @@ struct RadixKey<BFloat16> {
   static uint16_t key(BFloat16 v) { return float_key<uint16_t>(v.x, 0x7f80u); }
 };
 
-// Rows at least this long are radix sorted; shorter ones use std::sort.
+// Rows at least this long are radix sorted; shorter ones use std::sort. The
+// break-even point grows with the number of 8-bit passes a key needs.
 constexpr int64_t kRadixMinLen = 128;
+template <typename U>
+constexpr int64_t radix_min_len() {
+  return sizeof(U) <= 2 ? 32 : sizeof(U) == 4 ? 64 : 128;
+}
 
 // Scratch of one radix sort: keys and row positions, double buffered.
 template <typename U>
