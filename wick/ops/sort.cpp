@@ -277,6 +277,23 @@ void topk_kernel(const Tensor& self, const Tensor& values, const Tensor& indices
       const T* p = in + cur.off[0];
       T* v = vo + cur.off[1];
       int64_t* ix = io + cur.off[2];
+      if (k == 1) {  // a max/min scan
+        auto scan = [&](auto better) {
+          std::pair<V, int64_t> best{static_cast<V>(p[0]), 0};
+          for (int64_t i = 1; i < len; ++i) {
+            const std::pair<V, int64_t> c{static_cast<V>(p[i * si]), i};
+            if (better(c, best)) best = c;
+          }
+          v[0] = p[best.second * si];
+          ix[0] = best.second;
+        };
+        if (largest) {
+          scan(TopkBetter<V, true>());
+        } else {
+          scan(TopkBetter<V, false>());
+        }
+        continue;
+      }
       if (k * 64 <= len) {
         // Few picks from a long row: one pass keeping the best k in a heap
         // whose front is the worst kept. A later entry beats it only when

@@ -336,6 +336,12 @@ TEST(TopkTest, NaNIsLargestAndTiesGiveValidIndices) {
   EXPECT_EQ(values(xi), (std::vector<double>{0, 1, 2}));
   auto [iv, ii] = topk(vec(std::vector<double>(400, 3.0), kInt), 4);  // all ties
   EXPECT_EQ(values(ii), (std::vector<double>{0, 1, 2, 3}));
+  // k == 1 is a scan: NaN wins for largest, loses for smallest, ties keep the first.
+  Tensor k1 = vec({2, kNaN, 5, 5, -1, -1, kNaN});
+  EXPECT_EQ(std::get<1>(topk(k1, 1)).item<int64_t>(), 1);
+  EXPECT_EQ(std::get<1>(topk(k1, 1, 0, false)).item<int64_t>(), 4);
+  EXPECT_EQ(std::get<1>(topk(k1.nan_to_num(0.0), 1)).item<int64_t>(), 2);
+  EXPECT_EQ(std::get<1>(topk(vec({kNaN, kNaN}), 1, 0, false)).item<int64_t>(), 0);
   // Ties come back in index order.
   auto [hv, hi] = topk(vec({1, 3, 3, 2, 3}), 2);
   EXPECT_EQ(values(hi), (std::vector<double>{1, 2}));
