@@ -25,14 +25,6 @@ namespace {
 using linalg_detail::cpp_type_name;
 using namespace sort_detail;
 
-// Note [NaN order]
-// Every op here orders NaN above +inf, as PyTorch does: sort puts NaNs last
-// (first when descending), topk counts them as the largest values, and
-// kthvalue/median see them at the top. Equal values (and NaNs among
-// themselves) keep their input order, so results never depend on the sort
-// algorithm: a row is split into its non-NaN entries, ordered by
-// (value, index), followed by its NaNs in index order.
-
 // Walks the 1-d slices ("rows") along `dim` of N tensors of one shape. Each
 // chunk of rows gets a cursor holding every tensor's element offset of the
 // current row; next() moves it to the following row.

@@ -16,6 +16,15 @@
 
 namespace wick::sort_detail {
 
+// Note [NaN order]
+// Every op here orders NaN above +inf, as PyTorch does: sort puts NaNs last
+// (first when descending), topk counts them as the largest values, and
+// kthvalue/median see them at the top. Equal values (and NaNs among
+// themselves) keep their input order, so results never depend on the sort
+// algorithm: a row is ordered as its non-NaN entries by (value, index),
+// then its NaNs in index order. mode is the exception: it reproduces
+// PyTorch's choice of index, which comes out of std::sort on values alone.
+
 // Rows are compared in this type: Half and BFloat16 as float.
 template <typename T>
 struct CompareType {
