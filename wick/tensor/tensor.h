@@ -29,7 +29,31 @@ namespace autograd {
 class Node;
 }
 using TensorList = ArrayRef<Tensor>;
-using OptionalIntArrayRef = std::optional<IntArrayRef>;
+// Note [OptionalIntArrayRef]
+// An optional list of dims. std::optional<IntArrayRef> built from a braced
+// list such as x.std({0}) would point at a temporary that dies inside
+// optional's constructor, and {0, 1} would not compile; this class keeps the
+// caller's list (alive for the whole call) instead.
+class OptionalIntArrayRef {
+ public:
+  constexpr OptionalIntArrayRef() = default;
+  constexpr OptionalIntArrayRef(std::nullopt_t) {}                            // NOLINT
+  OptionalIntArrayRef(IntArrayRef a) : v_(a) {}                               // NOLINT
+  OptionalIntArrayRef(const std::initializer_list<int64_t>& l) : v_(IntArrayRef(l)) {}  // NOLINT
+  template <typename A>
+  OptionalIntArrayRef(const std::vector<int64_t, A>& v) : v_(IntArrayRef(v)) {}  // NOLINT
+  OptionalIntArrayRef(const int64_t& one) : v_(IntArrayRef(one)) {}           // NOLINT
+  OptionalIntArrayRef(const std::optional<IntArrayRef>& o) : v_(o) {}         // NOLINT
+  bool has_value() const { return v_.has_value(); }
+  explicit operator bool() const { return v_.has_value(); }
+  const IntArrayRef& operator*() const { return *v_; }
+  const IntArrayRef* operator->() const { return &*v_; }
+  const IntArrayRef& value() const { return v_.value(); }
+  IntArrayRef value_or(IntArrayRef d) const { return v_ ? *v_ : d; }
+
+ private:
+  std::optional<IntArrayRef> v_;
+};
 
 class Tensor {
  public:
