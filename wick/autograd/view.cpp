@@ -54,19 +54,45 @@ bool overlaps(const Geometry& v) {
   return false;
 }
 
+Tensor view_to_base_grad(const Tensor& g, const Geometry& base, const Geometry& view);
+
+// Backward of the overlapping scatter below: each view position reads the
+// base gradient back (a differentiable copy and as_strided view).
+variable_list overlapping_scatter_backward(FormulaNode& n, const variable_list& gg) {
+  Geometry base(n.sizes(0), n.sizes(1), n.int_at(0)), view(n.sizes(2), n.sizes(3), n.int_at(1));
+  Tensor buf = empty_strided(base.sizes, base.strides, gg[0].options());
+  buf.copy_(gg[0]);
+  return {slice_of(buf, base, view)};
+}
+
 // d(view)/d(base) for a view given by geometry: scatter g into a zero base.
 Tensor view_to_base_grad(const Tensor& g, const Geometry& base, const Geometry& view) {
-  Tensor buf = base_like_zeros(base, g.options());
   if (!overlaps(view)) {
-    slice_of(buf, base, view).copy_(g);
+    Tensor buf = base_like_zeros(base, g.options());
+    slice_of(buf, base, view).copy_(g);  // recorded: differentiable in g
     return buf;
   }
-  // Overlapping views (expand) receive the sum of every position's gradient.
-  Tensor flat_index = arange(buf.storage()->nbytes() / buf.itemsize(), TensorOptions(kLong));
-  Tensor idx = slice_of(flat_index, base, view).reshape({-1});
-  Tensor flat = zeros({flat_index.numel()}, g.options());
-  flat.index_add_(0, idx, g.reshape({-1}));
-  return flat.as_strided(base.sizes, base.strides, 0);
+  // Overlapping views (expand, unfold) receive the sum of every position's gradient.
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    Tensor buf = base_like_zeros(base, g.options());
+    const int64_t span = static_cast<int64_t>(buf.storage()->nbytes()) / buf.itemsize();
+    Tensor flat_index = arange(span, TensorOptions(kLong));
+    Tensor idx = slice_of(flat_index, base, view).reshape({-1});
+    Tensor flat = zeros({span}, g.options());
+    flat.index_add_(0, idx, g.reshape({-1}));
+    out = flat.as_strided(base.sizes, base.strides, 0);
+  }
+  if (compute_requires_grad(g))
+    autograd::record("AsStridedScatterBackward0", overlapping_scatter_backward, {g}, {out})
+        ->keep(base.sizes)
+        ->keep(base.strides)
+        ->keep_int(base.offset)
+        ->keep(view.sizes)
+        ->keep(view.strides)
+        ->keep_int(view.offset);
+  return out;
 }
 
 class AsStridedBackward final : public Node {

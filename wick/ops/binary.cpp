@@ -450,12 +450,10 @@ Tensor mul(const Tensor& self, const Scalar& other) {
 Tensor& mul_(Tensor& self, const Tensor& other) {
   autograd::impl::check_inplace(self);
   const bool grad = autograd::compute_requires_grad(self, other);
-  // other's gradient needs self as it was before the write.
+  // other's gradient needs self as it was before the write (with its history,
+  // for double backward).
   Tensor original;
-  if (grad && autograd::requires_grad(other)) {
-    NoGradGuard no_grad;
-    original = self.clone();
-  }
+  if (grad && autograd::requires_grad(other)) original = self.clone();
   binary_detail::run_binary_op(self, self, other, Mode::InPlace, Kind::Same, "mul", mul_kernel);
   if (grad) autograd::record("MulBackward0", mul_backward, {self, other}, {self})->save(original)->save(other);
   return self;

@@ -1,9 +1,11 @@
 #include "wick/ops/reduce.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <type_traits>
 
+#include "wick/autograd/formula.h"
 #include "wick/core/dispatch.h"
 #include "wick/kernels/cpu/reduce.h"
 #include "wick/ops/binary.h"
@@ -734,18 +736,71 @@ Tensor logcumsumexp_impl(const Tensor& self, int64_t dim) {
 
 // ---- public entry points -------------------------------------------------------------
 
+// ---- derivatives of sum / mean ------------------------------------------------
+// The incoming gradient gets the reduced dims back (size 1) and broadcasts
+// over the input; mean also divides by the count.
+
+namespace {
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+Tensor unreduce(const Tensor& g, FormulaNode& n) {
+  Tensor r = g;
+  if (n.int_at(0) == 0)
+    for (int64_t d : n.sizes(1)) r = r.unsqueeze(d);
+  return r.expand(n.sizes(0));
+}
+variable_list sum_backward(FormulaNode& n, const variable_list& g) { return {unreduce(g[0], n)}; }
+variable_list mean_backward(FormulaNode& n, const variable_list& g) {
+  return {unreduce(g[0], n) / n.scalar(0)};
+}
+variable_list nansum_backward(FormulaNode& n, const variable_list& g) {
+  return {unreduce(g[0], n) * n.saved(0).isnan().logical_not()};
+}
+
+// Records a reduction over `dim` (all dims when empty) of self into out.
+FormulaNode* record_reduction(const char* name, autograd::Formula f, const Tensor& self,
+                              IntArrayRef dim, bool keepdim, const Tensor& out) {
+  std::vector<bool> mask = dim_mask(dim, self.dim());
+  DimVector dims;
+  for (int64_t d = 0; d < self.dim(); ++d)
+    if (mask[d]) dims.push_back(d);
+  return autograd::record(name, f, {self}, {out})->keep(self.sizes())->keep(dims)->keep_int(keepdim);
+}
+
+// Runs a reduction without recording its internals, then records `name`.
+template <typename Compute>
+Tensor reduce_with_grad(const char* name, autograd::Formula f, const Tensor& self, IntArrayRef dim,
+                        bool keepdim, Compute&& compute) {
+  if (!autograd::compute_requires_grad(self)) return compute();
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = compute();
+  }
+  if (FormulaNode* n = record_reduction(name, f, self, dim, keepdim, out)) {
+    if (f == mean_backward) n->keep(Scalar(static_cast<double>(self.numel()) / std::max<int64_t>(out.numel(), 1)));
+    if (f == nansum_backward) n->save(self);
+  }
+  return out;
+}
+}  // namespace
+
 Tensor sum(const Tensor& self, std::optional<ScalarType> dtype) {
-  return sum_impl<false>(self, {}, false, dtype, false);
+  return reduce_with_grad("SumBackward0", sum_backward, self, {}, false,
+                          [&] { return sum_impl<false>(self, {}, false, dtype, false); });
 }
 Tensor sum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
-  return sum_impl<false>(self, dim, keepdim, dtype, false);
+  return reduce_with_grad("SumBackward1", sum_backward, self, dim, keepdim,
+                          [&] { return sum_impl<false>(self, dim, keepdim, dtype, false); });
 }
 Tensor& sum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                 std::optional<ScalarType> dtype) {
   return assign_result(out, sum_impl<false>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
 }
 Tensor nansum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
-  return sum_impl<true>(self, dim, keepdim, dtype, false);
+  return reduce_with_grad("NansumBackward0", nansum_backward, self, dim, keepdim,
+                          [&] { return sum_impl<true>(self, dim, keepdim, dtype, false); });
 }
 Tensor& nansum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                    std::optional<ScalarType> dtype) {
@@ -753,11 +808,13 @@ Tensor& nansum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdi
 }
 Tensor mean(const Tensor& self, std::optional<ScalarType> dtype) {
   check_mean_dtype("mean", self, dtype);
-  return sum_impl<false>(self, {}, false, dtype, true);
+  return reduce_with_grad("MeanBackward0", mean_backward, self, {}, false,
+                          [&] { return sum_impl<false>(self, {}, false, dtype, true); });
 }
 Tensor mean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
   check_mean_dtype("mean", self, dtype);
-  return sum_impl<false>(self, dim, keepdim, dtype, true);
+  return reduce_with_grad("MeanBackward1", mean_backward, self, dim, keepdim,
+                          [&] { return sum_impl<false>(self, dim, keepdim, dtype, true); });
 }
 Tensor& mean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                  std::optional<ScalarType> dtype) {

@@ -105,7 +105,7 @@ constexpr double kSqrtPiOverTwo = 0.8862269254527580;
 #define WICK_UNARY_NO_GRAD(op) [[maybe_unused]] const UnaryGrad* const op##_grad = nullptr;
 
 WICK_UNARY_GRAD(sqrt, "SqrtBackward0", Result, g / (2 * r))
-WICK_UNARY_GRAD(rsqrt, "RsqrtBackward0", Result, -0.5 * g * r.pow(3))
+WICK_UNARY_GRAD(rsqrt, "RsqrtBackward0", Result, -0.5 * g * r * r * r)
 WICK_UNARY_GRAD(exp, "ExpBackward0", Result, g * r)
 WICK_UNARY_GRAD(exp2, "Exp2Backward0", Result, g * r * kLn2)
 WICK_UNARY_GRAD(expm1, "Expm1Backward0", Result, g * (r + 1))
@@ -133,7 +133,7 @@ WICK_UNARY_GRAD(reciprocal, "ReciprocalBackward0", Result, -g * r * r)
 WICK_UNARY_GRAD(silu, "SiluBackward0", Input, g * x.sigmoid() * (1 + x * (1 - x.sigmoid())))
 WICK_UNARY_GRAD(mish, "MishBackward0", Input,
                 g * (x.exp().log1p().tanh() +
-                     x * x.sigmoid() * (1 - x.exp().log1p().tanh().square())))
+                     x * x.sigmoid() * (1 - x.exp().log1p().tanh() * x.exp().log1p().tanh())))
 WICK_UNARY_GRAD(frac, "FracBackward0", Nothing, g)
 WICK_UNARY_GRAD(abs, "AbsBackward0", Input, g * x.sign())
 WICK_UNARY_GRAD(neg, "NegBackward0", Nothing, -g)
@@ -157,12 +157,11 @@ void record_unary(const UnaryGrad* gi, const Tensor& self, const Tensor& out,
 }
 
 // Before an in-place unary op: refuses leaves, and keeps the input the
-// formula needs (the write destroys it).
+// formula needs (the write destroys it), with its history for double backward.
 Tensor prepare_inplace_unary(const UnaryGrad* gi, const Tensor& self) {
   autograd::impl::check_inplace(self);
   if (gi == nullptr || gi->saves != Saves::Input || !autograd::compute_requires_grad(self))
     return Tensor();
-  NoGradGuard no_grad;
   return self.clone();
 }
 }  // namespace

@@ -409,7 +409,7 @@ TEST(Autograd, UnaryFormulas) {
        [](const Tensor& t) { return 0.5 / t.sqrt(); }},
       {"NegBackward0", [](const Tensor& t) { return -t; }, [](const Tensor& t) { return -ones_like(t); }},
       {"ReluBackward0", [](const Tensor& t) { return (t - 1).relu(); },
-       [](const Tensor& t) { return (t > 1).to(kDouble); }},
+       [](const Tensor& t) { return (t > 1).to(t.dtype()); }},
   };
   for (auto& c : cases) {
     Tensor xi = x.detach().clone().requires_grad_();
@@ -503,16 +503,16 @@ TEST(AutogradViews, ViewOpsPassGradientsBack) {
   x.mutable_grad().reset();
   // Picking views scatter into zeros; expand sums; unfold windows overlap.
   (x.select(0, 1) * 2).sum().backward();
-  EXPECT_TENSOR_EQ(x.grad(), tensor({0.0, 0.0, 0.0, 2.0, 2.0, 2.0}).reshape({2, 3}));
+  EXPECT_TENSOR_EQ(x.grad(), tensor({0.0, 0.0, 0.0, 2.0, 2.0, 2.0}).reshape({2, 3}).to(kDouble));
   x.mutable_grad().reset();
   x.slice(1, 0, 3, 2).expand({5, 2, 2}).sum().backward();
-  EXPECT_TENSOR_EQ(x.grad(), tensor({5.0, 0.0, 5.0, 5.0, 0.0, 5.0}).reshape({2, 3}));
+  EXPECT_TENSOR_EQ(x.grad(), tensor({5.0, 0.0, 5.0, 5.0, 0.0, 5.0}).reshape({2, 3}).to(kDouble));
   x.mutable_grad().reset();
   x.reshape({-1}).unfold(0, 3, 1).sum().backward();  // windows of 3, step 1, over 6
-  EXPECT_TENSOR_EQ(x.grad(), tensor({1.0, 2.0, 3.0, 3.0, 2.0, 1.0}).reshape({2, 3}));
+  EXPECT_TENSOR_EQ(x.grad(), tensor({1.0, 2.0, 3.0, 3.0, 2.0, 1.0}).reshape({2, 3}).to(kDouble));
   x.mutable_grad().reset();
   x.diagonal().sum().backward();
-  EXPECT_TENSOR_EQ(x.grad(), tensor({1.0, 0.0, 0.0, 0.0, 1.0, 0.0}).reshape({2, 3}));
+  EXPECT_TENSOR_EQ(x.grad(), tensor({1.0, 0.0, 0.0, 0.0, 1.0, 0.0}).reshape({2, 3}).to(kDouble));
 }
 
 TEST(AutogradViews, SeedInPlaceThroughViewIsCaught) {

@@ -10,6 +10,16 @@ namespace {
 
 using autograd::variable_list;
 
+// gradcheck raising on a mismatch, reported as a test failure naming the case.
+#define EXPECT_GRADCHECK(call)                                          \
+  do {                                                                  \
+    try {                                                               \
+      EXPECT_TRUE(call);                                                \
+    } catch (const Error& e) {                                          \
+      ADD_FAILURE() << #call << ": " << e.what();                       \
+    }                                                                   \
+  } while (0)
+
 Tensor rnd(IntArrayRef shape, double lo = -1.0, double hi = 1.0, uint64_t seed = 0) {
   Generator g;
   g.manual_seed(seed);
@@ -23,12 +33,12 @@ void check_unary(const char* what, const std::function<Tensor(const Tensor&)>& f
   for (auto shape : {std::vector<int64_t>{}, std::vector<int64_t>{5}, std::vector<int64_t>{2, 3}}) {
     Tensor x = rnd(shape, lo, hi, 1);
     auto fn = [&](const variable_list& in) { return variable_list{f(in[0])}; };
-    EXPECT_TRUE(autograd::gradcheck(fn, {x}));
-    EXPECT_TRUE(autograd::gradgradcheck(fn, {x}));
+    EXPECT_GRADCHECK(autograd::gradcheck(fn, {x}));
+    EXPECT_GRADCHECK(autograd::gradgradcheck(fn, {x}));
   }
   // A transposed input.
   Tensor xt = rnd({3, 2}, lo, hi, 2).detach().t().requires_grad_();
-  EXPECT_TRUE(autograd::gradcheck([&](const variable_list& in) { return variable_list{f(in[0])}; },
+  EXPECT_GRADCHECK(autograd::gradcheck([&](const variable_list& in) { return variable_list{f(in[0])}; },
                                   {xt}));
 }
 
@@ -72,8 +82,8 @@ TEST(Gradcheck, BinaryOpsWithBroadcasting) {
     SCOPED_TRACE(what);
     for (auto [x, y] : {std::pair{a, b}, std::pair{b, c}, std::pair{a, c}}) {
       auto fn = [&](const variable_list& in) { return variable_list{f(in[0], in[1])}; };
-      EXPECT_TRUE(autograd::gradcheck(fn, {x, y}));
-      EXPECT_TRUE(autograd::gradgradcheck(fn, {x, y}));
+      EXPECT_GRADCHECK(autograd::gradcheck(fn, {x, y}));
+      EXPECT_GRADCHECK(autograd::gradgradcheck(fn, {x, y}));
     }
   };
   check("add", [](const Tensor& x, const Tensor& y) { return add(x, y, 2.5); });
@@ -82,7 +92,7 @@ TEST(Gradcheck, BinaryOpsWithBroadcasting) {
   check("div", [](const Tensor& x, const Tensor& y) { return x / y; });
   // With a plain constant on one side.
   Tensor k = rnd({2, 3}, 0.5, 2, 6).detach();
-  EXPECT_TRUE(autograd::gradcheck([&](const variable_list& in) { return variable_list{k / in[0]}; }, {b}));
+  EXPECT_GRADCHECK(autograd::gradcheck([&](const variable_list& in) { return variable_list{k / in[0]}; }, {b}));
 }
 
 TEST(Gradcheck, ViewOps) {
@@ -107,8 +117,8 @@ TEST(Gradcheck, ViewOps) {
   for (auto& [name, f] : views) {
     SCOPED_TRACE(name);
     auto fn = [&](const variable_list& in) { return variable_list{f(in[0]) * 2}; };
-    EXPECT_TRUE(autograd::gradcheck(fn, {x}));
-    EXPECT_TRUE(autograd::gradgradcheck(fn, {x}));
+    EXPECT_GRADCHECK(autograd::gradcheck(fn, {x}));
+    EXPECT_GRADCHECK(autograd::gradgradcheck(fn, {x}));
   }
 }
 
@@ -120,8 +130,8 @@ TEST(Gradcheck, InPlaceThroughViews) {
     y.select(0, 0).copy_(in[1].select(0, 1));
     return variable_list{y.exp()};
   };
-  EXPECT_TRUE(autograd::gradcheck(fn, {x, w}));
-  EXPECT_TRUE(autograd::gradgradcheck(fn, {x, w}));
+  EXPECT_GRADCHECK(autograd::gradcheck(fn, {x, w}));
+  EXPECT_GRADCHECK(autograd::gradgradcheck(fn, {x, w}));
 }
 
 TEST(Gradcheck, ReportsMismatches) {
