@@ -151,3 +151,35 @@ TEST(Gradcheck, ReportsMismatches) {
 
 }  // namespace
 }  // namespace wick
+
+namespace wick {
+namespace {
+
+TEST(Gradcheck, MatrixProducts) {
+  std::vector<std::pair<std::vector<int64_t>, std::vector<int64_t>>> shapes = {
+      {{3}, {3}},       {{2, 3}, {3}},       {{3}, {3, 2}},       {{2, 3}, {3, 2}},
+      {{4, 2, 3}, {3}}, {{4, 2, 3}, {3, 2}}, {{4, 2, 3}, {4, 3, 2}}, {{3}, {4, 3, 2}},
+      {{1, 2, 3}, {4, 3, 2}}};
+  uint64_t seed = 20;
+  for (auto& [sa, sb] : shapes) {
+    Tensor a = rnd(sa, -1, 1, seed++), b = rnd(sb, -1, 1, seed++);
+    auto fn = [](const variable_list& in) { return variable_list{matmul(in[0], in[1])}; };
+    EXPECT_GRADCHECK(autograd::gradcheck(fn, {a, b}));
+    EXPECT_GRADCHECK(autograd::gradgradcheck(fn, {a, b}));
+  }
+  Tensor m = rnd({2, 3}, -1, 1, 40), n = rnd({3, 4}, -1, 1, 41), bias = rnd({4}, -1, 1, 42);
+  EXPECT_GRADCHECK(autograd::gradcheck(
+      [](const variable_list& in) { return variable_list{mm(in[0], in[1])}; }, {m, n}));
+  EXPECT_GRADCHECK(autograd::gradcheck(
+      [](const variable_list& in) { return variable_list{addmm(in[2], in[0], in[1], 0.5, 2.0)}; },
+      {m, n, bias}));
+  Tensor p = rnd({2, 2, 3}, -1, 1, 43), q = rnd({2, 3, 2}, -1, 1, 44);
+  EXPECT_GRADCHECK(autograd::gradcheck(
+      [](const variable_list& in) { return variable_list{bmm(in[0], in[1])}; }, {p, q}));
+  EXPECT_EQ(mm(m, n).grad_fn()->name(), "MmBackward0");
+  EXPECT_EQ(matmul(p, q).grad_fn()->name(), "UnsafeViewBackward0");
+  EXPECT_EQ(addmm(bias, m, n).grad_fn()->name(), "AddmmBackward0");
+}
+
+}  // namespace
+}  // namespace wick
