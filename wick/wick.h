@@ -1,5 +1,10 @@
 #pragma once
 // The C++ API of wick, in one include (LibTorch's <torch/torch.h>).
+#include "wick/autograd/autograd.h"
+#include "wick/autograd/function.h"
+#include "wick/autograd/grad_mode.h"
+#include "wick/autograd/gradcheck.h"
+#include "wick/autograd/node.h"
 #include "wick/core/array_ref.h"
 #include "wick/core/device.h"
 #include "wick/core/dtype.h"

@@ -3,6 +3,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "wick/autograd/formula.h"
 #include "wick/ops/binary_common.h"
 #include "wick/ops/unary.h"
 
@@ -314,14 +315,46 @@ Tensor div_impl(const Tensor& out, const Tensor& a, const Tensor& b,
 
 }  // namespace
 
+// ---- derivatives ----------------------------------------------------------------
+
+namespace {
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+// d(a + alpha*b): g, alpha*g. Sub records the same formula with -alpha.
+variable_list add_backward(FormulaNode& n, const variable_list& g) {
+  const Scalar& alpha = n.scalar(0);
+  return {n.needs(0) ? g[0] : Tensor(), n.needs(1) ? g[0] * alpha : Tensor()};
+}
+variable_list mul_backward(FormulaNode& n, const variable_list& g) {
+  return {n.needs(0) ? g[0] * n.saved(1) : Tensor(), n.needs(1) ? g[0] * n.saved(0) : Tensor()};
+}
+// d(a / b): g / b, -g * a / b^2 = -(g / b) * out.
+variable_list div_backward(FormulaNode& n, const variable_list& g) {
+  Tensor b = n.saved(0);
+  Tensor ga = g[0] / b;
+  return {n.needs(0) ? ga : Tensor(), n.needs(1) ? -ga * n.saved(1) : Tensor()};
+}
+
+void record_add(const char* name, const Tensor& self, const Tensor& other, const Scalar& alpha,
+                const Tensor& out) {
+  if (autograd::compute_requires_grad(self, other))
+    autograd::record(name, add_backward, {self, other}, {out})->keep(alpha);
+}
+}  // namespace
+
 Tensor add(const Tensor& self, const Tensor& other, const Scalar& alpha) {
-  return add_impl(Tensor(), self, other, alpha, Mode::Functional, "add");
+  Tensor out = add_impl(Tensor(), self, other, alpha, Mode::Functional, "add");
+  record_add("AddBackward0", self, other, alpha, out);
+  return out;
 }
 Tensor add(const Tensor& self, const Scalar& other, const Scalar& alpha) {
   return add(self, binary_detail::wrapped_scalar_for(self, other), alpha);
 }
 Tensor& add_(Tensor& self, const Tensor& other, const Scalar& alpha) {
+  autograd::impl::check_inplace(self);
   add_impl(self, self, other, alpha, Mode::InPlace, "add_");
+  record_add("AddBackward0", self, other, alpha, self);
   return self;
 }
 Tensor& add_(Tensor& self, const Scalar& other, const Scalar& alpha) {
@@ -333,13 +366,17 @@ Tensor& add_out(Tensor& out, const Tensor& self, const Tensor& other, const Scal
 }
 
 Tensor sub(const Tensor& self, const Tensor& other, const Scalar& alpha) {
-  return sub_impl(Tensor(), self, other, alpha, Mode::Functional);
+  Tensor out = sub_impl(Tensor(), self, other, alpha, Mode::Functional);
+  record_add("SubBackward0", self, other, -alpha, out);
+  return out;
 }
 Tensor sub(const Tensor& self, const Scalar& other, const Scalar& alpha) {
   return sub(self, wrapped_scalar_tensor(other), alpha);
 }
 Tensor& sub_(Tensor& self, const Tensor& other, const Scalar& alpha) {
+  autograd::impl::check_inplace(self);
   sub_impl(self, self, other, alpha, Mode::InPlace);
+  record_add("SubBackward0", self, other, -alpha, self);
   return self;
 }
 Tensor& sub_(Tensor& self, const Scalar& other, const Scalar& alpha) {
@@ -363,13 +400,20 @@ Tensor rsub(const Tensor& self, const Scalar& other, const Scalar& alpha) {
 }
 
 Tensor div(const Tensor& self, const Tensor& other, std::optional<std::string> rounding_mode) {
-  return div_impl(Tensor(), self, other, rounding_mode, Mode::Functional);
+  Tensor out = div_impl(Tensor(), self, other, rounding_mode, Mode::Functional);
+  // Rounded division is piecewise constant: no gradient flows (PyTorch gives zeros).
+  if (!rounding_mode && autograd::compute_requires_grad(self, other))
+    autograd::record("DivBackward0", div_backward, {self, other}, {out})->save(other)->save_output(out);
+  return out;
 }
 Tensor div(const Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode) {
   return div(self, binary_detail::wrapped_scalar_for(self, other), rounding_mode);
 }
 Tensor& div_(Tensor& self, const Tensor& other, std::optional<std::string> rounding_mode) {
+  autograd::impl::check_inplace(self);
   div_impl(self, self, other, rounding_mode, Mode::InPlace);
+  if (!rounding_mode && autograd::compute_requires_grad(self, other))
+    autograd::record("DivBackward0", div_backward, {self, other}, {self})->save(other)->save_output(self);
   return self;
 }
 Tensor& div_(Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode) {
@@ -393,7 +437,35 @@ namespace {
 void floor_divide_kernel(const TensorIterator& it) { div_floor_kernel(it); }
 }  // namespace
 
-WICK_BINARY_ENTRIES(mul, Kind::Same)
+Tensor mul(const Tensor& self, const Tensor& other) {
+  Tensor out = binary_detail::run_binary_op(Tensor(), self, other, Mode::Functional, Kind::Same,
+                                            "mul", mul_kernel);
+  if (autograd::compute_requires_grad(self, other))
+    autograd::record("MulBackward0", mul_backward, {self, other}, {out})->save(self)->save(other);
+  return out;
+}
+Tensor mul(const Tensor& self, const Scalar& other) {
+  return mul(self, binary_detail::wrapped_scalar_for(self, other));
+}
+Tensor& mul_(Tensor& self, const Tensor& other) {
+  autograd::impl::check_inplace(self);
+  const bool grad = autograd::compute_requires_grad(self, other);
+  // other's gradient needs self as it was before the write (with its history,
+  // for double backward).
+  Tensor original;
+  if (grad && autograd::requires_grad(other)) original = self.clone();
+  binary_detail::run_binary_op(self, self, other, Mode::InPlace, Kind::Same, "mul", mul_kernel);
+  if (grad) autograd::record("MulBackward0", mul_backward, {self, other}, {self})->save(original)->save(other);
+  return self;
+}
+Tensor& mul_(Tensor& self, const Scalar& other) {
+  return mul_(self, binary_detail::wrapped_scalar_for(self, other));
+}
+Tensor& mul_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, "mul", mul_kernel);
+  return out;
+}
+WICK_BINARY_METHODS(mul, mul)
 WICK_BINARY_ALIAS(multiply, mul)
 WICK_BINARY_ENTRIES(floor_divide, Kind::Same)
 WICK_BINARY_ENTRIES(remainder, Kind::Same)

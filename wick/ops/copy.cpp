@@ -4,6 +4,7 @@
 #include <cstring>
 #include <numeric>
 
+#include "wick/autograd/formula.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/loops.h"
@@ -54,11 +55,9 @@ Tensor empty_preserving_layout(const Tensor& self, const TensorOptions& opts) {
   return empty(self.sizes(), opts);
 }
 
-}  // namespace
-
-Tensor& copy_(Tensor& self, const Tensor& src, bool /*non_blocking*/) {
-  WICK_CHECK(self.defined() && src.defined(), "copy_: undefined tensor");
-  if (self.is_same(src)) return self;
+// Copies src into self (broadcasting, casting) without recording history.
+void copy_data(const Tensor& self, const Tensor& src) {
+  if (self.is_same(src)) return;
   // Same dtype, both dense and contiguous: a parallel memcpy.
   if (self.dtype() == src.dtype() && self.is_contiguous() && src.is_contiguous() &&
       self.sizes().equals(src.sizes())) {
@@ -71,7 +70,7 @@ Tensor& copy_(Tensor& self, const Tensor& src, bool /*non_blocking*/) {
     parallel_for(0, self.numel(), kGrainSize * 4, [&](int64_t b, int64_t e) {
       std::memcpy(dst + b * isz, s + b * isz, (e - b) * isz);
     });
-    return self;
+    return;
   }
   // Broadcasting src into self's shape is the iterator's job, but an output
   // never resizes here: src must broadcast *to* self.
@@ -90,19 +89,46 @@ Tensor& copy_(Tensor& self, const Tensor& src, bool /*non_blocking*/) {
       kernels::cpu_kernel(iter, [](src_t v) -> dst_t { return convert<dst_t, src_t>(v); });
     });
   });
+}
+
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+// The old contents of self are overwritten: they get no gradient. src gets
+// the gradient summed over the broadcast and cast back to its dtype.
+variable_list copy_backward(FormulaNode& n, const variable_list& g) {
+  return {n.needs(0) ? zeros_like(g[0]) : Tensor(), n.needs(1) ? g[0] : Tensor()};
+}
+// clone, contiguous and dtype/device conversions: the gradient passes through
+// (the engine casts it back to the input's dtype).
+variable_list identity_backward(FormulaNode& n, const variable_list& g) { return {g[0]}; }
+
+}  // namespace
+
+Tensor& copy_(Tensor& self, const Tensor& src, bool /*non_blocking*/) {
+  WICK_CHECK(self.defined() && src.defined(), "copy_: undefined tensor");
+  if (self.is_same(src)) return self;
+  autograd::impl::check_inplace(self);
+  copy_data(self, src);
+  if (self.is_floating_point() && autograd::compute_requires_grad(self, src))
+    autograd::record("CopyBackwards", copy_backward, {self, src}, {self});
   return self;
 }
 
 Tensor clone(const Tensor& self) {
   Tensor out = empty_preserving_layout(self, self.options());
-  copy_(out, self);
+  copy_data(out, self);
+  if (autograd::compute_requires_grad(self))
+    autograd::record("CloneBackward0", identity_backward, {self}, {out});
   return out;
 }
 
 Tensor contiguous(const Tensor& self) {
   if (self.is_contiguous()) return self;
   Tensor out = empty(self.sizes(), self.options());
-  copy_(out, self);
+  copy_data(out, self);
+  if (autograd::compute_requires_grad(self))
+    autograd::record("CloneBackward0", identity_backward, {self}, {out});
   return out;
 }
 
@@ -111,7 +137,9 @@ Tensor to(const Tensor& self, const TensorOptions& options, bool non_blocking, b
   Device dev = options.has_device() ? options.device() : self.device();
   if (!copy && dt == self.dtype() && dev == self.device()) return self;
   Tensor out = empty_preserving_layout(self, TensorOptions(dt).device(dev));
-  copy_(out, self, non_blocking);
+  copy_data(out, self);
+  if (is_floating_type(dt) && autograd::compute_requires_grad(self))
+    autograd::record("ToCopyBackward0", identity_backward, {self}, {out});
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 
+#include "wick/autograd/formula.h"
 #include "wick/core/dispatch.h"
 #include "wick/kernels/cpu/loops.h"
 #include "wick/ops/copy.h"
@@ -89,7 +90,15 @@ Tensor tensor(const TensorDataContainer& data, const TensorOptions& options) {
   return t;
 }
 
+namespace {
+// Overwritten values pass no gradient back.
+autograd::variable_list fill_backward(autograd::FormulaNode&, const autograd::variable_list& g) {
+  return {zeros_like(g[0])};
+}
+}  // namespace
+
 Tensor& fill_(Tensor& self, const Scalar& value) {
+  autograd::impl::check_inplace(self);
   auto iter = TensorIterator::nullary_op(self);
   WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), "fill_", [&] {
     const scalar_t v = value.to<opmath_t<scalar_t>>();
@@ -107,6 +116,8 @@ Tensor& fill_(Tensor& self, const Scalar& value) {
       }
     });
   });
+  if (autograd::compute_requires_grad(self))
+    autograd::record("FillBackward0", fill_backward, {self}, {self});
   return self;
 }
 

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 
+#include "wick/autograd/formula.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/blas.h"
@@ -490,11 +491,64 @@ Tensor outer_impl(const Tensor& self, const Tensor& v1, const Tensor& v2, const 
 
 }  // namespace
 
+// ---- derivatives of the products -------------------------------------------------------
+// For out = a @ b (1-d operands promoted to matrices as matmul does):
+// grad_a = g @ b^T and grad_b = a^T @ g; the engine sums broadcast batch dims.
+
+namespace {
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+variable_list product_backward(FormulaNode& n, const variable_list& grads) {
+  Tensor a = n.saved(0), b = n.saved(1);
+  Tensor g = grads[0];
+  if (b.dim() == 1) g = g.unsqueeze(-1);
+  if (a.dim() == 1) g = g.unsqueeze(-2);
+  Tensor a2 = a.dim() == 1 ? a.unsqueeze(0) : a;
+  Tensor b2 = b.dim() == 1 ? b.unsqueeze(1) : b;
+  Tensor ga, gb;
+  if (n.needs(0)) {
+    ga = matmul(g, b2.transpose(-1, -2));
+    if (a.dim() == 1) ga = ga.squeeze(-2);
+  }
+  if (n.needs(1)) {
+    gb = matmul(a2.transpose(-1, -2), g);
+    if (b.dim() == 1) gb = gb.squeeze(-1);
+  }
+  return {ga, gb};
+}
+
+// beta * self + alpha * (m1 @ m2)
+variable_list addmm_backward(FormulaNode& n, const variable_list& grads) {
+  const Tensor& g = grads[0];
+  const Scalar& beta = n.scalar(0);
+  const Scalar& alpha = n.scalar(1);
+  Tensor m1 = n.saved(0), m2 = n.saved(1);
+  return {n.needs(0) ? g * beta : Tensor(), n.needs(1) ? matmul(g, m2.t()) * alpha : Tensor(),
+          n.needs(2) ? matmul(m1.t(), g) * alpha : Tensor()};
+}
+
+// Runs a product without recording its internals, then records `name`.
+template <typename Compute>
+Tensor product_with_grad(const char* name, const Tensor& a, const Tensor& b, Compute&& compute) {
+  if (!autograd::compute_requires_grad(a, b)) return compute();
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = compute();
+  }
+  if (FormulaNode* node = autograd::record(name, product_backward, {a, b}, {out}))
+    node->save(a)->save(b);
+  return out;
+}
+}  // namespace
+
 // ---- products ------------------------------------------------------------------------
 
 Tensor mm(const Tensor& self, const Tensor& mat2) {
   check_mm_shapes(self, mat2);
-  return addmm_impl(Tensor(), self, mat2, 0, 1);
+  return product_with_grad("MmBackward0", self, mat2,
+                           [&] { return addmm_impl(Tensor(), self, mat2, 0, 1); });
 }
 Tensor& mm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
   check_mm_shapes(self, mat2);
@@ -508,9 +562,11 @@ Tensor& mm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
 
 Tensor bmm(const Tensor& self, const Tensor& mat2) {
   check_bmm(self, mat2);
-  Tensor result = empty({self.size(0), self.size(1), mat2.size(2)}, self.options());
-  bmm_into(result, self, mat2, 0, 1);
-  return result;
+  return product_with_grad("BmmBackward0", self, mat2, [&] {
+    Tensor result = empty({self.size(0), self.size(1), mat2.size(2)}, self.options());
+    bmm_into(result, self, mat2, 0, 1);
+    return result;
+  });
 }
 Tensor& bmm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
   check_bmm(self, mat2);
@@ -533,12 +589,14 @@ Tensor dot(const Tensor& self, const Tensor& other) {
              "] to have the same number of elements, but got ", self.size(0), " and ",
              other.size(0), " elements respectively");
   WICK_CHECK(self.dtype() != kBool, "\"dot\" not implemented for 'Bool'");
-  const int64_t n = self.size(0);
-  Tensor result = empty({}, self.options());
-  Tensor a = make_view(self, {1, 1, n}, {0, n, self.stride(0)}, self.storage_offset());
-  Tensor b = make_view(other, {1, n, 1}, {0, other.stride(0), 1}, other.storage_offset());
-  bmm_into(make_view(result, {1, 1, 1}, {1, 1, 1}, 0), a, b, 0, 1);
-  return result;
+  return product_with_grad("DotBackward0", self, other, [&] {
+    const int64_t n = self.size(0);
+    Tensor result = empty({}, self.options());
+    Tensor a = make_view(self, {1, 1, n}, {0, n, self.stride(0)}, self.storage_offset());
+    Tensor b = make_view(other, {1, n, 1}, {0, other.stride(0), 1}, other.storage_offset());
+    bmm_into(make_view(result, {1, 1, 1}, {1, 1, 1}, 0), a, b, 0, 1);
+    return result;
+  });
 }
 Tensor& dot_out(Tensor& out, const Tensor& self, const Tensor& other) {
   return assign_out(out, dot(self, other));
@@ -549,11 +607,16 @@ Tensor& vdot_out(Tensor& out, const Tensor& self, const Tensor& other) {
 }
 
 Tensor mv(const Tensor& self, const Tensor& vec) {
-  return mv_impl(Tensor(), self, vec, 0, 1);
+  return product_with_grad("MvBackward0", self, vec,
+                           [&] { return mv_impl(Tensor(), self, vec, 0, 1); });
 }
 Tensor& mv_out(Tensor& out, const Tensor& self, const Tensor& vec) {
   return assign_out(out, mv(self, vec));
 }
+
+namespace {
+Tensor matmul_nd(const Tensor& a, const Tensor& b);
+}  // namespace
 
 Tensor matmul(const Tensor& a, const Tensor& b) {
   const int64_t da = a.dim(), db = b.dim();
@@ -561,11 +624,20 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
              da, "D and ", db, "D");
   if (da == 1 && db == 1) return dot(a, b);
   if (da == 2 && db == 1) return mv(a, b);
+  if (da == 2 && db == 2) return mm(a, b);
+  // PyTorch's names for the composite's last node.
+  return product_with_grad(da == 1 && db == 2 ? "SqueezeBackward1" : "UnsafeViewBackward0", a, b,
+                           [&] { return matmul_nd(a, b); });
+}
+
+namespace {
+// The matmul cases that are not one plain product.
+Tensor matmul_nd(const Tensor& a, const Tensor& b) {
+  const int64_t da = a.dim(), db = b.dim();
   if (da == 1 && db == 2) {
     Tensor r = mm(unsqueeze_view(a, 0), b);
     return make_view(r, {r.size(1)}, {1}, 0);
   }
-  if (da == 2 && db == 2) return mm(a, b);
   if (da >= 3 && (db == 1 || db == 2)) {
     // Fold the batch into the rows of one matrix product.
     DimVector out_shape(a.sizes().begin(), a.sizes().end() - 1);
@@ -601,6 +673,7 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
   if (db > 1) out_shape.push_back(p);
   return make_view(result, out_shape, row_major_strides(out_shape), 0);
 }
+}  // namespace
 Tensor& matmul_out(Tensor& out, const Tensor& self, const Tensor& other) {
   return assign_out(out, matmul(self, other));
 }
@@ -636,7 +709,16 @@ Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2, const S
   check_mm_dtypes(mat1, mat2);
   WICK_CHECK(self.dtype() == mat1.dtype(), "self and mat2 must have the same dtype, but got ",
              self.dtype(), " and ", mat2.dtype());
-  return addmm_impl(self, mat1, mat2, beta, alpha);
+  if (!autograd::compute_requires_grad(self, mat1, mat2))
+    return addmm_impl(self, mat1, mat2, beta, alpha);
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = addmm_impl(self, mat1, mat2, beta, alpha);
+  }
+  if (FormulaNode* node = autograd::record("AddmmBackward0", addmm_backward, {self, mat1, mat2}, {out}))
+    node->save(mat1)->save(mat2)->keep(beta)->keep(alpha);
+  return out;
 }
 Tensor& addmm_out(Tensor& out, const Tensor& self, const Tensor& mat1, const Tensor& mat2,
                   const Scalar& beta, const Scalar& alpha) {

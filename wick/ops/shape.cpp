@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "wick/autograd/formula.h"
 #include "wick/ops/copy.h"
 #include "wick/ops/creation.h"
 #include "wick/tensor/tensor_iterator.h"
@@ -13,6 +14,52 @@ namespace {
 
 // "torch.FloatTensor", the type name PyTorch prints in expand()'s message.
 std::string legacy_type_name(const Tensor& t) { return str("torch.", to_string(t.dtype()), "Tensor"); }
+
+// ---- derivatives ----------------------------------------------------------------
+// A view's gradient is the incoming gradient moved back to the input's shape:
+// reshaped, permuted back, or (for views that pick elements: select, slice,
+// diagonal, as_strided, unfold) scattered into zeros laid out like the input.
+
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+variable_list reshape_backward(FormulaNode& n, const variable_list& g) {
+  return {g[0].reshape(n.sizes(0))};
+}
+variable_list permute_backward(FormulaNode& n, const variable_list& g) {
+  IntArrayRef dims = n.sizes(0);
+  DimVector inverse(dims.size());
+  for (size_t i = 0; i < dims.size(); ++i) inverse[dims[i]] = static_cast<int64_t>(i);
+  return {g[0].permute(inverse)};
+}
+variable_list transpose_backward(FormulaNode& n, const variable_list& g) {
+  return {g[0].transpose(n.int_at(0), n.int_at(1))};
+}
+// The engine sums the gradient over the expanded dims.
+variable_list expand_backward(FormulaNode&, const variable_list& g) { return {g[0]}; }
+variable_list strided_view_backward(FormulaNode& n, const variable_list& g) {
+  return {autograd::impl::strided_view_grad(g[0], n.sizes(0), n.sizes(1), n.int_at(0), n.sizes(2),
+                                            n.sizes(3), n.int_at(1))};
+}
+
+// Records a view op whose gradient is a reshape back to the input's sizes.
+Tensor reshape_view(Tensor out, const Tensor& self, const char* name) {
+  if (autograd::compute_requires_grad(self))
+    autograd::record(name, reshape_backward, {self}, {out})->keep(self.sizes());
+  return out;
+}
+// Records a view op that picks elements of its input.
+Tensor strided_view(Tensor out, const Tensor& self, const char* name) {
+  if (autograd::compute_requires_grad(self))
+    autograd::record(name, strided_view_backward, {self}, {out})
+        ->keep(self.sizes())
+        ->keep(self.strides())
+        ->keep_int(self.storage_offset())
+        ->keep(out.sizes())
+        ->keep(out.strides())
+        ->keep_int(out.storage_offset());
+  return out;
+}
 
 }  // namespace
 
@@ -88,7 +135,8 @@ Tensor view(const Tensor& self, IntArrayRef size) {
   WICK_CHECK(strides.has_value(),
              "view size is not compatible with input tensor's size and stride (at least one "
              "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
-  return make_view(self, shape, *strides, self.storage_offset());
+  return reshape_view(make_view(self, shape, *strides, self.storage_offset()), self,
+                      "ViewBackward0");
 }
 
 Tensor view(const Tensor& self, ScalarType dtype) {
@@ -131,10 +179,12 @@ Tensor view_as(const Tensor& self, const Tensor& other) { return view(self, othe
 Tensor reshape(const Tensor& self, IntArrayRef shape) {
   DimVector sizes = infer_view_size(shape, self.numel());
   if (auto strides = compute_view_strides(self.sizes(), self.strides(), sizes))
-    return make_view(self, sizes, *strides, self.storage_offset());
+    return reshape_view(make_view(self, sizes, *strides, self.storage_offset()), self,
+                        "ViewBackward0");
   Tensor dense = empty(self.sizes(), self.options());
   copy_(dense, self);
-  return make_view(dense, sizes, contiguous_strides(sizes), 0);
+  return reshape_view(make_view(dense, sizes, contiguous_strides(sizes), 0), dense,
+                      "UnsafeViewBackward0");
 }
 
 
@@ -157,7 +207,13 @@ Tensor permute(const Tensor& self, IntArrayRef dims) {
     sizes[i] = self.sizes()[d];
     strides[i] = self.strides()[d];
   }
-  return make_view(self, sizes, strides, self.storage_offset());
+  Tensor out = make_view(self, sizes, strides, self.storage_offset());
+  if (autograd::compute_requires_grad(self)) {
+    DimVector wrapped(nd);
+    for (int64_t i = 0; i < nd; ++i) wrapped[i] = maybe_wrap_dim(dims[i], nd);
+    autograd::record("PermuteBackward0", permute_backward, {self}, {out})->keep(wrapped);
+  }
+  return out;
 }
 
 Tensor transpose(const Tensor& self, int64_t dim0, int64_t dim1) {
@@ -169,7 +225,12 @@ Tensor transpose(const Tensor& self, int64_t dim0, int64_t dim1) {
     std::swap(sizes[dim0], sizes[dim1]);
     std::swap(strides[dim0], strides[dim1]);
   }
-  return make_view(self, sizes, strides, self.storage_offset());
+  Tensor out = make_view(self, sizes, strides, self.storage_offset());
+  if (autograd::compute_requires_grad(self))
+    autograd::record("TransposeBackward0", transpose_backward, {self}, {out})
+        ->keep_int(dim0)
+        ->keep_int(dim1);
+  return out;
 }
 
 Tensor& transpose_(Tensor& self, int64_t dim0, int64_t dim1) {
@@ -242,7 +303,9 @@ Tensor movedim(const Tensor& self, IntArrayRef source, IntArrayRef destination) 
     WICK_CHECK(!dst_used[dst[i]], "movedim: repeated dim in `destination` (", destination, ")");
     dst_used[dst[i]] = true;
   }
-  if (nd <= 1) return make_view(self, self.sizes(), self.strides(), self.storage_offset());
+  if (nd <= 1)
+    return reshape_view(make_view(self, self.sizes(), self.strides(), self.storage_offset()), self,
+                        "PermuteBackward0");
   // Moved dims land at their destinations; the others fill the free slots in order.
   DimVector order(nd, -1);
   for (int64_t i = 0; i < n_moved; ++i) order[dst[i]] = src[i];
@@ -305,28 +368,37 @@ Tensor expand(const Tensor& self, IntArrayRef size, bool /*implicit*/) {
       strides[i] = self.strides()[d];
     }
   }
-  return make_view(self, sizes, strides, self.storage_offset());
+  Tensor out = make_view(self, sizes, strides, self.storage_offset());
+  if (autograd::compute_requires_grad(self))
+    autograd::record("ExpandBackward0", expand_backward, {self}, {out});
+  return out;
 }
 
 Tensor expand_as(const Tensor& self, const Tensor& other) { return expand(self, other.sizes()); }
 
 Tensor broadcast_to(const Tensor& self, IntArrayRef size) { return expand(self, size); }
 
-static Tensor squeeze_dims_where(const Tensor& self, const std::vector<bool>& drop) {
+static Tensor squeeze_dims_where(const Tensor& self, const std::vector<bool>& drop,
+                                 const char* name) {
   DimVector sizes, strides;
   for (int64_t d = 0; d < self.dim(); ++d) {
     if (drop[d] && self.sizes()[d] == 1) continue;
     sizes.push_back(self.sizes()[d]);
     strides.push_back(self.strides()[d]);
   }
-  return make_view(self, sizes, strides, self.storage_offset());
+  return reshape_view(make_view(self, sizes, strides, self.storage_offset()), self, name);
 }
 
 Tensor squeeze(const Tensor& self) {
-  return squeeze_dims_where(self, std::vector<bool>(self.dim(), true));
+  return squeeze_dims_where(self, std::vector<bool>(self.dim(), true), "SqueezeBackward0");
 }
 
-Tensor squeeze(const Tensor& self, int64_t dim) { return squeeze(self, IntArrayRef(dim)); }
+Tensor squeeze(const Tensor& self, int64_t dim) {
+  std::vector<bool> drop(self.dim(), false);
+  if (self.dim() > 0) drop[maybe_wrap_dim(dim, self.dim())] = true;
+  else maybe_wrap_dim(dim, self.dim());
+  return squeeze_dims_where(self, drop, "SqueezeBackward1");
+}
 
 Tensor squeeze(const Tensor& self, IntArrayRef dims) {
   std::vector<bool> drop(self.dim(), false);
@@ -337,7 +409,7 @@ Tensor squeeze(const Tensor& self, IntArrayRef dims) {
     seen[d] = true;
     if (self.dim() > 0) drop[d] = true;
   }
-  return squeeze_dims_where(self, drop);
+  return squeeze_dims_where(self, drop, "SqueezeBackward2");
 }
 
 static Tensor& set_view_metadata(Tensor& self, const Tensor& like) {
@@ -356,7 +428,8 @@ Tensor unsqueeze(const Tensor& self, int64_t dim) {
   int64_t stride = dim >= self.dim() ? 1 : sizes[dim] * strides[dim];
   sizes.insert(sizes.begin() + dim, 1);
   strides.insert(strides.begin() + dim, stride);
-  return make_view(self, sizes, strides, self.storage_offset());
+  return reshape_view(make_view(self, sizes, strides, self.storage_offset()), self,
+                      "UnsqueezeBackward0");
 }
 
 Tensor& unsqueeze_(Tensor& self, int64_t dim) {
@@ -439,7 +512,7 @@ Tensor select(const Tensor& self, int64_t dim, int64_t index) {
   const int64_t offset = self.storage_offset() + index * strides[dim];
   sizes.erase(sizes.begin() + dim);
   strides.erase(strides.begin() + dim);
-  return make_view(self, sizes, strides, offset);
+  return strided_view(make_view(self, sizes, strides, offset), self, "SelectBackward0");
 }
 
 Tensor slice(const Tensor& self, int64_t dim, std::optional<int64_t> start,
@@ -459,7 +532,7 @@ Tensor slice(const Tensor& self, int64_t dim, std::optional<int64_t> start,
   const int64_t offset = self.storage_offset() + lo * strides[dim];
   sizes[dim] = (hi - lo + step - 1) / step;
   strides[dim] *= step;
-  return make_view(self, sizes, strides, offset);
+  return strided_view(make_view(self, sizes, strides, offset), self, "SliceBackward0");
 }
 
 // ---- splitting ------------------------------------------------------------------
@@ -594,7 +667,7 @@ Tensor diagonal(const Tensor& self, int64_t offset, int64_t dim1, int64_t dim2) 
   }
   sizes.push_back(diag_size);
   strides.push_back(st1 + st2);
-  return make_view(self, sizes, strides, storage_offset);
+  return strided_view(make_view(self, sizes, strides, storage_offset), self, "DiagonalBackward0");
 }
 
 Tensor as_strided(const Tensor& self, IntArrayRef size, IntArrayRef stride,
@@ -619,7 +692,7 @@ Tensor as_strided(const Tensor& self, IntArrayRef size, IntArrayRef stride,
              ", storage offset ", offset, ", and itemsize ", itemsize,
              " requiring a storage size of ", needed, " are out of bounds for storage of size ",
              available);
-  return make_view(self, size, stride, offset);
+  return strided_view(make_view(self, size, stride, offset), self, "AsStridedBackward0");
 }
 
 Tensor unfold(const Tensor& self, int64_t dimension, int64_t size, int64_t step) {
@@ -638,7 +711,7 @@ Tensor unfold(const Tensor& self, int64_t dimension, int64_t size, int64_t step)
   }
   sizes.push_back(size);
   strides.push_back(dim_stride);
-  return make_view(self, sizes, strides, self.storage_offset());
+  return strided_view(make_view(self, sizes, strides, self.storage_offset()), self, "UnfoldBackward0");
 }
 
 // ---- broadcasting ---------------------------------------------------------------

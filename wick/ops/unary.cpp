@@ -6,7 +6,9 @@
 #include <limits>
 #include <type_traits>
 
+#include "wick/autograd/formula.h"
 #include "wick/kernels/cpu/elementwise.h"
+#include "wick/ops/creation.h"
 #include "wick/ops/pointwise.h"
 
 namespace wick {
@@ -67,8 +69,105 @@ double erfinv_double(double y) {
 
 }  // namespace
 
+// ---- derivatives ----------------------------------------------------------------
+// One line per op, as in PyTorch's derivatives.yaml: the node's name, what the
+// formula reads (x: the op's input, r: its result) and the gradient of the
+// input, in terms of the incoming gradient g.
+
+namespace {
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+enum class Saves { Input, Result, Nothing };
+struct UnaryGrad {
+  const char* name;
+  autograd::Formula formula;
+  Saves saves;
+};
+
+constexpr double kLn2 = 0.6931471805599453;
+constexpr double kLn10 = 2.302585092994046;
+constexpr double kTwoOverSqrtPi = 1.1283791670955126;
+constexpr double kSqrtPiOverTwo = 0.8862269254527580;
+
+#define WICK_UNARY_GRAD(op, node, what, expr)                                   \
+  variable_list op##_formula(FormulaNode& n, const variable_list& gs) {         \
+    const Tensor& g = gs[0];                                                    \
+    Tensor x, r;                                                                \
+    if (Saves::what == Saves::Input) x = n.saved(0);                            \
+    if (Saves::what == Saves::Result) r = n.saved(0);                           \
+    (void)x;                                                                    \
+    (void)r;                                                                    \
+    return {expr};                                                              \
+  }                                                                             \
+  const UnaryGrad op##_grad_info{node, op##_formula, Saves::what};              \
+  [[maybe_unused]] const UnaryGrad* const op##_grad = &op##_grad_info;
+#define WICK_UNARY_NO_GRAD(op) [[maybe_unused]] const UnaryGrad* const op##_grad = nullptr;
+
+WICK_UNARY_GRAD(sqrt, "SqrtBackward0", Result, g / (2 * r))
+WICK_UNARY_GRAD(rsqrt, "RsqrtBackward0", Result, -0.5 * g * r * r * r)
+WICK_UNARY_GRAD(exp, "ExpBackward0", Result, g * r)
+WICK_UNARY_GRAD(exp2, "Exp2Backward0", Result, g * r * kLn2)
+WICK_UNARY_GRAD(expm1, "Expm1Backward0", Result, g * (r + 1))
+WICK_UNARY_GRAD(log, "LogBackward0", Input, g / x)
+WICK_UNARY_GRAD(log2, "Log2Backward0", Input, g / (x * kLn2))
+WICK_UNARY_GRAD(log10, "Log10Backward0", Input, g / (x * kLn10))
+WICK_UNARY_GRAD(log1p, "Log1pBackward0", Input, g / (x + 1))
+WICK_UNARY_GRAD(sin, "SinBackward0", Input, g * x.cos())
+WICK_UNARY_GRAD(cos, "CosBackward0", Input, -g * x.sin())
+WICK_UNARY_GRAD(tan, "TanBackward0", Result, g * (r * r + 1))
+WICK_UNARY_GRAD(asin, "AsinBackward0", Input, g * (1 - x * x).rsqrt())
+WICK_UNARY_GRAD(acos, "AcosBackward0", Input, -g * (1 - x * x).rsqrt())
+WICK_UNARY_GRAD(atan, "AtanBackward0", Input, g / (x * x + 1))
+WICK_UNARY_GRAD(sinh, "SinhBackward0", Input, g * x.cosh())
+WICK_UNARY_GRAD(cosh, "CoshBackward0", Input, g * x.sinh())
+WICK_UNARY_GRAD(tanh, "TanhBackward0", Result, g * (1 - r * r))
+WICK_UNARY_GRAD(asinh, "AsinhBackward0", Input, g * (x * x + 1).rsqrt())
+WICK_UNARY_GRAD(acosh, "AcoshBackward0", Input, g * (x * x - 1).rsqrt())
+WICK_UNARY_GRAD(atanh, "AtanhBackward0", Input, g / (1 - x * x))
+WICK_UNARY_GRAD(sigmoid, "SigmoidBackward0", Result, g * r * (1 - r))
+WICK_UNARY_GRAD(erf, "ErfBackward0", Input, g * kTwoOverSqrtPi * (-x * x).exp())
+WICK_UNARY_GRAD(erfc, "ErfcBackward0", Input, -g * kTwoOverSqrtPi * (-x * x).exp())
+WICK_UNARY_GRAD(erfinv, "ErfinvBackward0", Result, g * kSqrtPiOverTwo * (r * r).exp())
+WICK_UNARY_GRAD(reciprocal, "ReciprocalBackward0", Result, -g * r * r)
+WICK_UNARY_GRAD(silu, "SiluBackward0", Input, g * x.sigmoid() * (1 + x * (1 - x.sigmoid())))
+WICK_UNARY_GRAD(mish, "MishBackward0", Input,
+                g * (x.exp().log1p().tanh() +
+                     x * x.sigmoid() * (1 - x.exp().log1p().tanh() * x.exp().log1p().tanh())))
+WICK_UNARY_GRAD(frac, "FracBackward0", Nothing, g)
+WICK_UNARY_GRAD(abs, "AbsBackward0", Input, g * x.sign())
+WICK_UNARY_GRAD(neg, "NegBackward0", Nothing, -g)
+// Piecewise-constant functions pass zero gradients, as PyTorch's do.
+WICK_UNARY_GRAD(sign, "SignBackward0", Nothing, zeros_like(g))
+WICK_UNARY_GRAD(ceil, "CeilBackward0", Nothing, zeros_like(g))
+WICK_UNARY_GRAD(floor, "FloorBackward0", Nothing, zeros_like(g))
+WICK_UNARY_GRAD(trunc, "TruncBackward0", Nothing, zeros_like(g))
+WICK_UNARY_GRAD(relu, "ReluBackward0", Result, g * (r > 0))
+WICK_UNARY_NO_GRAD(bitwise_not)
+#undef WICK_UNARY_GRAD
+#undef WICK_UNARY_NO_GRAD
+
+// Records the op's node on `out`; `saved_input` is the input as the formula must see it.
+void record_unary(const UnaryGrad* gi, const Tensor& self, const Tensor& out,
+                  const Tensor& saved_input) {
+  if (gi == nullptr || !autograd::compute_requires_grad(self)) return;
+  FormulaNode* n = autograd::record(gi->name, gi->formula, {self}, {out});
+  if (gi->saves == Saves::Input) n->save(saved_input);
+  if (gi->saves == Saves::Result) n->save_output(out);
+}
+
+// Before an in-place unary op: refuses leaves, and keeps the input the
+// formula needs (the write destroys it), with its history for double backward.
+Tensor prepare_inplace_unary(const UnaryGrad* gi, const Tensor& self) {
+  autograd::impl::check_inplace(self);
+  if (gi == nullptr || gi->saves != Saves::Input || !autograd::compute_requires_grad(self))
+    return Tensor();
+  return self.clone();
+}
+}  // namespace
+
 // Functional, in-place and out= forms plus the two Tensor methods of one op
-// whose kernel is `name##_kernel`.
+// whose kernel is `name##_kernel` and derivative `name##_grad`.
 #define WICK_UNARY_ENTRIES(name, to_float, kname) \
   WICK_UNARY_FREE(name, to_float, kname)          \
   Tensor Tensor::name() const { return wick::name(*this); } \
@@ -76,10 +175,14 @@ double erfinv_double(double y) {
 
 #define WICK_UNARY_FREE(name, to_float, kname)                                        \
   Tensor name(const Tensor& self) {                                                      \
-    return run_unary_op(Tensor(), self, Mode::Functional, to_float, kname, name##_kernel); \
+    Tensor out = run_unary_op(Tensor(), self, Mode::Functional, to_float, kname, name##_kernel); \
+    record_unary(name##_grad, self, out, self);                                          \
+    return out;                                                                          \
   }                                                                                      \
   Tensor& name##_(Tensor& self) {                                                        \
+    Tensor original = prepare_inplace_unary(name##_grad, self);                          \
     run_unary_op(self, self, Mode::InPlace, to_float, kname, name##_kernel);             \
+    record_unary(name##_grad, self, self, original);                                     \
     return self;                                                                         \
   }                                                                                      \
   Tensor& name##_out(Tensor& out, const Tensor& self) {                                  \

@@ -39,6 +39,12 @@ std::string Tensor::toString() const {
   return str(is_cuda() ? "CUDA" : "CPU", to_string(dtype()), "Type");
 }
 
+namespace {
+ViewHook view_hook = nullptr;
+}  // namespace
+
+void set_view_hook(ViewHook hook) { view_hook = hook; }
+
 Tensor make_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides,
                  int64_t storage_offset) {
   auto* src = base.unsafeGetTensorImpl();
@@ -46,7 +52,9 @@ Tensor make_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides,
   auto out = std::make_shared<TensorImpl>(src->storage(), src->dtype(), sizes, strides,
                                           storage_offset);
   out->set_version_counter(src->version_counter());  // Note [Version counter]
-  return Tensor(std::move(out));
+  Tensor view(std::move(out));
+  if (view_hook != nullptr) view_hook(base, view);
+  return view;
 }
 
 Tensor Tensor::detach() const {
@@ -58,8 +66,6 @@ Tensor Tensor::detach() const {
   out->set_version_counter(src->version_counter());
   return Tensor(std::move(out));
 }
-
-Tensor& Tensor::detach_() { return *this; }
 
 Tensor& Tensor::resize_(IntArrayRef sizes) {
   auto* t = impl();

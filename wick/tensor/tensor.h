@@ -3,11 +3,13 @@
 // user API (LibTorch's names and defaults) and forward to the free functions in
 // wick/ops; each method is defined in the .cpp of its op family.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "wick/core/array_ref.h"
@@ -23,8 +25,35 @@ namespace wick {
 
 class Tensor;
 class TensorIndex;
+namespace autograd {
+class Node;
+}
 using TensorList = ArrayRef<Tensor>;
-using OptionalIntArrayRef = std::optional<IntArrayRef>;
+// Note [OptionalIntArrayRef]
+// An optional list of dims. std::optional<IntArrayRef> built from a braced
+// list such as x.std({0}) would point at a temporary that dies inside
+// optional's constructor, and {0, 1} would not compile; this class keeps the
+// caller's list (alive for the whole call) instead.
+class OptionalIntArrayRef {
+ public:
+  constexpr OptionalIntArrayRef() = default;
+  constexpr OptionalIntArrayRef(std::nullopt_t) {}                            // NOLINT
+  OptionalIntArrayRef(IntArrayRef a) : v_(a) {}                               // NOLINT
+  OptionalIntArrayRef(const std::initializer_list<int64_t>& l) : v_(IntArrayRef(l)) {}  // NOLINT
+  template <typename A>
+  OptionalIntArrayRef(const std::vector<int64_t, A>& v) : v_(IntArrayRef(v)) {}  // NOLINT
+  OptionalIntArrayRef(const int64_t& one) : v_(IntArrayRef(one)) {}           // NOLINT
+  OptionalIntArrayRef(const std::optional<IntArrayRef>& o) : v_(o) {}         // NOLINT
+  bool has_value() const { return v_.has_value(); }
+  explicit operator bool() const { return v_.has_value(); }
+  const IntArrayRef& operator*() const { return *v_; }
+  const IntArrayRef* operator->() const { return &*v_; }
+  const IntArrayRef& value() const { return v_.value(); }
+  IntArrayRef value_or(IntArrayRef d) const { return v_ ? *v_ : d; }
+
+ private:
+  std::optional<IntArrayRef> v_;
+};
 
 class Tensor {
  public:
@@ -105,8 +134,9 @@ class Tensor {
   Tensor& copy_(const Tensor& src, bool non_blocking = false);
   Tensor& resize_(IntArrayRef sizes);
   Tensor& resize_as_(const Tensor& other);
-  // A new handle sharing storage, without autograd history.
+  // A new handle sharing storage and version counter, without autograd history.
   Tensor detach() const;
+  // Drops this tensor's history in place (not allowed on views).
   Tensor& detach_();
   Tensor& set_(const Tensor& source);
   Tensor& set_(const Storage& storage, int64_t storage_offset, IntArrayRef sizes,
@@ -519,6 +549,47 @@ class Tensor {
   Tensor matrix_power(int64_t n) const;
   Tensor cholesky(bool upper = false) const;
 
+  // ---- autograd (autograd/variable.cpp, autograd/autograd.cpp) -------------
+  bool requires_grad() const;
+  Tensor& requires_grad_(bool requires_grad = true);
+  Tensor& set_requires_grad(bool requires_grad);
+  // The accumulated gradient (undefined until a backward reaches this tensor).
+  const Tensor& grad() const;
+  Tensor& mutable_grad() const;
+  // x.grad = g; checks dtype, device and size as PyTorch does.
+  void set_grad(const Tensor& g) const;
+  const std::shared_ptr<autograd::Node>& grad_fn() const;
+  bool is_leaf() const;
+  int64_t output_nr() const;
+  void backward(const Tensor& gradient = {}, std::optional<bool> retain_graph = std::nullopt,
+                bool create_graph = false,
+                const std::optional<TensorList>& inputs = std::nullopt) const;
+  // Keep .grad for this non-leaf tensor after backward.
+  void retain_grad() const;
+  bool retains_grad() const;
+  // A hook sees this tensor's gradient; returning a Tensor replaces it.
+  template <typename F>
+  unsigned register_hook(F&& hook) const {
+    if constexpr (std::is_void_v<std::invoke_result_t<F, const Tensor&>>) {
+      return register_hook_impl([h = std::forward<F>(hook)](const Tensor& g) -> Tensor {
+        h(g);
+        return Tensor();
+      });
+    } else {
+      return register_hook_impl(std::function<Tensor(const Tensor&)>(std::forward<F>(hook)));
+    }
+  }
+  void remove_hook(unsigned pos) const;
+  // Runs after the gradient was accumulated into a leaf's .grad.
+  unsigned register_post_accumulate_grad_hook(std::function<void(const Tensor&)> hook) const;
+  // A tensor sharing storage, with no history and its own version counter
+  // (Python's .data): changes through it are invisible to autograd.
+  Tensor variable_data() const;
+  Tensor data() const;
+  bool is_view() const;
+  // The tensor this one is a view of, for differentiable views.
+  const Tensor& _base() const;
+
   // ---- operators ------------------------------------------------------------
   Tensor operator-() const;
   Tensor operator~() const;
@@ -535,6 +606,7 @@ class Tensor {
   Tensor& operator^=(const Tensor& o);
 
  private:
+  unsigned register_hook_impl(std::function<Tensor(const Tensor&)> hook) const;
   // Checked access: raises on an undefined tensor instead of crashing.
   TensorImpl* impl_checked() const;
   TensorImpl* impl() const {
@@ -595,6 +667,9 @@ inline void* Tensor::data_ptr<void>() const {
 // Every view op goes through here, so autograd can hook view tracking in one place.
 Tensor make_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides,
                  int64_t storage_offset);
+// Called by make_view on every new view; autograd installs it (Note [View history]).
+using ViewHook = void (*)(const Tensor& base, const Tensor& view);
+void set_view_hook(ViewHook hook);
 
 // Makes a tensor handle from a fresh impl.
 inline Tensor make_tensor(Storage storage, ScalarType dtype, IntArrayRef sizes,

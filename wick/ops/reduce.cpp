@@ -1,0 +1,1139 @@
+#include "wick/ops/reduce.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
+#include "wick/autograd/formula.h"
+#include "wick/core/dispatch.h"
+#include "wick/kernels/cpu/reduce.h"
+#include "wick/ops/binary.h"
+#include "wick/ops/copy.h"
+#include "wick/ops/creation.h"
+#include "wick/ops/linalg_internal.h"
+#include "wick/ops/shape.h"
+#include "wick/ops/unary.h"
+
+namespace wick {
+
+namespace {
+
+using kernels::ReducePlan;
+
+// ---- shape and dim handling ------------------------------------------------------
+
+// Which dims of an ndim tensor `dims` reduces (all of them when empty).
+std::vector<bool> dim_mask(IntArrayRef dims, int64_t ndim) {
+  std::vector<bool> mask(static_cast<size_t>(ndim), dims.empty());
+  for (int64_t d : dims) {
+    int64_t w = maybe_wrap_dim(d, ndim);
+    if (ndim == 0) continue;
+    WICK_CHECK(!mask[w], "dim ", w, " appears multiple times in the list of dims");
+    mask[w] = true;
+  }
+  return mask;
+}
+
+DimVector reduced_shape(const Tensor& self, const std::vector<bool>& mask, bool keepdim) {
+  DimVector shape;
+  for (int64_t d = 0; d < self.dim(); ++d) {
+    if (!mask[d]) shape.push_back(self.size(d));
+    else if (keepdim) shape.push_back(1);
+  }
+  return shape;
+}
+
+// Output strides indexed by input dim (the kept dims' strides in `out`).
+DimVector out_strides_for(const Tensor& out, const std::vector<bool>& mask, bool keepdim) {
+  DimVector st(mask.size(), 0);
+  int64_t j = 0;
+  for (size_t d = 0; d < mask.size(); ++d) {
+    if (!mask[d]) st[d] = out.stride(j++);
+    else if (keepdim) ++j;
+  }
+  return st;
+}
+
+// Runs `op` reducing the masked dims of `in` into outputs laid out like `out`.
+// Outputs of an empty reduction get the op's identity.
+template <typename Op>
+void launch(const Op& op, const Tensor& in, const std::vector<bool>& mask, const Tensor& out,
+            bool keepdim) {
+  if (out.numel() == 0) return;
+  DimVector ost = out_strides_for(out, mask, keepdim);
+  if (in.numel() == 0) {
+    // outputs exist but every one reduces nothing
+    DimVector ks, kos;
+    for (int64_t d = 0; d < in.dim(); ++d)
+      if (!mask[d]) {
+        ks.push_back(in.size(d));
+        kos.push_back(ost[d]);
+      }
+    if (ks.empty()) {
+      ks = {1};
+      kos = {0};
+    }
+    kernels::detail::walk_runs(ks, kos, kos, 0, multiply_integers(ks),
+                               [&](int64_t off, int64_t, int64_t n, int64_t) {
+                                 for (int64_t k = 0; k < n; ++k)
+                                   op.store(off + k * kos.back(), op.identity());
+                               });
+    return;
+  }
+  ReducePlan P = kernels::plan_reduction(in, mask, ost);
+  run_reduction(op, P, static_cast<const typename Op::in_t*>(in.data_ptr()));
+}
+
+Tensor& assign_result(Tensor& out, const Tensor& result) {
+  if (!out.sizes().equals(result.sizes())) out.resize_(result.sizes());
+  out.copy_(result);
+  return out;
+}
+
+void check_same_dtype_out(const Tensor& self, const Tensor& out) {
+  WICK_CHECK(self.dtype() == out.dtype(),
+             "Expected the dtype for input and out to match, but got ", self.dtype(),
+             " for input's dtype and ", out.dtype(), " for out's dtype.");
+}
+
+template <typename T>
+constexpr bool is_float_v = std::is_floating_point_v<T> || std::is_same_v<T, Half> ||
+                            std::is_same_v<T, BFloat16>;
+
+template <typename T>
+inline bool is_nan(T x) {
+  if constexpr (is_float_v<T>) return x != x;
+  else return false;
+}
+
+// ---- functors -------------------------------------------------------------------
+
+template <typename In, typename Acc, typename Out, bool kNan>
+struct SumOp {
+  using in_t = In;
+  using acc_t = Acc;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = std::is_floating_point_v<Acc>;
+  Out* out;
+  Acc divisor;  // mean: the element count
+  Acc identity() const { return Acc(0); }
+  Acc reduce(Acc a, In x, int64_t) const {
+    Acc v = static_cast<Acc>(x);
+    if constexpr (kNan) v = v != v ? Acc(0) : v;
+    return a + v;
+  }
+  Acc combine(Acc a, Acc b) const { return a + b; }
+  void store(int64_t off, Acc a) const {
+    if constexpr (std::is_floating_point_v<Acc>) out[off] = static_cast<Out>(a / divisor);
+    else out[off] = static_cast<Out>(a);
+  }
+};
+
+template <typename In, typename Acc, typename Out>
+struct ProdOp {
+  using in_t = In;
+  using acc_t = Acc;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = false;
+  Out* out;
+  Acc identity() const { return Acc(1); }
+  Acc reduce(Acc a, In x, int64_t) const { return a * static_cast<Acc>(x); }
+  Acc combine(Acc a, Acc b) const { return a * b; }
+  void store(int64_t off, Acc a) const { out[off] = static_cast<Out>(a); }
+};
+
+template <typename T>
+opmath_t<T> lowest_of() {
+  using A = opmath_t<T>;
+  if constexpr (std::is_same_v<T, bool>) return false;
+  else if constexpr (std::is_floating_point_v<A> && !std::is_integral_v<T>)
+    return -std::numeric_limits<A>::infinity();
+  else return std::numeric_limits<T>::lowest();
+}
+template <typename T>
+opmath_t<T> highest_of() {
+  using A = opmath_t<T>;
+  if constexpr (std::is_same_v<T, bool>) return true;
+  else if constexpr (std::is_floating_point_v<A> && !std::is_integral_v<T>)
+    return std::numeric_limits<A>::infinity();
+  else return std::numeric_limits<T>::max();
+}
+
+// NaN-propagating max (IsMax) or min.
+template <typename T, bool IsMax>
+struct ExtremeOp {
+  using in_t = T;
+  using acc_t = opmath_t<T>;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = false;
+  T* out;
+  acc_t identity() const { return IsMax ? lowest_of<T>() : highest_of<T>(); }
+  static acc_t pick(acc_t a, acc_t x) {
+    if constexpr (IsMax) return (x > a || x != x) ? x : a;
+    else return (x < a || x != x) ? x : a;
+  }
+  acc_t reduce(acc_t a, T x, int64_t) const { return pick(a, static_cast<acc_t>(x)); }
+  acc_t combine(acc_t a, acc_t b) const { return pick(a, b); }
+  void store(int64_t off, acc_t a) const { out[off] = static_cast<T>(a); }
+};
+
+template <typename T>
+struct MinMaxAcc {
+  opmath_t<T> mn, mx;
+};
+template <typename T>
+struct MinMaxOp {
+  using in_t = T;
+  using acc_t = MinMaxAcc<T>;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = false;
+  T* out_min;
+  T* out_max;
+  acc_t identity() const { return {highest_of<T>(), lowest_of<T>()}; }
+  acc_t reduce(acc_t a, T x, int64_t) const {
+    auto v = static_cast<opmath_t<T>>(x);
+    return {ExtremeOp<T, false>::pick(a.mn, v), ExtremeOp<T, true>::pick(a.mx, v)};
+  }
+  acc_t combine(acc_t a, acc_t b) const {
+    return {ExtremeOp<T, false>::pick(a.mn, b.mn), ExtremeOp<T, true>::pick(a.mx, b.mx)};
+  }
+  void store(int64_t off, acc_t a) const {
+    out_min[off] = static_cast<T>(a.mn);
+    out_max[off] = static_cast<T>(a.mx);
+  }
+};
+
+template <typename T>
+struct ArgAcc {
+  opmath_t<T> v;
+  int64_t i;
+};
+// max/min with the index of the first extreme element (NaN counts as extreme).
+template <typename T, bool IsMax>
+struct ArgOp {
+  using in_t = T;
+  using acc_t = ArgAcc<T>;
+  using V = opmath_t<T>;
+  static constexpr bool kIndexed = true;
+  static constexpr bool kCascade = false;
+  T* values;        // may be null
+  int64_t* indices;  // may be null
+  acc_t identity() const { return {IsMax ? lowest_of<T>() : highest_of<T>(), -1}; }
+  static bool better(V x, V cur) {
+    if (is_nan(x)) return !is_nan(cur);
+    if constexpr (IsMax) return x > cur;
+    else return x < cur;
+  }
+  acc_t reduce(acc_t a, T x, int64_t idx) const {
+    V v = static_cast<V>(x);
+    if (a.i < 0 || better(v, a.v)) return {v, idx};
+    return a;
+  }
+  acc_t combine(acc_t a, acc_t b) const {
+    if (a.i < 0) return b;
+    if (b.i < 0) return a;
+    if (better(b.v, a.v)) return b;
+    if (better(a.v, b.v)) return a;
+    return b.i < a.i ? b : a;
+  }
+  void store(int64_t off, acc_t a) const {
+    if (values) values[off] = static_cast<T>(a.v);
+    if (indices) indices[off] = a.i < 0 ? 0 : a.i;
+  }
+};
+
+template <typename T, typename Out, bool IsAll>
+struct AllAnyOp {
+  using in_t = T;
+  using acc_t = bool;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = false;
+  Out* out;
+  bool identity() const { return IsAll; }
+  bool reduce(bool a, T x, int64_t) const {
+    bool nz = static_cast<opmath_t<T>>(x) != opmath_t<T>(0);
+    return IsAll ? (a && nz) : (a || nz);
+  }
+  bool combine(bool a, bool b) const { return IsAll ? (a && b) : (a || b); }
+  void store(int64_t off, bool a) const { out[off] = static_cast<Out>(a); }
+};
+
+template <typename T>
+struct CountNonzeroOp {
+  using in_t = T;
+  using acc_t = int64_t;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = false;
+  int64_t* out;
+  int64_t identity() const { return 0; }
+  int64_t reduce(int64_t a, T x, int64_t) const {
+    return a + (static_cast<opmath_t<T>>(x) != opmath_t<T>(0));
+  }
+  int64_t combine(int64_t a, int64_t b) const { return a + b; }
+  void store(int64_t off, int64_t a) const { out[off] = a; }
+};
+
+// Welford's running mean and sum of squared deviations, in double.
+struct WelfordAcc {
+  double mean, m2;
+  int64_t n;
+};
+template <typename T>
+struct VarOp {
+  using in_t = T;
+  using acc_t = WelfordAcc;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = false;
+  T* out_var;   // var or std
+  T* out_mean;  // may be null
+  double correction;
+  bool take_sqrt;
+  WelfordAcc identity() const { return {0.0, 0.0, 0}; }
+  WelfordAcc reduce(WelfordAcc a, T x, int64_t) const {
+    double v = static_cast<double>(x);
+    int64_t n = a.n + 1;
+    double delta = v - a.mean;
+    double mean = a.mean + delta / static_cast<double>(n);
+    return {mean, a.m2 + delta * (v - mean), n};
+  }
+  WelfordAcc combine(WelfordAcc a, WelfordAcc b) const {
+    if (a.n == 0) return b;
+    if (b.n == 0) return a;
+    int64_t n = a.n + b.n;
+    double delta = b.mean - a.mean;
+    double nb_over_n = static_cast<double>(b.n) / static_cast<double>(n);
+    return {a.mean + delta * nb_over_n,
+            a.m2 + b.m2 + delta * delta * static_cast<double>(a.n) * nb_over_n, n};
+  }
+  void store(int64_t off, WelfordAcc a) const {
+    double div = std::max(0.0, static_cast<double>(a.n) - correction);
+    double var = a.m2 / div;
+    if (a.n == 0) var = std::numeric_limits<double>::quiet_NaN();
+    out_var[off] = static_cast<T>(take_sqrt ? std::sqrt(var) : var);
+    if (out_mean)
+      out_mean[off] = static_cast<T>(a.n == 0 ? std::numeric_limits<double>::quiet_NaN() : a.mean);
+  }
+};
+
+enum NormKind { kL2, kL1, kLinf, kLninf, kL0, kLp };
+template <typename T, int K>
+struct NormOp {
+  using in_t = T;
+  using acc_t = opmath_t<T>;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = (K == kL2 || K == kL1 || K == kLp);
+  T* out;
+  acc_t p;
+  acc_t identity() const {
+    return K == kLninf ? std::numeric_limits<acc_t>::infinity() : acc_t(0);
+  }
+  acc_t reduce(acc_t a, T x, int64_t) const {
+    acc_t v = static_cast<acc_t>(x);
+    if constexpr (K == kL2) return a + v * v;
+    else if constexpr (K == kL1) return a + std::abs(v);
+    else if constexpr (K == kL0) return a + acc_t(v != acc_t(0));
+    else if constexpr (K == kLp) return a + std::pow(std::abs(v), p);
+    else return combine(a, std::abs(v));
+  }
+  acc_t combine(acc_t a, acc_t b) const {
+    if constexpr (K == kLinf) return (b > a || b != b) ? b : a;
+    else if constexpr (K == kLninf) return (b < a || b != b) ? b : a;
+    else return a + b;
+  }
+  void store(int64_t off, acc_t a) const {
+    if constexpr (K == kL2) out[off] = static_cast<T>(std::sqrt(a));
+    else if constexpr (K == kLp) out[off] = static_cast<T>(std::pow(a, acc_t(1) / p));
+    else out[off] = static_cast<T>(a);
+  }
+};
+
+// Running (max, sum of exp(x - max)): one pass, stable.
+template <typename A>
+struct LseAcc {
+  A m, s;
+};
+template <typename T>
+struct LogSumExpOp {
+  using in_t = T;
+  using A = opmath_t<T>;
+  using acc_t = LseAcc<A>;
+  static constexpr bool kIndexed = false;
+  static constexpr bool kCascade = false;
+  T* out;
+  acc_t identity() const { return {-std::numeric_limits<A>::infinity(), A(0)}; }
+  acc_t reduce(acc_t a, T xin, int64_t) const { return combine(a, {static_cast<A>(xin), A(1)}); }
+  acc_t combine(acc_t a, acc_t b) const {
+    if (a.m != a.m) return a;
+    if (b.m != b.m) return b;
+    if (b.m == -std::numeric_limits<A>::infinity()) return a;
+    if (a.m == -std::numeric_limits<A>::infinity()) return b;
+    if (a.m == b.m) return {a.m, a.s + b.s};
+    if (a.m > b.m) return {a.m, a.s + b.s * std::exp(b.m - a.m)};
+    return {b.m, b.s + a.s * std::exp(a.m - b.m)};
+  }
+  void store(int64_t off, acc_t a) const {
+    A r = std::isinf(a.m) ? a.m : a.m + std::log(a.s);
+    out[off] = static_cast<T>(r);
+  }
+};
+
+// ---- sum / mean / prod -------------------------------------------------------------
+
+// The dtype sum/prod produce: int64 for integers and bool, else the input's.
+ScalarType sum_result_dtype(ScalarType t) {
+  return is_integral_type(t, true) ? kLong : t;
+}
+
+template <bool kNan>
+Tensor sum_impl(const Tensor& self_in, IntArrayRef dim, bool keepdim,
+                std::optional<ScalarType> dtype, bool mean) {
+  Tensor self = self_in;
+  if (dtype && *dtype != self.dtype()) self = self.to(*dtype);
+  std::vector<bool> mask = dim_mask(dim, self.dim());
+  ScalarType rt = dtype ? *dtype : sum_result_dtype(self.dtype());
+  Tensor out = empty(reduced_shape(self, mask, keepdim), TensorOptions(rt));
+  int64_t count = 1;
+  for (int64_t d = 0; d < self.dim(); ++d)
+    if (mask[d]) count *= self.size(d);
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), mean ? "mean_cpu" : "sum_cpu", [&] {
+    if constexpr (is_float_v<scalar_t>) {
+      using Acc = opmath_t<scalar_t>;
+      SumOp<scalar_t, Acc, scalar_t, kNan> op{out.data_ptr<scalar_t>(),
+                                             mean ? static_cast<Acc>(count) : Acc(1)};
+      launch(op, self, mask, out, keepdim);
+    } else if (rt == kLong) {
+      SumOp<scalar_t, int64_t, int64_t, false> op{out.data_ptr<int64_t>(), 1};
+      launch(op, self, mask, out, keepdim);
+    } else {  // an explicit integer dtype: accumulate in int64, write that dtype
+      SumOp<scalar_t, int64_t, scalar_t, false> op{out.data_ptr<scalar_t>(), 1};
+      launch(op, self, mask, out, keepdim);
+    }
+  });
+  return out;
+}
+
+void check_mean_dtype(const char* name, const Tensor& self, std::optional<ScalarType> dtype) {
+  if (dtype) {
+    WICK_CHECK(is_floating_type(*dtype), name,
+               "(): could not infer output dtype. Optional dtype must be either a floating "
+               "point or complex dtype. Got: ",
+               *dtype);
+  } else {
+    WICK_CHECK(is_floating_type(self.dtype()), name,
+               "(): could not infer output dtype. Input dtype must be either a floating point "
+               "or complex dtype. Got: ",
+               self.dtype());
+  }
+}
+
+Tensor prod_impl(const Tensor& self_in, IntArrayRef dim, bool keepdim,
+                 std::optional<ScalarType> dtype) {
+  Tensor self = self_in;
+  if (dtype && *dtype != self.dtype()) self = self.to(*dtype);
+  std::vector<bool> mask = dim_mask(dim, self.dim());
+  ScalarType rt = dtype ? *dtype : sum_result_dtype(self.dtype());
+  Tensor out = empty(reduced_shape(self, mask, keepdim), TensorOptions(rt));
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), "prod_cpu", [&] {
+    if constexpr (is_float_v<scalar_t>) {
+      ProdOp<scalar_t, opmath_t<scalar_t>, scalar_t> op{out.data_ptr<scalar_t>()};
+      launch(op, self, mask, out, keepdim);
+    } else if (rt == kLong) {
+      ProdOp<scalar_t, int64_t, int64_t> op{out.data_ptr<int64_t>()};
+      launch(op, self, mask, out, keepdim);
+    } else {
+      ProdOp<scalar_t, int64_t, scalar_t> op{out.data_ptr<scalar_t>()};
+      launch(op, self, mask, out, keepdim);
+    }
+  });
+  return out;
+}
+
+// ---- max / min family ---------------------------------------------------------------
+
+// amax/amin/max/min need a non-empty reduction.
+void check_nonempty_reduction(const char* name, const Tensor& self, const std::vector<bool>& mask,
+                              bool dim_given, const char* sep = "(): ") {
+  if (self.numel() != 0) return;
+  WICK_CHECK(dim_given, name,
+             "(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+             "reduction dim with the 'dim' argument.");
+  for (int64_t d = 0; d < self.dim(); ++d)
+    WICK_CHECK_T(IndexError, !(mask[d] && self.size(d) == 0), name, sep,
+                 "Expected reduction dim ", d, " to have non-zero size.");
+}
+
+template <bool IsMax>
+Tensor extreme_impl(const Tensor& self, IntArrayRef dim, bool keepdim, const char* name,
+                    bool dim_given) {
+  std::vector<bool> mask = dim_mask(dim, self.dim());
+  check_nonempty_reduction(name, self, mask, dim_given);
+  Tensor out = empty(reduced_shape(self, mask, keepdim), TensorOptions(self.dtype()));
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), name, [&] {
+    ExtremeOp<scalar_t, IsMax> op{out.data_ptr<scalar_t>()};
+    launch(op, self, mask, out, keepdim);
+  });
+  return out;
+}
+
+// (values, indices) of max/min along one dim; values undefined when !want_values.
+template <bool IsMax>
+std::tuple<Tensor, Tensor> arg_impl(const Tensor& self_in, std::optional<int64_t> dim,
+                                    bool keepdim, bool want_values, const char* name) {
+  Tensor self = self_in;
+  int64_t d;
+  if (!dim) {
+    WICK_CHECK_T(IndexError, self.numel() != 0, name,
+                 "(): Expected reduction dim to be specified for input.numel() == 0.");
+    self = reshape(self, {-1});
+    d = 0;
+    keepdim = false;
+  } else {
+    d = maybe_wrap_dim(*dim, self.dim());
+  }
+  std::vector<bool> mask(static_cast<size_t>(self.dim()), false);
+  if (self.dim() > 0) mask[d] = true;
+  if (self.numel() == 0 && self.dim() > 0)
+    WICK_CHECK_T(IndexError, self.size(d) != 0, name, "(): Expected reduction dim ", d,
+                 " to have non-zero size.");
+  DimVector shape = reduced_shape(self, mask, keepdim);
+  if (dim && !keepdim && self_in.dim() == 0) shape = {};
+  Tensor values = want_values ? empty(shape, TensorOptions(self.dtype())) : Tensor();
+  Tensor indices = empty(shape, TensorOptions(kLong));
+  auto run = [&](auto tag) {
+    using scalar_t = decltype(tag);
+    ArgOp<scalar_t, IsMax> op{want_values ? values.data_ptr<scalar_t>() : nullptr,
+                              indices.data_ptr<int64_t>()};
+    launch(op, self, mask, indices, keepdim);
+  };
+  if (want_values) {
+    WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), name, [&] { run(scalar_t{}); });
+  } else {
+    WICK_DISPATCH_ALL_TYPES(self.dtype(), IsMax ? "argmax_cpu" : "argmin_cpu",
+                            [&] { run(scalar_t{}); });
+  }
+  return {values, indices};
+}
+
+std::tuple<Tensor, Tensor> aminmax_impl(const Tensor& self, std::optional<int64_t> dim,
+                                        bool keepdim) {
+  std::vector<bool> mask;
+  if (dim) {
+    int64_t d = maybe_wrap_dim(*dim, self.dim());
+    mask.assign(static_cast<size_t>(self.dim()), false);
+    if (self.dim() > 0) mask[d] = true;
+    if (self.numel() == 0)
+      WICK_CHECK_T(IndexError, self.dim() == 0 || self.size(d) != 0,
+                   "aminmax: Expected reduction dim ", d, " to have non-zero size.");
+  } else {
+    WICK_CHECK(self.numel() != 0,
+               "aminmax(): cannot compute aminmax over an empty dimension as the operation "
+               "has no identity.");
+    mask.assign(static_cast<size_t>(self.dim()), true);
+  }
+  DimVector shape = reduced_shape(self, mask, keepdim);
+  Tensor mn = empty(shape, TensorOptions(self.dtype()));
+  Tensor mx = empty(shape, TensorOptions(self.dtype()));
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), "aminmax_cpu", [&] {
+    MinMaxOp<scalar_t> op{mn.data_ptr<scalar_t>(), mx.data_ptr<scalar_t>()};
+    launch(op, self, mask, mn, keepdim);
+  });
+  return {mn, mx};
+}
+
+// ---- all / any -----------------------------------------------------------------------
+
+template <bool IsAll>
+Tensor all_any_impl(const Tensor& self, IntArrayRef dim, bool keepdim) {
+  std::vector<bool> mask = dim_mask(dim, self.dim());
+  ScalarType rt = self.dtype() == kByte ? kByte : kBool;
+  Tensor out = empty(reduced_shape(self, mask, keepdim), TensorOptions(rt));
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), IsAll ? "all_cpu" : "any_cpu", [&] {
+    if (rt == kByte) {
+      AllAnyOp<scalar_t, uint8_t, IsAll> op{out.data_ptr<uint8_t>()};
+      launch(op, self, mask, out, keepdim);
+    } else {
+      AllAnyOp<scalar_t, bool, IsAll> op{out.data_ptr<bool>()};
+      launch(op, self, mask, out, keepdim);
+    }
+  });
+  return out;
+}
+
+// ---- var / std ----------------------------------------------------------------------
+
+std::tuple<Tensor, Tensor> var_impl(const Tensor& self, OptionalIntArrayRef dim,
+                                    std::optional<double> correction, bool keepdim,
+                                    bool take_sqrt, bool want_mean) {
+  WICK_CHECK(is_floating_type(self.dtype()),
+             "std and var only support floating point and complex dtypes");
+  std::vector<bool> mask = dim_mask(dim.value_or(IntArrayRef()), self.dim());
+  DimVector shape = reduced_shape(self, mask, keepdim);
+  Tensor v = empty(shape, TensorOptions(self.dtype()));
+  Tensor m = want_mean ? empty(shape, TensorOptions(self.dtype())) : Tensor();
+  WICK_DISPATCH_FLOATING_AND_HALF(self.dtype(), "std_var_cpu", [&] {
+    VarOp<scalar_t> op{v.data_ptr<scalar_t>(), want_mean ? m.data_ptr<scalar_t>() : nullptr,
+                       correction.value_or(1.0), take_sqrt};
+    launch(op, self, mask, v, keepdim);
+  });
+  return {v, m};
+}
+
+// ---- norms --------------------------------------------------------------------------
+
+Tensor norm_impl(const Tensor& self_in, double p, IntArrayRef dim, bool keepdim,
+                 std::optional<ScalarType> dtype) {
+  WICK_CHECK(is_floating_type(self_in.dtype()),
+             "norm(): input dtype should be either floating point or complex. Got ",
+             self_in.dtype(), " instead.");
+  if (dtype) {
+    WICK_CHECK(is_floating_type(*dtype),
+               "norm(): the desired output dtype should be either floating point or complex. "
+               "Got ",
+               *dtype, " instead.");
+  }
+  Tensor self = dtype && *dtype != self_in.dtype() ? self_in.to(*dtype) : self_in;
+  std::vector<bool> mask = dim_mask(dim, self.dim());
+  Tensor out = empty(reduced_shape(self, mask, keepdim), TensorOptions(self.dtype()));
+  WICK_DISPATCH_FLOATING_AND_HALF(self.dtype(), "norm_cpu", [&] {
+    scalar_t* o = out.data_ptr<scalar_t>();
+    using A = opmath_t<scalar_t>;
+    A pa = static_cast<A>(p);
+    if (p == 2) launch(NormOp<scalar_t, kL2>{o, pa}, self, mask, out, keepdim);
+    else if (p == 1) launch(NormOp<scalar_t, kL1>{o, pa}, self, mask, out, keepdim);
+    else if (p == 0) launch(NormOp<scalar_t, kL0>{o, pa}, self, mask, out, keepdim);
+    else if (std::isinf(p) && p > 0) launch(NormOp<scalar_t, kLinf>{o, pa}, self, mask, out, keepdim);
+    else if (std::isinf(p)) launch(NormOp<scalar_t, kLninf>{o, pa}, self, mask, out, keepdim);
+    else launch(NormOp<scalar_t, kLp>{o, pa}, self, mask, out, keepdim);
+  });
+  return out;
+}
+
+// ---- scans --------------------------------------------------------------------------
+
+// Runs step(acc, x, i) -> new acc along `dim` of `in` for every line, writing
+// emit(acc, i) into out (same shape, contiguous). Lines run in parallel.
+template <typename In, typename Acc, typename Init, typename Step, typename Emit>
+void scan_lines(const Tensor& in, int64_t dim, const Init& init, const Step& step,
+                const Emit& emit) {
+  const int64_t n = in.size(dim);
+  const int64_t nlines = n == 0 ? 0 : in.numel() / n;
+  if (nlines == 0) return;
+  const In* base = static_cast<const In*>(in.data_ptr());
+  const int64_t is = in.stride(dim);
+  DimVector lsize, listr, lostr;
+  DimVector ostr = contiguous_strides(in.sizes());
+  for (int64_t d = 0; d < in.dim(); ++d)
+    if (d != dim) {
+      lsize.push_back(in.size(d));
+      listr.push_back(in.stride(d));
+      lostr.push_back(ostr[d]);
+    }
+  if (lsize.empty()) {
+    lsize = {1};
+    listr = {0};
+    lostr = {0};
+  }
+  const int64_t os = in.dim() == 0 ? 1 : ostr[dim];
+  int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(n, 1));
+  parallel_for(0, nlines, grain, [&](int64_t b, int64_t e) {
+    kernels::detail::walk_runs(lsize, listr, lostr, b, e,
+                               [&](int64_t ioff, int64_t ooff, int64_t rn, int64_t) {
+                                 for (int64_t k = 0; k < rn; ++k) {
+                                   const In* p = base + ioff + k * listr.back();
+                                   const int64_t o = ooff + k * lostr.back();
+                                   Acc acc = init();
+                                   for (int64_t i = 0; i < n; ++i) {
+                                     acc = step(acc, p[i * is], i);
+                                     emit(o + i * os, acc, i);
+                                   }
+                                 }
+                               });
+  });
+}
+
+template <bool IsProd>
+Tensor cum_impl(const Tensor& self_in, int64_t dim, std::optional<ScalarType> dtype) {
+  int64_t d = maybe_wrap_dim(dim, self_in.dim());
+  Tensor self = self_in;
+  if (dtype) {
+    if (*dtype != self.dtype()) self = self.to(*dtype);
+  } else if (is_integral_type(self.dtype(), true)) {
+    self = self.to(kLong);
+  }
+  Tensor out = empty(self.sizes(), TensorOptions(self.dtype()));
+  if (self.dim() == 0) d = 0;
+  Tensor in = self.dim() == 0 ? reshape(self, {1}) : self;
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), IsProd ? "cumprod_cpu" : "cumsum_cpu", [&] {
+    using Acc = std::conditional_t<is_float_v<scalar_t>, double,
+                                   std::conditional_t<std::is_same_v<scalar_t, bool>, int64_t,
+                                                      scalar_t>>;
+    scalar_t* o = out.data_ptr<scalar_t>();
+    scan_lines<scalar_t, Acc>(
+        in, d, [] { return Acc(IsProd ? 1 : 0); },
+        [](Acc a, scalar_t x, int64_t) {
+          return IsProd ? static_cast<Acc>(a * static_cast<Acc>(x))
+                        : static_cast<Acc>(a + static_cast<Acc>(x));
+        },
+        [o](int64_t off, Acc a, int64_t) { o[off] = static_cast<scalar_t>(a); });
+  });
+  return out;
+}
+
+template <bool IsMax>
+std::tuple<Tensor, Tensor> cum_extreme_impl(const Tensor& self, int64_t dim) {
+  int64_t d = maybe_wrap_dim(dim, self.dim());
+  Tensor values = empty(self.sizes(), TensorOptions(self.dtype()));
+  Tensor indices = empty(self.sizes(), TensorOptions(kLong));
+  Tensor in = self.dim() == 0 ? reshape(self, {1}) : self;
+  if (self.dim() == 0) d = 0;
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), IsMax ? "cummax_cpu" : "cummin_cpu", [&] {
+    using V = opmath_t<scalar_t>;
+    struct Acc {
+      V v;
+      int64_t i;
+    };
+    scalar_t* vo = values.data_ptr<scalar_t>();
+    int64_t* io = indices.data_ptr<int64_t>();
+    scan_lines<scalar_t, Acc>(
+        in, d, [] { return Acc{V(0), -1}; },
+        [](Acc a, scalar_t xin, int64_t i) {
+          V x = static_cast<V>(xin);
+          bool take = a.i < 0 || is_nan(x) ||
+                      (!is_nan(a.v) && (IsMax ? x >= a.v : x <= a.v));
+          return take ? Acc{x, i} : a;
+        },
+        [vo, io](int64_t off, Acc a, int64_t) {
+          vo[off] = static_cast<scalar_t>(a.v);
+          io[off] = a.i;
+        });
+  });
+  return {values, indices};
+}
+
+Tensor logcumsumexp_impl(const Tensor& self, int64_t dim) {
+  int64_t d = maybe_wrap_dim(dim, self.dim());
+  Tensor out = empty(self.sizes(), TensorOptions(self.dtype()));
+  Tensor in = self.dim() == 0 ? reshape(self, {1}) : self;
+  if (self.dim() == 0) d = 0;
+  WICK_DISPATCH_FLOATING_AND_HALF(self.dtype(), "logcumsumexp_out_cpu", [&] {
+    using A = std::conditional_t<std::is_same_v<scalar_t, double>, double, float>;
+    scalar_t* o = out.data_ptr<scalar_t>();
+    LogSumExpOp<scalar_t> lse{nullptr};
+    using Acc = typename LogSumExpOp<scalar_t>::acc_t;
+    scan_lines<scalar_t, Acc>(
+        in, d, [&] { return lse.identity(); },
+        [&](Acc a, scalar_t x, int64_t) { return lse.reduce(a, x, 0); },
+        [o](int64_t off, Acc a, int64_t) {
+          A r = std::isinf(a.m) ? a.m : a.m + std::log(a.s);
+          o[off] = static_cast<scalar_t>(r);
+        });
+  });
+  return out;
+}
+
+}  // namespace
+
+// ---- public entry points -------------------------------------------------------------
+
+// ---- derivatives of sum / mean ------------------------------------------------
+// The incoming gradient gets the reduced dims back (size 1) and broadcasts
+// over the input; mean also divides by the count.
+
+namespace {
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+Tensor unreduce(const Tensor& g, FormulaNode& n) {
+  Tensor r = g;
+  if (n.int_at(0) == 0)
+    for (int64_t d : n.sizes(1)) r = r.unsqueeze(d);
+  return r.expand(n.sizes(0));
+}
+variable_list sum_backward(FormulaNode& n, const variable_list& g) { return {unreduce(g[0], n)}; }
+variable_list mean_backward(FormulaNode& n, const variable_list& g) {
+  return {unreduce(g[0], n) / n.scalar(0)};
+}
+variable_list nansum_backward(FormulaNode& n, const variable_list& g) {
+  return {unreduce(g[0], n) * n.saved(0).isnan().logical_not()};
+}
+
+// Records a reduction over `dim` (all dims when empty) of self into out.
+FormulaNode* record_reduction(const char* name, autograd::Formula f, const Tensor& self,
+                              IntArrayRef dim, bool keepdim, const Tensor& out) {
+  std::vector<bool> mask = dim_mask(dim, self.dim());
+  DimVector dims;
+  for (int64_t d = 0; d < self.dim(); ++d)
+    if (mask[d]) dims.push_back(d);
+  return autograd::record(name, f, {self}, {out})->keep(self.sizes())->keep(dims)->keep_int(keepdim);
+}
+
+// Runs a reduction without recording its internals, then records `name`.
+template <typename Compute>
+Tensor reduce_with_grad(const char* name, autograd::Formula f, const Tensor& self, IntArrayRef dim,
+                        bool keepdim, Compute&& compute) {
+  if (!autograd::compute_requires_grad(self)) return compute();
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = compute();
+  }
+  if (FormulaNode* n = record_reduction(name, f, self, dim, keepdim, out)) {
+    if (f == mean_backward) n->keep(Scalar(static_cast<double>(self.numel()) / std::max<int64_t>(out.numel(), 1)));
+    if (f == nansum_backward) n->save(self);
+  }
+  return out;
+}
+}  // namespace
+
+Tensor sum(const Tensor& self, std::optional<ScalarType> dtype) {
+  return reduce_with_grad("SumBackward0", sum_backward, self, {}, false,
+                          [&] { return sum_impl<false>(self, {}, false, dtype, false); });
+}
+Tensor sum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  return reduce_with_grad("SumBackward1", sum_backward, self, dim, keepdim,
+                          [&] { return sum_impl<false>(self, dim, keepdim, dtype, false); });
+}
+Tensor& sum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
+                std::optional<ScalarType> dtype) {
+  return assign_result(out, sum_impl<false>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
+}
+Tensor nansum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  return reduce_with_grad("NansumBackward0", nansum_backward, self, dim, keepdim,
+                          [&] { return sum_impl<true>(self, dim, keepdim, dtype, false); });
+}
+Tensor& nansum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
+                   std::optional<ScalarType> dtype) {
+  return assign_result(out, sum_impl<true>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
+}
+Tensor mean(const Tensor& self, std::optional<ScalarType> dtype) {
+  check_mean_dtype("mean", self, dtype);
+  return reduce_with_grad("MeanBackward0", mean_backward, self, {}, false,
+                          [&] { return sum_impl<false>(self, {}, false, dtype, true); });
+}
+Tensor mean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  check_mean_dtype("mean", self, dtype);
+  return reduce_with_grad("MeanBackward1", mean_backward, self, dim, keepdim,
+                          [&] { return sum_impl<false>(self, dim, keepdim, dtype, true); });
+}
+Tensor& mean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
+                 std::optional<ScalarType> dtype) {
+  return assign_result(out, mean(self, dim, keepdim, dtype ? dtype : std::optional(out.dtype())));
+}
+Tensor nanmean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  WICK_CHECK(is_floating_type(self.dtype()),
+             "nanmean(): expected input to have floating point dtype but got ", self.dtype());
+  Tensor total = nansum(self, dim, keepdim, dtype);
+  Tensor count = sum(logical_not(isnan(self)), dim, keepdim);
+  return div(total, count);
+}
+Tensor& nanmean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
+                    std::optional<ScalarType> dtype) {
+  return assign_result(out, nanmean(self, dim, keepdim, dtype));
+}
+Tensor prod(const Tensor& self, std::optional<ScalarType> dtype) {
+  return prod_impl(self, {}, false, dtype);
+}
+Tensor prod(const Tensor& self, int64_t dim, bool keepdim, std::optional<ScalarType> dtype) {
+  return prod_impl(self, IntArrayRef(dim), keepdim, dtype);
+}
+Tensor& prod_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim,
+                 std::optional<ScalarType> dtype) {
+  return assign_result(out, prod_impl(self, IntArrayRef(dim), keepdim, dtype.value_or(out.dtype())));
+}
+
+Tensor max(const Tensor& self) { return extreme_impl<true>(self, {}, false, "max", false); }
+Tensor min(const Tensor& self) { return extreme_impl<false>(self, {}, false, "min", false); }
+std::tuple<Tensor, Tensor> max(const Tensor& self, int64_t dim, bool keepdim) {
+  return arg_impl<true>(self, dim, keepdim, true, "max");
+}
+std::tuple<Tensor, Tensor> min(const Tensor& self, int64_t dim, bool keepdim) {
+  return arg_impl<false>(self, dim, keepdim, true, "min");
+}
+Tensor max(const Tensor& self, const Tensor& other) { return maximum(self, other); }
+Tensor min(const Tensor& self, const Tensor& other) { return minimum(self, other); }
+Tensor& max_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  return maximum_out(out, self, other);
+}
+Tensor& min_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  return minimum_out(out, self, other);
+}
+std::tuple<Tensor&, Tensor&> max_out(Tensor& max, Tensor& max_indices, const Tensor& self,
+                                     int64_t dim, bool keepdim) {
+  check_same_dtype_out(self, max);
+  auto [v, i] = arg_impl<true>(self, dim, keepdim, true, "max");
+  assign_result(max, v);
+  assign_result(max_indices, i);
+  return {max, max_indices};
+}
+std::tuple<Tensor&, Tensor&> min_out(Tensor& min, Tensor& min_indices, const Tensor& self,
+                                     int64_t dim, bool keepdim) {
+  check_same_dtype_out(self, min);
+  auto [v, i] = arg_impl<false>(self, dim, keepdim, true, "min");
+  assign_result(min, v);
+  assign_result(min_indices, i);
+  return {min, min_indices};
+}
+Tensor amax(const Tensor& self, IntArrayRef dim, bool keepdim) {
+  return extreme_impl<true>(self, dim, keepdim, "amax", !dim.empty());
+}
+Tensor amin(const Tensor& self, IntArrayRef dim, bool keepdim) {
+  return extreme_impl<false>(self, dim, keepdim, "amin", !dim.empty());
+}
+Tensor& amax_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim) {
+  check_same_dtype_out(self, out);
+  return assign_result(out, amax(self, dim, keepdim));
+}
+Tensor& amin_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim) {
+  check_same_dtype_out(self, out);
+  return assign_result(out, amin(self, dim, keepdim));
+}
+std::tuple<Tensor, Tensor> aminmax(const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
+  return aminmax_impl(self, dim, keepdim);
+}
+std::tuple<Tensor&, Tensor&> aminmax_out(Tensor& min, Tensor& max, const Tensor& self,
+                                         std::optional<int64_t> dim, bool keepdim) {
+  check_same_dtype_out(self, min);
+  check_same_dtype_out(self, max);
+  auto [a, b] = aminmax_impl(self, dim, keepdim);
+  assign_result(min, a);
+  assign_result(max, b);
+  return {min, max};
+}
+Tensor argmax(const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
+  return std::get<1>(arg_impl<true>(self, dim, keepdim, false, "argmax"));
+}
+Tensor argmin(const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
+  return std::get<1>(arg_impl<false>(self, dim, keepdim, false, "argmin"));
+}
+Tensor& argmax_out(Tensor& out, const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
+  return assign_result(out, argmax(self, dim, keepdim));
+}
+Tensor& argmin_out(Tensor& out, const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
+  return assign_result(out, argmin(self, dim, keepdim));
+}
+
+Tensor all(const Tensor& self) { return all_any_impl<true>(self, {}, false); }
+Tensor all(const Tensor& self, int64_t dim, bool keepdim) {
+  return all_any_impl<true>(self, IntArrayRef(dim), keepdim);
+}
+Tensor& all_out(Tensor& out, const Tensor& self) { return assign_result(out, all(self)); }
+Tensor& all_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim) {
+  return assign_result(out, all(self, dim, keepdim));
+}
+Tensor any(const Tensor& self) { return all_any_impl<false>(self, {}, false); }
+Tensor any(const Tensor& self, int64_t dim, bool keepdim) {
+  return all_any_impl<false>(self, IntArrayRef(dim), keepdim);
+}
+Tensor& any_out(Tensor& out, const Tensor& self) { return assign_result(out, any(self)); }
+Tensor& any_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim) {
+  return assign_result(out, any(self, dim, keepdim));
+}
+
+Tensor std(const Tensor& self, OptionalIntArrayRef dim, std::optional<double> correction,
+           bool keepdim) {
+  return std::get<0>(var_impl(self, dim, correction, keepdim, true, false));
+}
+Tensor& std_out(Tensor& out, const Tensor& self, OptionalIntArrayRef dim,
+                std::optional<double> correction, bool keepdim) {
+  return assign_result(out, wick::std(self, dim, correction, keepdim));
+}
+Tensor var(const Tensor& self, OptionalIntArrayRef dim, std::optional<double> correction,
+           bool keepdim) {
+  return std::get<0>(var_impl(self, dim, correction, keepdim, false, false));
+}
+Tensor& var_out(Tensor& out, const Tensor& self, OptionalIntArrayRef dim,
+                std::optional<double> correction, bool keepdim) {
+  return assign_result(out, var(self, dim, correction, keepdim));
+}
+std::tuple<Tensor, Tensor> std_mean(const Tensor& self, OptionalIntArrayRef dim,
+                                    std::optional<double> correction, bool keepdim) {
+  return var_impl(self, dim, correction, keepdim, true, true);
+}
+std::tuple<Tensor, Tensor> var_mean(const Tensor& self, OptionalIntArrayRef dim,
+                                    std::optional<double> correction, bool keepdim) {
+  return var_impl(self, dim, correction, keepdim, false, true);
+}
+
+Tensor norm(const Tensor& self, const Scalar& p) {
+  return norm_impl(self, p.toDouble(), {}, false, std::nullopt);
+}
+Tensor norm(const Tensor& self, std::optional<Scalar> p, IntArrayRef dim, bool keepdim,
+            std::optional<ScalarType> dtype) {
+  return norm_impl(self, p ? p->toDouble() : 2.0, dim, keepdim, dtype);
+}
+Tensor& norm_out(Tensor& out, const Tensor& self, std::optional<Scalar> p, IntArrayRef dim,
+                 bool keepdim, std::optional<ScalarType> dtype) {
+  return assign_result(out, norm(self, p, dim, keepdim, dtype));
+}
+Tensor dist(const Tensor& self, const Tensor& other, const Scalar& p) {
+  return norm(sub(self, other), p);
+}
+
+Tensor logsumexp(const Tensor& self_in, IntArrayRef dim, bool keepdim) {
+  Tensor self = is_integral_type(self_in.dtype(), true) ? self_in.to(get_default_dtype()) : self_in;
+  std::vector<bool> mask = dim_mask(dim, self.dim());
+  Tensor out = empty(reduced_shape(self, mask, keepdim), TensorOptions(self.dtype()));
+  WICK_DISPATCH_FLOATING_AND_HALF(self.dtype(), "logsumexp_cpu", [&] {
+    launch(LogSumExpOp<scalar_t>{out.data_ptr<scalar_t>()}, self, mask, out, keepdim);
+  });
+  return out;
+}
+Tensor& logsumexp_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim) {
+  return assign_result(out, logsumexp(self, dim, keepdim));
+}
+
+Tensor count_nonzero(const Tensor& self, OptionalIntArrayRef dim) {
+  std::vector<bool> mask = dim_mask(dim.value_or(IntArrayRef()), self.dim());
+  Tensor out = empty(reduced_shape(self, mask, false), TensorOptions(kLong));
+  WICK_DISPATCH_ALL_TYPES_AND_BOOL(self.dtype(), "count_nonzero_cpu", [&] {
+    launch(CountNonzeroOp<scalar_t>{out.data_ptr<int64_t>()}, self, mask, out, false);
+  });
+  return out;
+}
+Tensor count_nonzero(const Tensor& self, int64_t dim) {
+  return count_nonzero(self, OptionalIntArrayRef(IntArrayRef(dim)));
+}
+
+namespace {
+// In-place scans keep self's dtype; a different dtype is refused like PyTorch.
+void check_inplace_dtype(const Tensor& self, std::optional<ScalarType> dtype) {
+  if (!dtype) return;
+  WICK_CHECK(*dtype == self.dtype(), "Bad in-place call: input tensor dtype ",
+             linalg_detail::cpp_type_name(self.dtype()), " and output tensor dtype ",
+             linalg_detail::cpp_type_name(*dtype), " should match");
+}
+}  // namespace
+
+Tensor cumsum(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  return cum_impl<false>(self, dim, dtype);
+}
+Tensor& cumsum_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  check_inplace_dtype(self, dtype);
+  Tensor r = cum_impl<false>(self, dim, self.dtype());
+  self.copy_(r);
+  return self;
+}
+Tensor& cumsum_out(Tensor& out, const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  return assign_result(out, cum_impl<false>(self, dim, dtype.value_or(out.dtype())));
+}
+Tensor cumprod(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  return cum_impl<true>(self, dim, dtype);
+}
+Tensor& cumprod_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  check_inplace_dtype(self, dtype);
+  Tensor r = cum_impl<true>(self, dim, self.dtype());
+  self.copy_(r);
+  return self;
+}
+Tensor& cumprod_out(Tensor& out, const Tensor& self, int64_t dim,
+                    std::optional<ScalarType> dtype) {
+  return assign_result(out, cum_impl<true>(self, dim, dtype.value_or(out.dtype())));
+}
+std::tuple<Tensor, Tensor> cummax(const Tensor& self, int64_t dim) {
+  return cum_extreme_impl<true>(self, dim);
+}
+std::tuple<Tensor, Tensor> cummin(const Tensor& self, int64_t dim) {
+  return cum_extreme_impl<false>(self, dim);
+}
+std::tuple<Tensor&, Tensor&> cummax_out(Tensor& values, Tensor& indices, const Tensor& self,
+                                        int64_t dim) {
+  auto [v, i] = cummax(self, dim);
+  assign_result(values, v);
+  assign_result(indices, i);
+  return {values, indices};
+}
+std::tuple<Tensor&, Tensor&> cummin_out(Tensor& values, Tensor& indices, const Tensor& self,
+                                        int64_t dim) {
+  auto [v, i] = cummin(self, dim);
+  assign_result(values, v);
+  assign_result(indices, i);
+  return {values, indices};
+}
+Tensor logcumsumexp(const Tensor& self, int64_t dim) { return logcumsumexp_impl(self, dim); }
+Tensor& logcumsumexp_out(Tensor& out, const Tensor& self, int64_t dim) {
+  return assign_result(out, logcumsumexp(self, dim));
+}
+
+// ---- Tensor methods --------------------------------------------------------------------
+
+Tensor Tensor::sum(std::optional<ScalarType> dtype) const { return wick::sum(*this, dtype); }
+Tensor Tensor::sum(IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) const {
+  return wick::sum(*this, dim, keepdim, dtype);
+}
+Tensor Tensor::nansum(IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) const {
+  return wick::nansum(*this, dim, keepdim, dtype);
+}
+Tensor Tensor::mean(std::optional<ScalarType> dtype) const { return wick::mean(*this, dtype); }
+Tensor Tensor::mean(IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) const {
+  return wick::mean(*this, dim, keepdim, dtype);
+}
+Tensor Tensor::nanmean(IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) const {
+  return wick::nanmean(*this, dim, keepdim, dtype);
+}
+Tensor Tensor::prod(std::optional<ScalarType> dtype) const { return wick::prod(*this, dtype); }
+Tensor Tensor::prod(int64_t dim, bool keepdim, std::optional<ScalarType> dtype) const {
+  return wick::prod(*this, dim, keepdim, dtype);
+}
+Tensor Tensor::max() const { return wick::max(*this); }
+std::tuple<Tensor, Tensor> Tensor::max(int64_t dim, bool keepdim) const {
+  return wick::max(*this, dim, keepdim);
+}
+Tensor Tensor::max(const Tensor& other) const { return wick::max(*this, other); }
+Tensor Tensor::min() const { return wick::min(*this); }
+std::tuple<Tensor, Tensor> Tensor::min(int64_t dim, bool keepdim) const {
+  return wick::min(*this, dim, keepdim);
+}
+Tensor Tensor::min(const Tensor& other) const { return wick::min(*this, other); }
+Tensor Tensor::amax(IntArrayRef dim, bool keepdim) const { return wick::amax(*this, dim, keepdim); }
+Tensor Tensor::amin(IntArrayRef dim, bool keepdim) const { return wick::amin(*this, dim, keepdim); }
+std::tuple<Tensor, Tensor> Tensor::aminmax(std::optional<int64_t> dim, bool keepdim) const {
+  return wick::aminmax(*this, dim, keepdim);
+}
+Tensor Tensor::argmax(std::optional<int64_t> dim, bool keepdim) const {
+  return wick::argmax(*this, dim, keepdim);
+}
+Tensor Tensor::argmin(std::optional<int64_t> dim, bool keepdim) const {
+  return wick::argmin(*this, dim, keepdim);
+}
+Tensor Tensor::all() const { return wick::all(*this); }
+Tensor Tensor::all(int64_t dim, bool keepdim) const { return wick::all(*this, dim, keepdim); }
+Tensor Tensor::any() const { return wick::any(*this); }
+Tensor Tensor::any(int64_t dim, bool keepdim) const { return wick::any(*this, dim, keepdim); }
+Tensor Tensor::std(OptionalIntArrayRef dim, std::optional<double> correction, bool keepdim) const {
+  return wick::std(*this, dim, correction, keepdim);
+}
+Tensor Tensor::var(OptionalIntArrayRef dim, std::optional<double> correction, bool keepdim) const {
+  return wick::var(*this, dim, correction, keepdim);
+}
+Tensor Tensor::norm(const Scalar& p) const { return wick::norm(*this, p); }
+Tensor Tensor::norm(std::optional<Scalar> p, IntArrayRef dim, bool keepdim,
+                    std::optional<ScalarType> dtype) const {
+  return wick::norm(*this, p, dim, keepdim, dtype);
+}
+Tensor Tensor::dist(const Tensor& other, const Scalar& p) const {
+  return wick::dist(*this, other, p);
+}
+Tensor Tensor::logsumexp(IntArrayRef dim, bool keepdim) const {
+  return wick::logsumexp(*this, dim, keepdim);
+}
+Tensor Tensor::cumsum(int64_t dim, std::optional<ScalarType> dtype) const {
+  return wick::cumsum(*this, dim, dtype);
+}
+Tensor& Tensor::cumsum_(int64_t dim, std::optional<ScalarType> dtype) {
+  return wick::cumsum_(*this, dim, dtype);
+}
+Tensor Tensor::cumprod(int64_t dim, std::optional<ScalarType> dtype) const {
+  return wick::cumprod(*this, dim, dtype);
+}
+Tensor& Tensor::cumprod_(int64_t dim, std::optional<ScalarType> dtype) {
+  return wick::cumprod_(*this, dim, dtype);
+}
+std::tuple<Tensor, Tensor> Tensor::cummax(int64_t dim) const { return wick::cummax(*this, dim); }
+std::tuple<Tensor, Tensor> Tensor::cummin(int64_t dim) const { return wick::cummin(*this, dim); }
+Tensor Tensor::logcumsumexp(int64_t dim) const { return wick::logcumsumexp(*this, dim); }
+Tensor Tensor::count_nonzero(OptionalIntArrayRef dim) const {
+  return wick::count_nonzero(*this, dim);
+}
+
+}  // namespace wick
