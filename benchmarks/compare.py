@@ -15,12 +15,24 @@ def load(paths):
         with open(path) as f:
             data = json.load(f)
         context = data.get("context", context)
+        medians = {}
         for b in data.get("benchmarks", []):
-            if b.get("run_type", "iteration") != "iteration" or "error_occurred" in b:
+            if "error_occurred" in b:
                 continue
-            name = b["name"].removesuffix("/real_time")
-            times[name] = b["real_time"] * TO_NS[b.get("time_unit", "ns")]
-            order.append(name)
+            name = b.get("run_name", b["name"]).removesuffix("/real_time")
+            t = b["real_time"] * TO_NS[b.get("time_unit", "ns")]
+            if b.get("run_type", "iteration") == "aggregate":
+                if b.get("aggregate_name") == "median":
+                    medians[name] = t
+                continue
+            # Without repetitions: the single run; with them, the median below wins.
+            times.setdefault(name, t)
+            if name not in order:
+                order.append(name)
+        for name, t in medians.items():
+            times[name] = t
+            if name not in order:
+                order.append(name)
     return times, order, context
 
 
@@ -43,7 +55,7 @@ def main(argv):
     order += [n for n in torder if n not in wick]
     width = max([len(n) for n in order] + [9])
     print(f"threads: wick {wctx.get('threads', '?')}, PyTorch {tctx.get('threads', '?')}"
-          f" (LibTorch); time per call, real time")
+          f" (LibTorch); real time per call (median of repetitions when run with them)")
     header = f"{'benchmark':<{width}}  {'wick':>10}  {'PyTorch':>10}  {'wick/PyTorch':>12}"
     print(header)
     print("-" * len(header))

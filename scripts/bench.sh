@@ -6,6 +6,7 @@
 #   WICK_BENCH_THREADS  threads for both libraries (default: nproc)
 #   BENCH_FILTER        Google Benchmark regex applied to every program (default: all)
 #   BENCH_MIN_TIME      --benchmark_min_time in seconds (default 0.2)
+#   BENCH_REPETITIONS   runs of each benchmark; the table shows their median (default 3)
 #   BENCH_BUILD         build folder (default build-bench), BENCH_OUT results (results/bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,8 @@ build=${BENCH_BUILD:-build-bench}
 out=${BENCH_OUT:-results/bench}
 jobs=${JOBS:-$(nproc)}
 min_time=${BENCH_MIN_TIME:-0.2}
+reps=${BENCH_REPETITIONS:-3}
+run_args=(--benchmark_min_time="$min_time" --benchmark_repetitions="$reps" --benchmark_format=json)
 export WICK_BENCH_THREADS=${WICK_BENCH_THREADS:-$(nproc)}
 # BLAS threads too, so that matmul runs on the same number of threads in both.
 export OMP_NUM_THREADS=$WICK_BENCH_THREADS OPENBLAS_NUM_THREADS=$WICK_BENCH_THREADS
@@ -42,11 +45,10 @@ torch_filter=""
 for b in "${built[@]}"; do
   filter=${BENCH_FILTER:-${family[$b]}}
   echo "bench: running $b ($WICK_BENCH_THREADS threads)" >&2
-  "$build/benchmarks/$b" --benchmark_filter="$filter" --benchmark_min_time="$min_time" \
-    --benchmark_format=json > "$out/wick_$b.json"
+  "$build/benchmarks/$b" --benchmark_filter="$filter" "${run_args[@]}" > "$out/wick_$b.json"
   torch_filter+="${torch_filter:+|}${family[$b]}"
 done
 echo "bench: running LibTorch ($WICK_BENCH_THREADS threads)" >&2
-"$build/torch/bench_torch" --benchmark_filter="${BENCH_FILTER:-$torch_filter}" \
-  --benchmark_min_time="$min_time" --benchmark_format=json > "$out/torch.json"
+"$build/torch/bench_torch" --benchmark_filter="${BENCH_FILTER:-$torch_filter}" "${run_args[@]}" \
+  > "$out/torch.json"
 "$py" benchmarks/compare.py --wick "$out"/wick_*.json --torch "$out/torch.json" | tee "$out/table.txt"
