@@ -1,7 +1,14 @@
 BUILD ?= build
+ASAN_BUILD ?= build-asan
+PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure test demo
+# Sanitizer runtime options for `make test-asan` (see docs/getting-started.md).
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:check_initialization_order=1:detect_stack_use_after_return=1 \
+          LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
+          UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+.PHONY: all deps configure test demo install bench test-asan
 all: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
@@ -11,8 +18,24 @@ deps:
 configure: deps
 	@test -f $(BUILD)/build.ninja || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 
+# Every test (C++ suite and install test); ends with ctest's summary line.
 test: all
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 demo: all
 	./$(BUILD)/examples/tensor_tour
+
+# Headers, libwick.so, CMake package (find_package(wick)) and wick.pc under PREFIX.
+install: all
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The test suite built with AddressSanitizer + UBSan, in its own build folder.
+test-asan: deps
+	@test -f $(ASAN_BUILD)/build.ninja || cmake -S . -B $(ASAN_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWICK_ASAN=ON
+	$(SAN_ENV) cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && $(SAN_ENV) ctest --output-on-failure -j $(JOBS)
+
+# wick vs PyTorch (LibTorch) on the same workloads and thread count.
+bench:
+	@bash scripts/bench.sh

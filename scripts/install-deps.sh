@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages wick needs to build and test, if any are missing.
+# Installs the Debian packages wick needs, if any are missing.
+#   install-deps.sh         build and test (make all/test/demo/install/test-asan)
+#   install-deps.sh bench   also LibTorch, the PyTorch side of `make bench`
 set -euo pipefail
-pkgs=(cmake ninja-build g++ ccache libopenblas-dev liblapacke-dev libgtest-dev libbenchmark-dev)
+pkgs=(cmake ninja-build g++ ccache pkg-config libopenblas-dev liblapacke-dev libgtest-dev libbenchmark-dev)
+case "${1:-}" in
+  "") ;;
+  bench) pkgs+=(libtorch-dev python3) ;;
+  *) echo "usage: $0 [bench]" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,33 @@
+// The benchmark workloads of workloads.h, run with LibTorch (Debian's libtorch-dev)
+// under the same names as the wick programs, so scripts/bench.py can pair them.
+// Built on its own (benchmarks/torch/CMakeLists.txt), never in wick's default build.
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+
+#include "workloads.h"
+
+namespace wick_bench {
+
+struct TorchBackend {
+  using T = at::Tensor;
+  static T rand(std::vector<int64_t> sizes) { return at::rand(sizes, at::kFloat); }
+  static T t(const T& a) { return a.t(); }
+  static T add(const T& a, const T& b) { return a + b; }
+  static T mul(const T& a, const T& b) { return a * b; }
+  static T exp(const T& a) { return a.exp(); }
+  static T sum(const T& a) { return a.sum(); }
+  static T sum_dim(const T& a, int64_t dim) { return a.sum({dim}); }
+  static T matmul(const T& a, const T& b) { return a.matmul(b); }
+  static void set_threads(int n) { at::set_num_threads(n); }
+  static int threads() { return at::get_num_threads(); }
+};
+
+}  // namespace wick_bench
+
+int main(int argc, char** argv) {
+  using B = wick_bench::TorchBackend;
+  wick_bench::register_elementwise<B>();
+  wick_bench::register_reduce<B>();
+  wick_bench::register_matmul<B>();
+  return wick_bench::run_main<B>(argc, argv, "torch");
+}

@@ -1,0 +1,22 @@
+#pragma once
+// The wick side of the benchmark workloads (see workloads.h).
+#include "wick/wick.h"
+#include "workloads.h"
+
+namespace wick_bench {
+
+struct WickBackend {
+  using T = wick::Tensor;
+  static T rand(std::vector<int64_t> sizes) { return wick::rand(sizes, wick::kFloat); }
+  static T t(const T& a) { return a.t(); }
+  static T add(const T& a, const T& b) { return a + b; }
+  static T mul(const T& a, const T& b) { return a * b; }
+  static T exp(const T& a) { return a.exp(); }
+  static T sum(const T& a) { return a.sum(); }
+  static T sum_dim(const T& a, int64_t dim) { return a.sum({dim}); }
+  static T matmul(const T& a, const T& b) { return a.matmul(b); }
+  static void set_threads(int n) { wick::set_num_threads(n); }
+  static int threads() { return wick::get_num_threads(); }
+};
+
+}  // namespace wick_bench
