@@ -2,6 +2,7 @@
 #include "wick/autograd/variable.h"
 
 #include "wick/autograd/accumulate_grad.h"
+#include "wick/tensor/print.h"
 #include "wick/ops/binary.h"
 
 namespace wick::autograd {
@@ -81,6 +82,19 @@ bool any_requires_grad(TensorList ts) {
     if (t.defined() && requires_grad(t)) return true;
   return false;
 }
+
+namespace {
+// What PyTorch's repr adds for autograd: the node of a computed tensor, or
+// the flag of a leaf that requires grad.
+std::vector<std::string> repr_suffixes(const Tensor& t) {
+  AutogradMeta* m = impl::get_autograd_meta(t);
+  if (m == nullptr) return {};
+  if (const auto& fn = t.grad_fn()) return {"grad_fn=<" + fn->name() + ">"};
+  if (m->requires_grad) return {"requires_grad=True"};
+  return {};
+}
+const bool repr_hook_installed = (set_repr_suffix_hook(&repr_suffixes), true);
+}  // namespace
 
 edge_list collect_next_edges(TensorList ts) {
   edge_list edges;

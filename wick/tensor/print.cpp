@@ -462,8 +462,20 @@ std::string repr(const Tensor& t, const std::vector<std::string>& extra_suffixes
   return out;
 }
 
-std::string Tensor::repr() const { return wick::repr(*this); }
+namespace {
+ReprSuffixHook repr_suffix_hook = nullptr;
+std::vector<std::string> autograd_suffixes(const Tensor& t) {
+  if (repr_suffix_hook == nullptr || !t.defined()) return {};
+  return repr_suffix_hook(t);
+}
+}  // namespace
 
-std::ostream& operator<<(std::ostream& os, const Tensor& t) { return os << wick::repr(t); }
+void set_repr_suffix_hook(ReprSuffixHook hook) { repr_suffix_hook = hook; }
+
+std::string Tensor::repr() const { return wick::repr(*this, autograd_suffixes(*this)); }
+
+std::ostream& operator<<(std::ostream& os, const Tensor& t) {
+  return os << wick::repr(t, autograd_suffixes(t));
+}
 
 }  // namespace wick

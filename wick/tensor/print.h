@@ -46,6 +46,11 @@ class PrintOptionsGuard {
 // What PyTorch's repr(t) prints. `extra_suffixes` ("grad_fn=<AddBackward0>",
 // "requires_grad=True") are appended after the dtype, wrapped like the others;
 // `prefix` is "tensor(" for plain tensors, "<SubclassName>(" for subclasses.
+// Autograd installs this: the "grad_fn=<...>" / "requires_grad=True" suffixes
+// Tensor::repr and operator<< add for a tensor.
+using ReprSuffixHook = std::vector<std::string> (*)(const Tensor& t);
+void set_repr_suffix_hook(ReprSuffixHook hook);
+
 std::string repr(const Tensor& t, const std::vector<std::string>& extra_suffixes = {},
                  const std::string& prefix = "tensor(");
 
