@@ -1,6 +1,7 @@
 #include "wick/ops/reduce.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -158,6 +159,20 @@ opmath_t<T> highest_of() {
   else return std::numeric_limits<T>::max();
 }
 
+// 16-byte GCC/Clang vector types for the hand-vectorised loops.
+typedef float VecF4 __attribute__((vector_size(16)));
+typedef double VecD2 __attribute__((vector_size(16)));
+template <typename T>
+struct Vec16;
+template <>
+struct Vec16<float> {
+  using type = VecF4;
+};
+template <>
+struct Vec16<double> {
+  using type = VecD2;
+};
+
 // NaN-propagating max (IsMax) or min.
 template <typename T, bool IsMax>
 struct ExtremeOp {
@@ -174,6 +189,34 @@ struct ExtremeOp {
   acc_t reduce(acc_t a, T x, int64_t) const { return pick(a, static_cast<acc_t>(x)); }
   acc_t combine(acc_t a, acc_t b) const { return pick(a, b); }
   void store(int64_t off, acc_t a) const { out[off] = static_cast<T>(a); }
+  // float/double: GCC does not vectorise the NaN-aware compare-and-select, so
+  // spell it with vector types: 4 vectors of running extremes plus a NaN mask.
+  template <typename U = T, std::enable_if_t<std::is_floating_point_v<U>, int> = 0>
+  acc_t contiguous_reduce(const T* p, int64_t n) const {
+    using V = typename Vec16<U>::type;
+    using M = decltype(V{} < V{});
+    constexpr int L = 16 / sizeof(U);
+    V acc[4];
+    M nan{};
+    for (auto& a : acc) a = V{} + identity();  // broadcast
+    int64_t i = 0;
+    for (; i + 4 * L <= n; i += 4 * L) {
+      for (int k = 0; k < 4; ++k) {
+        V x;
+        std::memcpy(&x, p + i + k * L, sizeof(V));
+        if constexpr (IsMax) acc[k] = x > acc[k] ? x : acc[k];
+        else acc[k] = x < acc[k] ? x : acc[k];
+        nan |= x != x;
+      }
+    }
+    acc_t r = identity();
+    for (int j = 0; j < L; ++j) {
+      if (nan[j]) return std::numeric_limits<acc_t>::quiet_NaN();
+      for (int k = 0; k < 4; ++k) r = pick(r, acc[k][j]);
+    }
+    for (; i < n; ++i) r = pick(r, p[i]);
+    return r;
+  }
 };
 
 template <typename T>

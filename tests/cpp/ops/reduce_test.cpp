@@ -179,6 +179,12 @@ TEST(ReduceTest, VarStdNormMatchPyTorch) {
   EXPECT_CLOSE_D(var(X, {1}), mk(D::var_d1));       // a braced list is dims, not `unbiased`
   EXPECT_CLOSE_D(var(X, {0, 2}, 2), mk(D::var_d02_c2));  // and an int is a correction
   EXPECT_CLOSE_D(wick::std(X, 1, 0), mk(D::std_d1_c0));
+  // braced dim lists through the OptionalIntArrayRef methods (Note [OptionalIntArrayRef])
+  EXPECT_CLOSE_D(X.var({1}), mk(D::var_d1));
+  EXPECT_CLOSE_D(X.var({0, 2}), mk(D::var_d02));
+  EXPECT_CLOSE_D(X.std({1}, 0), mk(D::std_d1_c0));
+  EXPECT_TENSOR_EQ(mk(D::Z).count_nonzero({0, 2}), mk(D::cnz_d02, kLong));
+  EXPECT_TENSOR_EQ(mk(D::Z).count_nonzero({1}), mk(D::cnz_d1, kLong));
   auto [v, m] = var_mean(X, {1});
   EXPECT_CLOSE_D(v, mk(D::vm_var));
   EXPECT_CLOSE_D(m, mk(D::vm_mean));
