@@ -90,6 +90,14 @@ Tensor& assign_result(Tensor& out, const Tensor& result) {
   return out;
 }
 
+// out= with an explicit dtype: the out tensor must already have it.
+void check_out_dtype(const Tensor& out, std::optional<ScalarType> dtype) {
+  if (!dtype) return;
+  WICK_CHECK(out.dtype() == *dtype, "Expected out tensor to have dtype ",
+             linalg_detail::cpp_type_name(*dtype), ", but got ",
+             linalg_detail::cpp_type_name(out.dtype()), " instead");
+}
+
 void check_same_dtype_out(const Tensor& self, const Tensor& out) {
   WICK_CHECK(self.dtype() == out.dtype(),
              "Expected the dtype for input and out to match, but got ", self.dtype(),
@@ -607,7 +615,8 @@ std::tuple<Tensor, Tensor> var_impl(const Tensor& self, OptionalIntArrayRef dim,
                                     std::optional<double> correction, bool keepdim,
                                     bool take_sqrt, bool want_mean) {
   WICK_CHECK(is_floating_type(self.dtype()),
-             "std and var only support floating point and complex dtypes");
+             want_mean ? (take_sqrt ? "std_mean" : "var_mean") : "std and var",
+             " only support floating point and complex dtypes");
   std::vector<bool> mask = dim_mask(dim.value_or(IntArrayRef()), self.dim());
   DimVector shape = reduced_shape(self, mask, keepdim);
   Tensor v = empty(shape, TensorOptions(self.dtype()));
@@ -644,6 +653,7 @@ Tensor norm_impl(const Tensor& self_in, double p, IntArrayRef dim, bool keepdim,
     else if (p == 1) launch(NormOp<scalar_t, kL1>{o, pa}, self, mask, out, keepdim);
     else if (p == 0) launch(NormOp<scalar_t, kL0>{o, pa}, self, mask, out, keepdim);
     else if (std::isinf(p) && p > 0) launch(NormOp<scalar_t, kLinf>{o, pa}, self, mask, out, keepdim);
+    else if (std::isinf(p) && self.numel() == 0) out.zero_();  // PyTorch gives 0 here too
     else if (std::isinf(p)) launch(NormOp<scalar_t, kLninf>{o, pa}, self, mask, out, keepdim);
     else launch(NormOp<scalar_t, kLp>{o, pa}, self, mask, out, keepdim);
   });
@@ -785,6 +795,7 @@ Tensor sum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<Scal
 }
 Tensor& sum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                 std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, sum_impl<false>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
 }
 Tensor nansum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
@@ -792,6 +803,7 @@ Tensor nansum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<S
 }
 Tensor& nansum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                    std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, sum_impl<true>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
 }
 Tensor mean(const Tensor& self, std::optional<ScalarType> dtype) {
@@ -804,6 +816,7 @@ Tensor mean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<Sca
 }
 Tensor& mean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                  std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, mean(self, dim, keepdim, dtype ? dtype : std::optional(out.dtype())));
 }
 Tensor nanmean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
@@ -815,6 +828,7 @@ Tensor nanmean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<
 }
 Tensor& nanmean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                     std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, nanmean(self, dim, keepdim, dtype));
 }
 Tensor prod(const Tensor& self, std::optional<ScalarType> dtype) {
@@ -825,6 +839,7 @@ Tensor prod(const Tensor& self, int64_t dim, bool keepdim, std::optional<ScalarT
 }
 Tensor& prod_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim,
                  std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, prod_impl(self, IntArrayRef(dim), keepdim, dtype.value_or(out.dtype())));
 }
 
@@ -846,7 +861,7 @@ Tensor& min_out(Tensor& out, const Tensor& self, const Tensor& other) {
 }
 std::tuple<Tensor&, Tensor&> max_out(Tensor& max, Tensor& max_indices, const Tensor& self,
                                      int64_t dim, bool keepdim) {
-  check_same_dtype_out(self, max);
+  check_out_dtype(max, self.dtype());
   auto [v, i] = arg_impl<true>(self, dim, keepdim, true, "max");
   assign_result(max, v);
   assign_result(max_indices, i);
@@ -854,7 +869,7 @@ std::tuple<Tensor&, Tensor&> max_out(Tensor& max, Tensor& max_indices, const Ten
 }
 std::tuple<Tensor&, Tensor&> min_out(Tensor& min, Tensor& min_indices, const Tensor& self,
                                      int64_t dim, bool keepdim) {
-  check_same_dtype_out(self, min);
+  check_out_dtype(min, self.dtype());
   auto [v, i] = arg_impl<false>(self, dim, keepdim, true, "min");
   assign_result(min, v);
   assign_result(min_indices, i);
@@ -1001,6 +1016,7 @@ Tensor& cumsum_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
   return self;
 }
 Tensor& cumsum_out(Tensor& out, const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, cum_impl<false>(self, dim, dtype.value_or(out.dtype())));
 }
 Tensor cumprod(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
@@ -1014,6 +1030,7 @@ Tensor& cumprod_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
 }
 Tensor& cumprod_out(Tensor& out, const Tensor& self, int64_t dim,
                     std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, cum_impl<true>(self, dim, dtype.value_or(out.dtype())));
 }
 std::tuple<Tensor, Tensor> cummax(const Tensor& self, int64_t dim) {

@@ -340,6 +340,8 @@ TEST(ReduceTest, EmptyReductions) {
   EXPECT_TRUE(E.all().item<bool>());
   EXPECT_FALSE(E.any().item<bool>());
   EXPECT_EQ(E.norm().item<double>(), 0.0);
+  EXPECT_EQ(E.norm(kInf).item<double>(), 0.0);
+  EXPECT_EQ(E.norm(-kInf).item<double>(), 0.0);
   EXPECT_EQ(count_nonzero(E).item<int64_t>(), 0);
   EXPECT_TENSOR_EQ(E.logsumexp({0}), full({3}, -kInf));
   EXPECT_EQ(std::get<0>(E.cummax(0)).sizes(), IntArrayRef({0, 3}));
@@ -568,6 +570,17 @@ TEST(ReduceTest, ErrorMessages) {
             "std and var only support floating point and complex dtypes");
   EXPECT_EQ(error_of([&] { tensor({true}).var(); }),
             "std and var only support floating point and complex dtypes");
+  EXPECT_EQ(error_of([&] { std_mean(xi); }),
+            "std_mean only support floating point and complex dtypes");
+  EXPECT_EQ(error_of([&] { x.norm(2, {0}, false, kLong); }),
+            "norm(): the desired output dtype should be either floating point or complex. Got "
+            "Long instead.");
+  Tensor of = empty({0});
+  EXPECT_EQ(error_of([&] { sum_out(of, x, {0}, false, kDouble); }),
+            "Expected out tensor to have dtype double, but got float instead");
+  Tensor ovd = empty({0}, TensorOptions(kDouble)), oil = empty({0}, TensorOptions(kLong));
+  EXPECT_EQ(error_of([&] { max_out(ovd, oil, x.to(kFloat), 0); }),
+            "Expected out tensor to have dtype float, but got double instead");
   EXPECT_EQ(error_of([&] { xi.norm(); }),
             "norm(): input dtype should be either floating point or complex. Got Long instead.");
   EXPECT_EQ(error_of([&] { dist(xi, xi); }),
