@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -91,6 +92,14 @@ Tensor& assign_result(Tensor& out, const Tensor& result) {
   return out;
 }
 
+// out= with an explicit dtype: the out tensor must already have it.
+void check_out_dtype(const Tensor& out, std::optional<ScalarType> dtype) {
+  if (!dtype) return;
+  WICK_CHECK(out.dtype() == *dtype, "Expected out tensor to have dtype ",
+             linalg_detail::cpp_type_name(*dtype), ", but got ",
+             linalg_detail::cpp_type_name(out.dtype()), " instead");
+}
+
 void check_same_dtype_out(const Tensor& self, const Tensor& out) {
   WICK_CHECK(self.dtype() == out.dtype(),
              "Expected the dtype for input and out to match, but got ", self.dtype(),
@@ -160,6 +169,20 @@ opmath_t<T> highest_of() {
   else return std::numeric_limits<T>::max();
 }
 
+// 16-byte GCC/Clang vector types for the hand-vectorised loops.
+typedef float VecF4 __attribute__((vector_size(16)));
+typedef double VecD2 __attribute__((vector_size(16)));
+template <typename T>
+struct Vec16;
+template <>
+struct Vec16<float> {
+  using type = VecF4;
+};
+template <>
+struct Vec16<double> {
+  using type = VecD2;
+};
+
 // NaN-propagating max (IsMax) or min.
 template <typename T, bool IsMax>
 struct ExtremeOp {
@@ -176,6 +199,34 @@ struct ExtremeOp {
   acc_t reduce(acc_t a, T x, int64_t) const { return pick(a, static_cast<acc_t>(x)); }
   acc_t combine(acc_t a, acc_t b) const { return pick(a, b); }
   void store(int64_t off, acc_t a) const { out[off] = static_cast<T>(a); }
+  // float/double: GCC does not vectorise the NaN-aware compare-and-select, so
+  // spell it with vector types: 4 vectors of running extremes plus a NaN mask.
+  template <typename U = T, std::enable_if_t<std::is_floating_point_v<U>, int> = 0>
+  acc_t contiguous_reduce(const T* p, int64_t n) const {
+    using V = typename Vec16<U>::type;
+    using M = decltype(V{} < V{});
+    constexpr int L = 16 / sizeof(U);
+    V acc[4];
+    M nan{};
+    for (auto& a : acc) a = V{} + identity();  // broadcast
+    int64_t i = 0;
+    for (; i + 4 * L <= n; i += 4 * L) {
+      for (int k = 0; k < 4; ++k) {
+        V x;
+        std::memcpy(&x, p + i + k * L, sizeof(V));
+        if constexpr (IsMax) acc[k] = x > acc[k] ? x : acc[k];
+        else acc[k] = x < acc[k] ? x : acc[k];
+        nan |= x != x;
+      }
+    }
+    acc_t r = identity();
+    for (int j = 0; j < L; ++j) {
+      if (nan[j]) return std::numeric_limits<acc_t>::quiet_NaN();
+      for (int k = 0; k < 4; ++k) r = pick(r, acc[k][j]);
+    }
+    for (; i < n; ++i) r = pick(r, p[i]);
+    return r;
+  }
 };
 
 template <typename T>
@@ -566,7 +617,8 @@ std::tuple<Tensor, Tensor> var_impl(const Tensor& self, OptionalIntArrayRef dim,
                                     std::optional<double> correction, bool keepdim,
                                     bool take_sqrt, bool want_mean) {
   WICK_CHECK(is_floating_type(self.dtype()),
-             "std and var only support floating point and complex dtypes");
+             want_mean ? (take_sqrt ? "std_mean" : "var_mean") : "std and var",
+             " only support floating point and complex dtypes");
   std::vector<bool> mask = dim_mask(dim.value_or(IntArrayRef()), self.dim());
   DimVector shape = reduced_shape(self, mask, keepdim);
   Tensor v = empty(shape, TensorOptions(self.dtype()));
@@ -603,6 +655,7 @@ Tensor norm_impl(const Tensor& self_in, double p, IntArrayRef dim, bool keepdim,
     else if (p == 1) launch(NormOp<scalar_t, kL1>{o, pa}, self, mask, out, keepdim);
     else if (p == 0) launch(NormOp<scalar_t, kL0>{o, pa}, self, mask, out, keepdim);
     else if (std::isinf(p) && p > 0) launch(NormOp<scalar_t, kLinf>{o, pa}, self, mask, out, keepdim);
+    else if (std::isinf(p) && self.numel() == 0) out.zero_();  // PyTorch gives 0 here too
     else if (std::isinf(p)) launch(NormOp<scalar_t, kLninf>{o, pa}, self, mask, out, keepdim);
     else launch(NormOp<scalar_t, kLp>{o, pa}, self, mask, out, keepdim);
   });
@@ -796,6 +849,7 @@ Tensor sum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<Scal
 }
 Tensor& sum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                 std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, sum_impl<false>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
 }
 Tensor nansum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
@@ -804,6 +858,7 @@ Tensor nansum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<S
 }
 Tensor& nansum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                    std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, sum_impl<true>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
 }
 Tensor mean(const Tensor& self, std::optional<ScalarType> dtype) {
@@ -818,6 +873,7 @@ Tensor mean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<Sca
 }
 Tensor& mean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                  std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, mean(self, dim, keepdim, dtype ? dtype : std::optional(out.dtype())));
 }
 Tensor nanmean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
@@ -829,6 +885,7 @@ Tensor nanmean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<
 }
 Tensor& nanmean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                     std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, nanmean(self, dim, keepdim, dtype));
 }
 Tensor prod(const Tensor& self, std::optional<ScalarType> dtype) {
@@ -839,6 +896,7 @@ Tensor prod(const Tensor& self, int64_t dim, bool keepdim, std::optional<ScalarT
 }
 Tensor& prod_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim,
                  std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, prod_impl(self, IntArrayRef(dim), keepdim, dtype.value_or(out.dtype())));
 }
 
@@ -860,7 +918,7 @@ Tensor& min_out(Tensor& out, const Tensor& self, const Tensor& other) {
 }
 std::tuple<Tensor&, Tensor&> max_out(Tensor& max, Tensor& max_indices, const Tensor& self,
                                      int64_t dim, bool keepdim) {
-  check_same_dtype_out(self, max);
+  check_out_dtype(max, self.dtype());
   auto [v, i] = arg_impl<true>(self, dim, keepdim, true, "max");
   assign_result(max, v);
   assign_result(max_indices, i);
@@ -868,7 +926,7 @@ std::tuple<Tensor&, Tensor&> max_out(Tensor& max, Tensor& max_indices, const Ten
 }
 std::tuple<Tensor&, Tensor&> min_out(Tensor& min, Tensor& min_indices, const Tensor& self,
                                      int64_t dim, bool keepdim) {
-  check_same_dtype_out(self, min);
+  check_out_dtype(min, self.dtype());
   auto [v, i] = arg_impl<false>(self, dim, keepdim, true, "min");
   assign_result(min, v);
   assign_result(min_indices, i);
@@ -1015,6 +1073,7 @@ Tensor& cumsum_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
   return self;
 }
 Tensor& cumsum_out(Tensor& out, const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, cum_impl<false>(self, dim, dtype.value_or(out.dtype())));
 }
 Tensor cumprod(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
@@ -1028,6 +1087,7 @@ Tensor& cumprod_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
 }
 Tensor& cumprod_out(Tensor& out, const Tensor& self, int64_t dim,
                     std::optional<ScalarType> dtype) {
+  check_out_dtype(out, dtype);
   return assign_result(out, cum_impl<true>(self, dim, dtype.value_or(out.dtype())));
 }
 std::tuple<Tensor, Tensor> cummax(const Tensor& self, int64_t dim) {

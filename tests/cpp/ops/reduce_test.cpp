@@ -179,6 +179,12 @@ TEST(ReduceTest, VarStdNormMatchPyTorch) {
   EXPECT_CLOSE_D(var(X, {1}), mk(D::var_d1));       // a braced list is dims, not `unbiased`
   EXPECT_CLOSE_D(var(X, {0, 2}, 2), mk(D::var_d02_c2));  // and an int is a correction
   EXPECT_CLOSE_D(wick::std(X, 1, 0), mk(D::std_d1_c0));
+  // braced dim lists through the OptionalIntArrayRef methods (Note [OptionalIntArrayRef])
+  EXPECT_CLOSE_D(X.var({1}), mk(D::var_d1));
+  EXPECT_CLOSE_D(X.var({0, 2}), mk(D::var_d02));
+  EXPECT_CLOSE_D(X.std({1}, 0), mk(D::std_d1_c0));
+  EXPECT_TENSOR_EQ(mk(D::Z).count_nonzero({0, 2}), mk(D::cnz_d02, kLong));
+  EXPECT_TENSOR_EQ(mk(D::Z).count_nonzero({1}), mk(D::cnz_d1, kLong));
   auto [v, m] = var_mean(X, {1});
   EXPECT_CLOSE_D(v, mk(D::vm_var));
   EXPECT_CLOSE_D(m, mk(D::vm_mean));
@@ -334,6 +340,8 @@ TEST(ReduceTest, EmptyReductions) {
   EXPECT_TRUE(E.all().item<bool>());
   EXPECT_FALSE(E.any().item<bool>());
   EXPECT_EQ(E.norm().item<double>(), 0.0);
+  EXPECT_EQ(E.norm(kInf).item<double>(), 0.0);
+  EXPECT_EQ(E.norm(-kInf).item<double>(), 0.0);
   EXPECT_EQ(count_nonzero(E).item<int64_t>(), 0);
   EXPECT_TENSOR_EQ(E.logsumexp({0}), full({3}, -kInf));
   EXPECT_EQ(std::get<0>(E.cummax(0)).sizes(), IntArrayRef({0, 3}));
@@ -562,6 +570,17 @@ TEST(ReduceTest, ErrorMessages) {
             "std and var only support floating point and complex dtypes");
   EXPECT_EQ(error_of([&] { tensor({true}).var(); }),
             "std and var only support floating point and complex dtypes");
+  EXPECT_EQ(error_of([&] { std_mean(xi); }),
+            "std_mean only support floating point and complex dtypes");
+  EXPECT_EQ(error_of([&] { x.norm(2, {0}, false, kLong); }),
+            "norm(): the desired output dtype should be either floating point or complex. Got "
+            "Long instead.");
+  Tensor of = empty({0});
+  EXPECT_EQ(error_of([&] { sum_out(of, x, {0}, false, kDouble); }),
+            "Expected out tensor to have dtype double, but got float instead");
+  Tensor ovd = empty({0}, TensorOptions(kDouble)), oil = empty({0}, TensorOptions(kLong));
+  EXPECT_EQ(error_of([&] { max_out(ovd, oil, x.to(kFloat), 0); }),
+            "Expected out tensor to have dtype float, but got double instead");
   EXPECT_EQ(error_of([&] { xi.norm(); }),
             "norm(): input dtype should be either floating point or complex. Got Long instead.");
   EXPECT_EQ(error_of([&] { dist(xi, xi); }),

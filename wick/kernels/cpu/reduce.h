@@ -124,6 +124,11 @@ template <typename Op>
 inline typename Op::acc_t lanes_reduce(const Op& op, const typename Op::in_t* p, int64_t s,
                                        int64_t n) {
   using acc_t = typename Op::acc_t;
+  // An op may bring its own contiguous loop (explicit SIMD where the compiler
+  // cannot vectorise the scalar form, e.g. NaN-aware float compares).
+  if constexpr (requires { op.contiguous_reduce(p, n); }) {
+    if (s == 1) return op.contiguous_reduce(p, n);
+  }
   acc_t lane[kLanes];
   for (int j = 0; j < kLanes; ++j) lane[j] = op.identity();
   int64_t i = 0;
