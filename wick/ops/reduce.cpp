@@ -821,21 +821,177 @@ FormulaNode* record_reduction(const char* name, autograd::Formula f, const Tenso
   return autograd::record(name, f, {self}, {out})->keep(self.sizes())->keep(dims)->keep_int(keepdim);
 }
 
-// Runs a reduction without recording its internals, then records `name`.
-template <typename Compute>
+// Runs a reduction without recording its internals, then records `name`;
+// `finish(node, out)` saves what the formula reads beyond the shapes.
+template <typename Compute, typename Finish>
 Tensor reduce_with_grad(const char* name, autograd::Formula f, const Tensor& self, IntArrayRef dim,
-                        bool keepdim, Compute&& compute) {
+                        bool keepdim, Compute&& compute, Finish&& finish) {
   if (!autograd::compute_requires_grad(self)) return compute();
   Tensor out;
   {
     NoGradGuard no_grad;
     out = compute();
   }
-  if (FormulaNode* n = record_reduction(name, f, self, dim, keepdim, out)) {
-    if (f == mean_backward) n->keep(Scalar(static_cast<double>(self.numel()) / std::max<int64_t>(out.numel(), 1)));
-    if (f == nansum_backward) n->save(self);
-  }
+  if (FormulaNode* n = record_reduction(name, f, self, dim, keepdim, out)) finish(n, out);
   return out;
+}
+template <typename Compute>
+Tensor reduce_with_grad(const char* name, autograd::Formula f, const Tensor& self, IntArrayRef dim,
+                        bool keepdim, Compute&& compute) {
+  return reduce_with_grad(name, f, self, dim, keepdim, std::forward<Compute>(compute),
+                          [&](FormulaNode* n, const Tensor& out) {
+                            if (f == mean_backward)
+                              n->keep(Scalar(static_cast<double>(self.numel()) /
+                                             std::max<int64_t>(out.numel(), 1)));
+                            if (f == nansum_backward) n->save(self);
+                          });
+}
+
+// ---- the other reductions' derivatives ---------------------------------------------
+// Saved: n.saved(0) the input x, n.saved(1) the result r (both as recorded).
+
+// max() / min() / amax / amin: the gradient is spread evenly over the
+// elements equal to the result (PyTorch's convention at ties).
+variable_list extreme_backward(FormulaNode& n, const variable_list& g) {
+  Tensor x = n.saved(0), r = n.saved(1);
+  Tensor mask = x.eq(unreduce(r, n)).logical_or(x.isnan().logical_and(unreduce(r, n).isnan()));
+  Tensor count = mask.sum(n.sizes(1), true);
+  return {unreduce(g[0], n) * mask / count};
+}
+
+// max(dim) / min(dim) / cummax-like selections: the gradient goes to the
+// element the index names (a one-hot mask along the dim).
+variable_list indexed_extreme_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t d = n.int_at(1);
+  Tensor idx = n.saved(0);
+  IntArrayRef in_sizes = n.sizes(0);
+  Tensor gu = g[0], iu = idx;
+  if (n.int_at(0) == 0 && !in_sizes.empty()) {
+    gu = gu.unsqueeze(d);
+    iu = iu.unsqueeze(d);
+  }
+  if (in_sizes.empty()) return {gu};
+  DimVector shape(in_sizes.size(), 1);
+  shape[d] = in_sizes[d];
+  Tensor positions = arange(in_sizes[d], TensorOptions(kLong)).view(shape);
+  return {gu * positions.eq(iu)};
+}
+
+variable_list prod_backward(FormulaNode& n, const variable_list& g) {
+  Tensor x = n.saved(0), r = n.saved(1);
+  Tensor gu = unreduce(g[0], n);
+  if (!x.eq(0).any().item<bool>()) return {gu * unreduce(r, n) / x};
+  // With zeros: the product of all the other elements, from exclusive
+  // prefix and suffix products along the reduced dim.
+  IntArrayRef dims = n.sizes(1);
+  Tensor xs = dims.size() == 1 ? x : x.reshape({-1});
+  const int64_t d = dims.size() == 1 ? dims[0] : 0;
+  const int64_t len = xs.size(d);
+  Tensor one = ones_like(xs.narrow(d, 0, 1));
+  Tensor pre = cat({one, xs.narrow(d, 0, len - 1).cumprod(d)}, d);
+  Tensor suf = cat({xs.narrow(d, 1, len - 1).flip({d}).cumprod(d).flip({d}), one}, d);
+  Tensor others = (pre * suf).reshape(x.sizes());
+  return {gu * others};
+}
+
+variable_list var_backward(FormulaNode& n, const variable_list& g) {
+  Tensor x = n.saved(0);
+  const double dof = n.scalar(0).toDouble();
+  Tensor centered = x - x.mean(n.sizes(1), true);
+  Tensor grad = unreduce(g[0], n) * centered * (2.0 / dof);
+  if (g.size() > 1) grad = grad + unreduce(g[1], n) / n.scalar(1);  // var_mean's mean
+  return {grad};
+}
+
+variable_list std_backward(FormulaNode& n, const variable_list& g) {
+  Tensor x = n.saved(0), r = n.saved(1);
+  const double dof = n.scalar(0).toDouble();
+  Tensor centered = x - x.mean(n.sizes(1), true);
+  Tensor grad = unreduce(g[0], n) * centered / (unreduce(r, n) * dof);
+  if (g.size() > 1) grad = grad + unreduce(g[1], n) / n.scalar(1);  // std_mean's mean
+  return {grad};
+}
+
+variable_list norm_backward(FormulaNode& n, const variable_list& g) {
+  Tensor x = n.saved(0), r = n.saved(1);
+  const double p = n.scalar(0).toDouble();
+  Tensor gu = unreduce(g[0], n), ru = unreduce(r, n);
+  if (p == 0.0) return {zeros_like(x)};
+  if (p == 1.0) return {gu * x.sign()};
+  if (std::isinf(p)) {
+    Tensor ax = x.abs();
+    Tensor mask = ax.eq(ru);
+    return {gu * x.sign() * mask / mask.sum(n.sizes(1), true)};
+  }
+  // x |x|^(p-2) / r^(p-1), zero where the norm is zero (the bool masks keep
+  // the division finite there).
+  Tensor zero = ru.eq(0);
+  if (p == 2.0) return {x * (gu * zero.logical_not() / (ru + zero))};
+  Tensor scale = gu * zero.logical_not() / (ru + zero).pow(p - 1);
+  return {x * x.abs().pow(p - 2) * scale};
+}
+
+variable_list logsumexp_backward(FormulaNode& n, const variable_list& g) {
+  Tensor x = n.saved(0), r = n.saved(1);
+  return {unreduce(g[0], n) * (x - unreduce(r, n)).exp()};
+}
+
+// Sums of the later positions along d, the current one included:
+// reverse_cumsum(g)_i = sum_{k >= i} g_k.
+Tensor reverse_cumsum(const Tensor& g, int64_t d) { return g.sum({d}, true) - g.cumsum(d) + g; }
+
+// Scans along n.int_at(0); saved(0) x, saved(1) the result.
+variable_list cumsum_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t d = n.int_at(0);
+  if (g[0].dim() == 0) return {g[0]};
+  return {reverse_cumsum(g[0], d)};
+}
+
+variable_list cumprod_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t d = n.int_at(0);
+  Tensor x = n.saved(0), r = n.saved(1);
+  if (x.dim() == 0) return {g[0]};
+  if (!x.eq(0).any().item<bool>()) return {reverse_cumsum(g[0] * r, d) / x};
+  // With zeros: d out_k / d x_i = (prod_{j<i} x_j) * (prod_{i<j<=k} x_j).
+  const int64_t len = x.size(d);
+  Tensor one = ones_like(x.narrow(d, 0, 1));
+  Tensor before = cat({one, x.narrow(d, 0, len - 1).cumprod(d)}, d);
+  std::vector<Tensor> parts;
+  for (int64_t i = 0; i < len; ++i) {
+    Tensor acc = g[0].narrow(d, i, 1);
+    const int64_t rest = len - i - 1;
+    if (rest > 0)
+      acc = acc + (g[0].narrow(d, i + 1, rest) * x.narrow(d, i + 1, rest).cumprod(d)).sum({d}, true);
+    parts.push_back(acc * before.narrow(d, i, 1));
+  }
+  return {cat(parts, d)};
+}
+
+variable_list logcumsumexp_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t d = n.int_at(0);
+  Tensor x = n.saved(0), r = n.saved(1);
+  if (x.dim() == 0) return {g[0]};
+  // sum_{k >= i} g_k exp(x_i - r_k), shifted by the largest result for range.
+  Tensor m = r.amax().detach();
+  Tensor tail = reverse_cumsum(g[0] * (m - r).exp(), d);
+  return {tail * (x - m).exp()};
+}
+
+variable_list cum_extreme_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t d = n.int_at(0);
+  Tensor idx = n.saved(0);
+  if (g[0].dim() == 0) return {g[0]};
+  return {zeros(n.sizes(0), g[0].options()).scatter_add(d, idx, g[0])};
+}
+
+variable_list aminmax_backward(FormulaNode& n, const variable_list& g) {
+  Tensor x = n.saved(0), lo = n.saved(1), hi = n.saved(2);
+  auto spread = [&](const Tensor& gi, const Tensor& ri) {
+    Tensor ru = unreduce(ri, n);
+    Tensor mask = x.eq(ru).logical_or(x.isnan().logical_and(ru.isnan()));
+    return unreduce(gi, n) * mask / mask.sum(n.sizes(1), true);
+  };
+  return {spread(g[0], lo) + spread(g[1], hi)};
 }
 }  // namespace
 
@@ -888,11 +1044,22 @@ Tensor& nanmean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepd
   check_out_dtype(out, dtype);
   return assign_result(out, nanmean(self, dim, keepdim, dtype));
 }
+namespace {
+// What the value-based formulas read: the input and the result.
+void save_input_and_result(FormulaNode* n, const Tensor& self, const Tensor& out) {
+  n->save(self)->save_output(out);
+}
+}  // namespace
+
 Tensor prod(const Tensor& self, std::optional<ScalarType> dtype) {
-  return prod_impl(self, {}, false, dtype);
+  return reduce_with_grad("ProdBackward0", prod_backward, self, {}, false,
+                          [&] { return prod_impl(self, {}, false, dtype); },
+                          [&](FormulaNode* n, const Tensor& out) { save_input_and_result(n, self, out); });
 }
 Tensor prod(const Tensor& self, int64_t dim, bool keepdim, std::optional<ScalarType> dtype) {
-  return prod_impl(self, IntArrayRef(dim), keepdim, dtype);
+  return reduce_with_grad("ProdBackward1", prod_backward, self, IntArrayRef(dim), keepdim,
+                          [&] { return prod_impl(self, IntArrayRef(dim), keepdim, dtype); },
+                          [&](FormulaNode* n, const Tensor& out) { save_input_and_result(n, self, out); });
 }
 Tensor& prod_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim,
                  std::optional<ScalarType> dtype) {
@@ -900,13 +1067,37 @@ Tensor& prod_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim,
   return assign_result(out, prod_impl(self, IntArrayRef(dim), keepdim, dtype.value_or(out.dtype())));
 }
 
-Tensor max(const Tensor& self) { return extreme_impl<true>(self, {}, false, "max", false); }
-Tensor min(const Tensor& self) { return extreme_impl<false>(self, {}, false, "min", false); }
+namespace {
+template <bool IsMax>
+Tensor extreme_with_grad(const char* node, const Tensor& self, IntArrayRef dim, bool keepdim,
+                         const char* name, bool dims_given) {
+  return reduce_with_grad(node, extreme_backward, self, dim, keepdim,
+                          [&] { return extreme_impl<IsMax>(self, dim, keepdim, name, dims_given); },
+                          [&](FormulaNode* n, const Tensor& out) { save_input_and_result(n, self, out); });
+}
+// max(dim) / min(dim): values carry the gradient to the indexed elements.
+template <bool IsMax>
+std::tuple<Tensor, Tensor> indexed_extreme(const char* node, const Tensor& self, int64_t dim,
+                                           bool keepdim, const char* name) {
+  if (!autograd::compute_requires_grad(self)) return arg_impl<IsMax>(self, dim, keepdim, true, name);
+  std::tuple<Tensor, Tensor> r;
+  {
+    NoGradGuard no_grad;
+    r = arg_impl<IsMax>(self, dim, keepdim, true, name);
+  }
+  if (FormulaNode* n = autograd::record(node, indexed_extreme_backward, {self}, {std::get<0>(r)}))
+    n->keep(self.sizes())->keep_int(keepdim)->keep_int(self.dim() == 0 ? 0 : maybe_wrap_dim(dim, self.dim()))->save(std::get<1>(r));
+  return r;
+}
+}  // namespace
+
+Tensor max(const Tensor& self) { return extreme_with_grad<true>("MaxBackward1", self, {}, false, "max", false); }
+Tensor min(const Tensor& self) { return extreme_with_grad<false>("MinBackward1", self, {}, false, "min", false); }
 std::tuple<Tensor, Tensor> max(const Tensor& self, int64_t dim, bool keepdim) {
-  return arg_impl<true>(self, dim, keepdim, true, "max");
+  return indexed_extreme<true>("MaxBackward0", self, dim, keepdim, "max");
 }
 std::tuple<Tensor, Tensor> min(const Tensor& self, int64_t dim, bool keepdim) {
-  return arg_impl<false>(self, dim, keepdim, true, "min");
+  return indexed_extreme<false>("MinBackward0", self, dim, keepdim, "min");
 }
 Tensor max(const Tensor& self, const Tensor& other) { return maximum(self, other); }
 Tensor min(const Tensor& self, const Tensor& other) { return minimum(self, other); }
@@ -933,10 +1124,10 @@ std::tuple<Tensor&, Tensor&> min_out(Tensor& min, Tensor& min_indices, const Ten
   return {min, min_indices};
 }
 Tensor amax(const Tensor& self, IntArrayRef dim, bool keepdim) {
-  return extreme_impl<true>(self, dim, keepdim, "amax", !dim.empty());
+  return extreme_with_grad<true>("AmaxBackward0", self, dim, keepdim, "amax", !dim.empty());
 }
 Tensor amin(const Tensor& self, IntArrayRef dim, bool keepdim) {
-  return extreme_impl<false>(self, dim, keepdim, "amin", !dim.empty());
+  return extreme_with_grad<false>("AminBackward0", self, dim, keepdim, "amin", !dim.empty());
 }
 Tensor& amax_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim) {
   check_same_dtype_out(self, out);
@@ -947,7 +1138,23 @@ Tensor& amin_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim)
   return assign_result(out, amin(self, dim, keepdim));
 }
 std::tuple<Tensor, Tensor> aminmax(const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
-  return aminmax_impl(self, dim, keepdim);
+  if (!autograd::compute_requires_grad(self)) return aminmax_impl(self, dim, keepdim);
+  std::tuple<Tensor, Tensor> r;
+  {
+    NoGradGuard no_grad;
+    r = aminmax_impl(self, dim, keepdim);
+  }
+  DimVector dims;
+  if (dim) dims.push_back(*dim);
+  auto [lo, hi] = r;
+  if (FormulaNode* n = autograd::record("AminmaxBackward0", aminmax_backward, {self}, {lo, hi})) {
+    std::vector<bool> mask = dim_mask(dims, self.dim());
+    DimVector reduced;
+    for (int64_t d = 0; d < self.dim(); ++d)
+      if (mask[d]) reduced.push_back(d);
+    n->keep(self.sizes())->keep(reduced)->keep_int(keepdim)->save(self)->save_output(lo)->save_output(hi);
+  }
+  return r;
 }
 std::tuple<Tensor&, Tensor&> aminmax_out(Tensor& min, Tensor& max, const Tensor& self,
                                          std::optional<int64_t> dim, bool keepdim) {
@@ -988,9 +1195,45 @@ Tensor& any_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim) {
   return assign_result(out, any(self, dim, keepdim));
 }
 
+namespace {
+// var/std (and their _mean forms): out[0] is var or std, out[1] the mean.
+std::tuple<Tensor, Tensor> var_with_grad(const Tensor& self, OptionalIntArrayRef dim,
+                                         std::optional<double> correction, bool keepdim,
+                                         bool take_sqrt, bool with_mean) {
+  if (!autograd::compute_requires_grad(self))
+    return var_impl(self, dim, correction, keepdim, take_sqrt, with_mean);
+  std::tuple<Tensor, Tensor> r;
+  {
+    NoGradGuard no_grad;
+    r = var_impl(self, dim, correction, keepdim, take_sqrt, with_mean);
+  }
+  IntArrayRef dims = dim ? *dim : IntArrayRef();
+  Tensor first = std::get<0>(r), second = std::get<1>(r);
+  const char* name = take_sqrt ? (with_mean ? "StdMeanBackward0" : "StdBackward0")
+                               : (with_mean ? "VarMeanBackward0" : "VarBackward0");
+  autograd::variable_list outs{first};
+  if (with_mean) outs.push_back(second);
+  auto node_ptr = autograd::record(name, take_sqrt ? std_backward : var_backward, {self}, outs);
+  if (node_ptr) {
+    std::vector<bool> mask = dim_mask(dims, self.dim());
+    DimVector reduced;
+    int64_t count = 1;
+    for (int64_t d = 0; d < self.dim(); ++d)
+      if (mask[d]) {
+        reduced.push_back(d);
+        count *= self.size(d);
+      }
+    const double dof = static_cast<double>(count) - correction.value_or(1.0);
+    node_ptr->keep(self.sizes())->keep(reduced)->keep_int(keepdim)->save(self)->save_output(first);
+    node_ptr->keep(Scalar(dof))->keep(Scalar(static_cast<double>(count)));
+  }
+  return r;
+}
+}  // namespace
+
 Tensor std(const Tensor& self, OptionalIntArrayRef dim, std::optional<double> correction,
            bool keepdim) {
-  return std::get<0>(var_impl(self, dim, correction, keepdim, true, false));
+  return std::get<0>(var_with_grad(self, dim, correction, keepdim, true, false));
 }
 Tensor& std_out(Tensor& out, const Tensor& self, OptionalIntArrayRef dim,
                 std::optional<double> correction, bool keepdim) {
@@ -998,7 +1241,7 @@ Tensor& std_out(Tensor& out, const Tensor& self, OptionalIntArrayRef dim,
 }
 Tensor var(const Tensor& self, OptionalIntArrayRef dim, std::optional<double> correction,
            bool keepdim) {
-  return std::get<0>(var_impl(self, dim, correction, keepdim, false, false));
+  return std::get<0>(var_with_grad(self, dim, correction, keepdim, false, false));
 }
 Tensor& var_out(Tensor& out, const Tensor& self, OptionalIntArrayRef dim,
                 std::optional<double> correction, bool keepdim) {
@@ -1006,19 +1249,31 @@ Tensor& var_out(Tensor& out, const Tensor& self, OptionalIntArrayRef dim,
 }
 std::tuple<Tensor, Tensor> std_mean(const Tensor& self, OptionalIntArrayRef dim,
                                     std::optional<double> correction, bool keepdim) {
-  return var_impl(self, dim, correction, keepdim, true, true);
+  return var_with_grad(self, dim, correction, keepdim, true, true);
 }
 std::tuple<Tensor, Tensor> var_mean(const Tensor& self, OptionalIntArrayRef dim,
                                     std::optional<double> correction, bool keepdim) {
-  return var_impl(self, dim, correction, keepdim, false, true);
+  return var_with_grad(self, dim, correction, keepdim, false, true);
 }
 
+namespace {
+Tensor norm_with_grad(const char* node, const Tensor& self, double p, IntArrayRef dim, bool keepdim,
+                      std::optional<ScalarType> dtype) {
+  return reduce_with_grad(node, norm_backward, self, dim, keepdim,
+                          [&] { return norm_impl(self, p, dim, keepdim, dtype); },
+                          [&](FormulaNode* n, const Tensor& out) {
+                            save_input_and_result(n, self, out);
+                            n->keep(Scalar(p));
+                          });
+}
+}  // namespace
+
 Tensor norm(const Tensor& self, const Scalar& p) {
-  return norm_impl(self, p.toDouble(), {}, false, std::nullopt);
+  return norm_with_grad("LinalgVectorNormBackward0", self, p.toDouble(), {}, false, std::nullopt);
 }
 Tensor norm(const Tensor& self, std::optional<Scalar> p, IntArrayRef dim, bool keepdim,
             std::optional<ScalarType> dtype) {
-  return norm_impl(self, p ? p->toDouble() : 2.0, dim, keepdim, dtype);
+  return norm_with_grad("LinalgVectorNormBackward0", self, p ? p->toDouble() : 2.0, dim, keepdim, dtype);
 }
 Tensor& norm_out(Tensor& out, const Tensor& self, std::optional<Scalar> p, IntArrayRef dim,
                  bool keepdim, std::optional<ScalarType> dtype) {
@@ -1028,7 +1283,18 @@ Tensor dist(const Tensor& self, const Tensor& other, const Scalar& p) {
   return norm(sub(self, other), p);
 }
 
-Tensor logsumexp(const Tensor& self_in, IntArrayRef dim, bool keepdim) {
+namespace {
+Tensor logsumexp_impl(const Tensor& self_in, IntArrayRef dim, bool keepdim);
+}  // namespace
+
+Tensor logsumexp(const Tensor& self, IntArrayRef dim, bool keepdim) {
+  return reduce_with_grad("LogsumexpBackward0", logsumexp_backward, self, dim, keepdim,
+                          [&] { return logsumexp_impl(self, dim, keepdim); },
+                          [&](FormulaNode* n, const Tensor& out) { save_input_and_result(n, self, out); });
+}
+
+namespace {
+Tensor logsumexp_impl(const Tensor& self_in, IntArrayRef dim, bool keepdim) {
   Tensor self = is_integral_type(self_in.dtype(), true) ? self_in.to(get_default_dtype()) : self_in;
   std::vector<bool> mask = dim_mask(dim, self.dim());
   Tensor out = empty(reduced_shape(self, mask, keepdim), TensorOptions(self.dtype()));
@@ -1037,6 +1303,7 @@ Tensor logsumexp(const Tensor& self_in, IntArrayRef dim, bool keepdim) {
   });
   return out;
 }
+}  // namespace
 Tensor& logsumexp_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim) {
   return assign_result(out, logsumexp(self, dim, keepdim));
 }
@@ -1063,12 +1330,34 @@ void check_inplace_dtype(const Tensor& self, std::optional<ScalarType> dtype) {
 }
 }  // namespace
 
+namespace {
+// Scans: one dim, the result has the input's shape.
+template <typename Compute>
+Tensor scan_with_grad(const char* name, autograd::Formula f, const Tensor& self, int64_t dim,
+                      bool save, Compute&& compute) {
+  if (!autograd::compute_requires_grad(self)) return compute();
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = compute();
+  }
+  if (FormulaNode* n = autograd::record(name, f, {self}, {out})) {
+    n->keep_int(self.dim() == 0 ? 0 : maybe_wrap_dim(dim, self.dim()));
+    if (save) n->save(self)->save_output(out);
+  }
+  return out;
+}
+}  // namespace
+
 Tensor cumsum(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
-  return cum_impl<false>(self, dim, dtype);
+  return scan_with_grad("CumsumBackward0", cumsum_backward, self, dim, false,
+                        [&] { return cum_impl<false>(self, dim, dtype); });
 }
 Tensor& cumsum_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
   check_inplace_dtype(self, dtype);
-  Tensor r = cum_impl<false>(self, dim, self.dtype());
+  autograd::impl::check_inplace(self);
+  // Recorded as cumsum then copy_, so the gradient flows through both.
+  Tensor r = cumsum(self, dim, self.dtype());
   self.copy_(r);
   return self;
 }
@@ -1077,11 +1366,15 @@ Tensor& cumsum_out(Tensor& out, const Tensor& self, int64_t dim, std::optional<S
   return assign_result(out, cum_impl<false>(self, dim, dtype.value_or(out.dtype())));
 }
 Tensor cumprod(const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
-  return cum_impl<true>(self, dim, dtype);
+  return scan_with_grad("CumprodBackward0", cumprod_backward, self, dim, true,
+                        [&] { return cum_impl<true>(self, dim, dtype); });
 }
 Tensor& cumprod_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
   check_inplace_dtype(self, dtype);
-  Tensor r = cum_impl<true>(self, dim, self.dtype());
+  autograd::impl::check_inplace(self);
+  // cumprod saves its input, which the copy_ overwrites: scan a copy.
+  Tensor r = autograd::compute_requires_grad(self) ? cumprod(self.clone(), dim, self.dtype())
+                                                   : cum_impl<true>(self, dim, self.dtype());
   self.copy_(r);
   return self;
 }
@@ -1090,11 +1383,26 @@ Tensor& cumprod_out(Tensor& out, const Tensor& self, int64_t dim,
   check_out_dtype(out, dtype);
   return assign_result(out, cum_impl<true>(self, dim, dtype.value_or(out.dtype())));
 }
+namespace {
+template <bool IsMax>
+std::tuple<Tensor, Tensor> cum_extreme_with_grad(const char* name, const Tensor& self, int64_t dim) {
+  if (!autograd::compute_requires_grad(self)) return cum_extreme_impl<IsMax>(self, dim);
+  std::tuple<Tensor, Tensor> r;
+  {
+    NoGradGuard no_grad;
+    r = cum_extreme_impl<IsMax>(self, dim);
+  }
+  if (FormulaNode* n = autograd::record(name, cum_extreme_backward, {self}, {std::get<0>(r)}))
+    n->keep_int(self.dim() == 0 ? 0 : maybe_wrap_dim(dim, self.dim()))->keep(self.sizes())->save(std::get<1>(r));
+  return r;
+}
+}  // namespace
+
 std::tuple<Tensor, Tensor> cummax(const Tensor& self, int64_t dim) {
-  return cum_extreme_impl<true>(self, dim);
+  return cum_extreme_with_grad<true>("CummaxBackward0", self, dim);
 }
 std::tuple<Tensor, Tensor> cummin(const Tensor& self, int64_t dim) {
-  return cum_extreme_impl<false>(self, dim);
+  return cum_extreme_with_grad<false>("CumminBackward0", self, dim);
 }
 std::tuple<Tensor&, Tensor&> cummax_out(Tensor& values, Tensor& indices, const Tensor& self,
                                         int64_t dim) {
@@ -1110,7 +1418,10 @@ std::tuple<Tensor&, Tensor&> cummin_out(Tensor& values, Tensor& indices, const T
   assign_result(indices, i);
   return {values, indices};
 }
-Tensor logcumsumexp(const Tensor& self, int64_t dim) { return logcumsumexp_impl(self, dim); }
+Tensor logcumsumexp(const Tensor& self, int64_t dim) {
+  return scan_with_grad("LogcumsumexpBackward0", logcumsumexp_backward, self, dim, true,
+                        [&] { return logcumsumexp_impl(self, dim); });
+}
 Tensor& logcumsumexp_out(Tensor& out, const Tensor& self, int64_t dim) {
   return assign_result(out, logcumsumexp(self, dim));
 }
