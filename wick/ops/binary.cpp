@@ -5,6 +5,7 @@
 
 #include "wick/autograd/formula.h"
 #include "wick/ops/binary_common.h"
+#include "wick/ops/pointwise.h"
 #include "wick/ops/unary.h"
 
 namespace wick {
@@ -326,6 +327,9 @@ variable_list add_backward(FormulaNode& n, const variable_list& g) {
   const Scalar& alpha = n.scalar(0);
   return {n.needs(0) ? g[0] : Tensor(), n.needs(1) ? g[0] * alpha : Tensor()};
 }
+variable_list rsub_backward(FormulaNode& n, const variable_list& g) {
+  return {n.needs(0) ? g[0] * -n.scalar(0) : Tensor(), n.needs(1) ? g[0] : Tensor()};
+}
 variable_list mul_backward(FormulaNode& n, const variable_list& g) {
   return {n.needs(0) ? g[0] * n.saved(1) : Tensor(), n.needs(1) ? g[0] * n.saved(0) : Tensor()};
 }
@@ -392,11 +396,18 @@ Tensor subtract(const Tensor& self, const Tensor& other, const Scalar& alpha) {
 Tensor subtract(const Tensor& self, const Scalar& other, const Scalar& alpha) {
   return sub(self, other, alpha);
 }
+// rsub(self, other) = other - alpha * self: RsubBackward0, or RsubBackward1 for a Scalar other.
 Tensor rsub(const Tensor& self, const Tensor& other, const Scalar& alpha) {
-  return sub(other, self, alpha);
+  Tensor out = sub_impl(Tensor(), other, self, alpha, Mode::Functional);
+  if (autograd::compute_requires_grad(self, other)) {
+    const char* name =
+        other.unsafeGetTensorImpl()->is_wrapped_number() ? "RsubBackward1" : "RsubBackward0";
+    if (auto* n = autograd::record(name, rsub_backward, {self, other}, {out})) n->keep(alpha);
+  }
+  return out;
 }
 Tensor rsub(const Tensor& self, const Scalar& other, const Scalar& alpha) {
-  return sub(wrapped_scalar_tensor(other), self, alpha);
+  return rsub(self, wrapped_scalar_tensor(other), alpha);
 }
 
 Tensor div(const Tensor& self, const Tensor& other, std::optional<std::string> rounding_mode) {
@@ -467,16 +478,165 @@ Tensor& mul_out(Tensor& out, const Tensor& self, const Tensor& other) {
 }
 WICK_BINARY_METHODS(mul, mul)
 WICK_BINARY_ALIAS(multiply, mul)
+
+// ---- derivatives of the other binary ops -----------------------------------------
+//
+// Each op's formula reads fixed slots: saved(0) = self (its value before the
+// write for in-place forms), saved(1) = other, saved(2) = the result; a slot the
+// formula does not read holds nothing. A wrapped-number operand (a Scalar
+// argument) never requires grad; it only changes the node's name, as in PyTorch
+// (RemainderBackward0 for `x % 2.0`, RemainderBackward1 for two tensors).
+
+namespace {
+struct BinaryGrad {
+  const char* name;          // two tensors
+  const char* scalar_other;  // other was a Scalar
+  const char* scalar_self;   // self was a Scalar
+  autograd::Formula formula;
+  bool self, other, result;  // which slots the formula reads
+};
+
+bool is_wrapped(const Tensor& t) { return t.unsafeGetTensorImpl()->is_wrapped_number(); }
+
+void record_binary(const BinaryGrad& gi, const Tensor& self, const Tensor& other, const Tensor& out,
+                   const Tensor& self_value) {
+  const char* name = is_wrapped(other) ? gi.scalar_other : is_wrapped(self) ? gi.scalar_self : gi.name;
+  if (auto* n = autograd::record(name, gi.formula, {self, other}, {out})) {
+    n->save(gi.self ? self_value : Tensor())->save(gi.other ? other : Tensor());
+    if (gi.result) n->save_output(out);
+  }
+}
+
+// Runs an op with its derivative: functional, or in place into `self`.
+Tensor run_with_grad(const BinaryGrad& gi, const Tensor& self, const Tensor& other, Kind kind,
+                     const char* name, binary_detail::KernelFn kernel) {
+  Tensor out = binary_detail::run_binary_op(Tensor(), self, other, Mode::Functional, kind, name, kernel);
+  if (autograd::compute_requires_grad(self, other)) record_binary(gi, self, other, out, self);
+  return out;
+}
+Tensor& run_inplace_with_grad(const BinaryGrad& gi, Tensor& self, const Tensor& other, Kind kind,
+                              const char* name, binary_detail::KernelFn kernel) {
+  autograd::impl::check_inplace(self);
+  const bool grad = autograd::compute_requires_grad(self, other);
+  // The formula may read self as it was before the write (with its history,
+  // for double backward).
+  Tensor original;
+  if (grad && gi.self) original = self.clone();
+  binary_detail::run_binary_op(self, self, other, Mode::InPlace, kind, name, kernel);
+  if (grad) record_binary(gi, self, other, self, original);
+  return self;
+}
+
+Tensor mask_of(const Tensor& cond, const Tensor& like) { return cond.to(like.dtype()); }
+
+// PowBackward1: d(s^o) = o * s^(o-1) (0 where o == 0), s^o * log(s) (0 where s == 0, o >= 0).
+variable_list pow_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  Tensor gs, go;
+  if (n.needs(0)) gs = where(o == 0, Scalar(0.0), g[0] * o * s.pow(o - 1));
+  if (n.needs(1)) {
+    Tensor r = n.saved(2);
+    go = g[0] * where(logical_and(s == 0, o >= 0), Scalar(0.0), r * s.log());
+  }
+  return {gs, go};
+}
+variable_list atan2_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  Tensor d = g[0] / (s * s + o * o);
+  return {n.needs(0) ? d * o : Tensor(), n.needs(1) ? -d * s : Tensor()};
+}
+variable_list hypot_backward(FormulaNode& n, const variable_list& g) {
+  Tensor q = g[0] / n.saved(2);
+  return {n.needs(0) ? q * n.saved(0) : Tensor(), n.needs(1) ? q * n.saved(1) : Tensor()};
+}
+// remainder / fmod: s - o * round(s / o): g, -g * round(s / o).
+variable_list remainder_backward(FormulaNode& n, const variable_list& g) {
+  return {n.needs(0) ? g[0] : Tensor(),
+          n.needs(1) ? -g[0] * n.saved(0).div(n.saved(1), "floor") : Tensor()};
+}
+variable_list fmod_backward(FormulaNode& n, const variable_list& g) {
+  return {n.needs(0) ? g[0] : Tensor(),
+          n.needs(1) ? -g[0] * n.saved(0).div(n.saved(1), "trunc") : Tensor()};
+}
+// copysign: g * result / self, 0 where self == 0; other's gradient is zero.
+variable_list copysign_backward(FormulaNode& n, const variable_list& g) {
+  Tensor gs;
+  if (n.needs(0)) {
+    Tensor s = n.saved(0), r = n.saved(2);
+    gs = g[0] * where(s == 0, Scalar(0.0), r / s);
+  }
+  return {gs, n.needs(1) ? zeros_like(g[0]) : Tensor()};
+}
+variable_list logaddexp_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  return {n.needs(0) ? g[0] / ((o - s).exp() + 1) : Tensor(),
+          n.needs(1) ? g[0] / ((s - o).exp() + 1) : Tensor()};
+}
+variable_list logaddexp2_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  return {n.needs(0) ? g[0] / (pow(2.0, o - s) + 1) : Tensor(),
+          n.needs(1) ? g[0] / (pow(2.0, s - o) + 1) : Tensor()};
+}
+// xlogy: g * log(o) (as xlogy(g, o), and 0 where s == 0 and o <= 0, as PyTorch), g * s / o.
+variable_list xlogy_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  return {n.needs(0) ? where(logical_and(s == 0, o <= 0), Scalar(0.0), xlogy(g[0], o)) : Tensor(),
+          n.needs(1) ? g[0] * s / o : Tensor()};
+}
+
+const BinaryGrad pow_grad{"PowBackward1", "PowBackward0", "PowBackward2", pow_backward, true, true, true};
+const BinaryGrad atan2_grad{"Atan2Backward0", "Atan2Backward0", "Atan2Backward0", atan2_backward,
+                            true, true, false};
+const BinaryGrad hypot_grad{"HypotBackward0", "HypotBackward0", "HypotBackward0", hypot_backward,
+                            true, true, true};
+const BinaryGrad remainder_grad{"RemainderBackward1", "RemainderBackward0", "RemainderBackward1",
+                                remainder_backward, true, true, false};
+const BinaryGrad fmod_grad{"FmodBackward1", "FmodBackward0", "FmodBackward1", fmod_backward, true,
+                           true, false};
+const BinaryGrad copysign_grad{"CopysignBackward0", "CopysignBackward1", "CopysignBackward0",
+                               copysign_backward, true, false, true};
+const BinaryGrad logaddexp_grad{"LogaddexpBackward0", "LogaddexpBackward0", "LogaddexpBackward0",
+                                logaddexp_backward, true, true, false};
+const BinaryGrad logaddexp2_grad{"Logaddexp2Backward0", "Logaddexp2Backward0",
+                                 "Logaddexp2Backward0", logaddexp2_backward, true, true, false};
+const BinaryGrad xlogy_grad{"XlogyBackward0", "XlogyBackward2", "XlogyBackward1", xlogy_backward,
+                            true, true, false};
+}  // namespace
+
+// Like WICK_BINARY_ENTRIES, with the derivative name##_grad recorded.
+#define WICK_BINARY_GRAD_ENTRIES(name, kind)                                              \
+  Tensor name(const Tensor& self, const Tensor& other) {                                  \
+    return run_with_grad(name##_grad, self, other, kind, #name, name##_kernel);           \
+  }                                                                                       \
+  Tensor name(const Tensor& self, const Scalar& other) {                                  \
+    return name(self, binary_detail::wrapped_scalar_for(self, other));                    \
+  }                                                                                       \
+  Tensor& name##_(Tensor& self, const Tensor& other) {                                    \
+    return run_inplace_with_grad(name##_grad, self, other, kind, #name, name##_kernel);   \
+  }                                                                                       \
+  Tensor& name##_(Tensor& self, const Scalar& other) {                                    \
+    return name##_(self, binary_detail::wrapped_scalar_for(self, other));                 \
+  }                                                                                       \
+  Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {              \
+    binary_detail::run_binary_op(out, self, other, binary_detail::Mode::Out, kind, #name,  \
+                                 name##_kernel);                                          \
+    return out;                                                                           \
+  }                                                                                       \
+  WICK_BINARY_METHODS(name, name)
+
+// floor_divide is piecewise constant and, as in PyTorch, not differentiable:
+// its result never requires grad.
 WICK_BINARY_ENTRIES(floor_divide, Kind::Same)
-WICK_BINARY_ENTRIES(remainder, Kind::Same)
-WICK_BINARY_ENTRIES(fmod, Kind::Same)
-WICK_BINARY_ENTRIES(atan2, Kind::Float)
+WICK_BINARY_GRAD_ENTRIES(remainder, Kind::Same)
+WICK_BINARY_GRAD_ENTRIES(fmod, Kind::Same)
+WICK_BINARY_GRAD_ENTRIES(atan2, Kind::Float)
 WICK_BINARY_ALIAS(arctan2, atan2)
-WICK_BINARY_ENTRIES(hypot, Kind::Same)
-WICK_BINARY_ENTRIES(copysign, Kind::Float)
-WICK_BINARY_ENTRIES(logaddexp, Kind::Same)
-WICK_BINARY_ENTRIES(logaddexp2, Kind::Same)
-WICK_BINARY_ENTRIES(xlogy, Kind::Float)
+WICK_BINARY_GRAD_ENTRIES(hypot, Kind::Same)
+WICK_BINARY_GRAD_ENTRIES(copysign, Kind::Float)
+WICK_BINARY_GRAD_ENTRIES(logaddexp, Kind::Same)
+WICK_BINARY_GRAD_ENTRIES(logaddexp2, Kind::Same)
+WICK_BINARY_GRAD_ENTRIES(xlogy, Kind::Float)
+#undef WICK_BINARY_GRAD_ENTRIES
 
 Tensor remainder(const Scalar& self, const Tensor& other) {
   return remainder(wrapped_scalar_tensor(self), other);
@@ -495,25 +655,32 @@ void check_int_pow_exponent(const Tensor& base, const Scalar& exp) {
 }  // namespace
 
 Tensor pow(const Tensor& self, const Tensor& other) {
-  return binary_detail::run_binary_op(Tensor(), self, other, Mode::Functional, Kind::Same, "pow",
-                                      pow_kernel);
+  return run_with_grad(pow_grad, self, other, Kind::Same, "pow", pow_kernel);
 }
 Tensor pow(const Tensor& self, const Scalar& other) {
   check_int_pow_exponent(self, other);
-  // Common exponents of floating tensors take the exact short forms PyTorch uses too.
+  const Tensor exponent = binary_detail::wrapped_scalar_for(self, other);
+  // Common exponents of floating tensors take the exact short forms PyTorch uses
+  // too; the node is still PowBackward0.
   if (self.is_floating_point()) {
     const double e = other.toDouble();
-    if (e == 2.0) return mul(self, self);
-    if (e == 0.5) return wick::sqrt(self);
+    if (e == 2.0 || e == 0.5) {
+      Tensor out;
+      {
+        autograd::NoGradGuard no_grad;
+        out = e == 2.0 ? mul(self, self) : wick::sqrt(self);
+      }
+      if (autograd::compute_requires_grad(self)) record_binary(pow_grad, self, exponent, out, self);
+      return out;
+    }
   }
-  return pow(self, binary_detail::wrapped_scalar_for(self, other));
+  return pow(self, exponent);
 }
 Tensor pow(const Scalar& self, const Tensor& exponent) {
   return pow(wrapped_scalar_tensor(self), exponent);
 }
 Tensor& pow_(Tensor& self, const Tensor& other) {
-  binary_detail::run_binary_op(self, self, other, Mode::InPlace, Kind::Same, "pow_", pow_kernel);
-  return self;
+  return run_inplace_with_grad(pow_grad, self, other, Kind::Same, "pow_", pow_kernel);
 }
 Tensor& pow_(Tensor& self, const Scalar& other) {
   check_int_pow_exponent(self, other);
@@ -530,7 +697,7 @@ Tensor float_power(const Tensor& self, const Tensor& other) {
   return pow(self.to(kDouble), other.to(kDouble));
 }
 Tensor float_power(const Tensor& self, const Scalar& other) {
-  return pow(self.to(kDouble), wrapped_scalar_tensor(Scalar(other.toDouble())));
+  return pow(self.to(kDouble), Scalar(other.toDouble()));
 }
 Tensor float_power(const Scalar& self, const Tensor& exponent) {
   return pow(wrapped_scalar_tensor(Scalar(self.toDouble())), exponent.to(kDouble));
@@ -552,10 +719,45 @@ WICK_BINARY_METHODS(float_power, float_power)
 
 // ---- maximum / minimum / fmax / fmin --------------------------------------------
 
+namespace {
+// maximum / minimum: the larger (smaller) input takes g, ties split it in half,
+// and a NaN passes g to both inputs, as PyTorch.
+variable_list maximum_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  Tensor half_eq = mask_of(s == o, g[0]) * 0.5;
+  return {n.needs(0) ? g[0] * (1 - mask_of(s < o, g[0]) - half_eq) : Tensor(),
+          n.needs(1) ? g[0] * (1 - mask_of(s > o, g[0]) - half_eq) : Tensor()};
+}
+variable_list minimum_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  Tensor half_eq = mask_of(s == o, g[0]) * 0.5;
+  return {n.needs(0) ? g[0] * (1 - mask_of(s > o, g[0]) - half_eq) : Tensor(),
+          n.needs(1) ? g[0] * (1 - mask_of(s < o, g[0]) - half_eq) : Tensor()};
+}
+// fmax / fmin: self takes g where it won or tied or other is NaN; other elsewhere.
+variable_list fmax_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  Tensor to_self = mask_of(logical_or(s >= o, o.isnan()), g[0]);
+  return {n.needs(0) ? g[0] * to_self : Tensor(), n.needs(1) ? g[0] * (1 - to_self) : Tensor()};
+}
+variable_list fmin_backward(FormulaNode& n, const variable_list& g) {
+  Tensor s = n.saved(0), o = n.saved(1);
+  Tensor to_self = mask_of(logical_or(s <= o, o.isnan()), g[0]);
+  return {n.needs(0) ? g[0] * to_self : Tensor(), n.needs(1) ? g[0] * (1 - to_self) : Tensor()};
+}
+const BinaryGrad maximum_grad{"MaximumBackward0", "MaximumBackward0", "MaximumBackward0",
+                              maximum_backward, true, true, false};
+const BinaryGrad minimum_grad{"MinimumBackward0", "MinimumBackward0", "MinimumBackward0",
+                              minimum_backward, true, true, false};
+const BinaryGrad fmax_grad{"FmaxBackward0", "FmaxBackward0", "FmaxBackward0", fmax_backward, true,
+                           true, false};
+const BinaryGrad fmin_grad{"FminBackward0", "FminBackward0", "FminBackward0", fmin_backward, true,
+                           true, false};
+}  // namespace
+
 #define WICK_BINARY_TT_ENTRIES(name)                                                        \
   Tensor name(const Tensor& self, const Tensor& other) {                                    \
-    return binary_detail::run_binary_op(Tensor(), self, other, Mode::Functional, Kind::Same, \
-                                        #name, name##_kernel);                              \
+    return run_with_grad(name##_grad, self, other, Kind::Same, #name, name##_kernel);       \
   }                                                                                         \
   Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {                \
     binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, #name,            \
@@ -568,7 +770,6 @@ WICK_BINARY_TT_ENTRIES(minimum)
 WICK_BINARY_TT_ENTRIES(fmax)
 WICK_BINARY_TT_ENTRIES(fmin)
 #undef WICK_BINARY_TT_ENTRIES
-
 // ---- Tensor methods of add/sub/div ----------------------------------------------
 
 Tensor Tensor::add(const Tensor& other, const Scalar& alpha) const {

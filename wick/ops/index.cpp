@@ -12,6 +12,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "wick/autograd/formula.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/loops.h"
@@ -19,6 +20,8 @@
 #include "wick/ops/copy.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/linalg_internal.h"
+#include "wick/ops/pointwise.h"
+#include "wick/ops/reduce.h"
 #include "wick/ops/shape.h"
 #include "wick/tensor/tensor_iterator.h"
 
@@ -655,7 +658,7 @@ Tensor mask_rows(const Tensor& self, const Tensor& mask) {
 
 }  // namespace
 
-Tensor index(const Tensor& self, const std::vector<std::optional<Tensor>>& indices) {
+static Tensor raw_index(const Tensor& self, const std::vector<std::optional<Tensor>>& indices) {
   if (self.is_contiguous()) {
     if (auto m = leading_mask(self, indices)) return mask_rows(self, *m);
   }
@@ -673,7 +676,7 @@ Tensor index(const Tensor& self, const std::vector<std::optional<Tensor>>& indic
   return out;
 }
 
-Tensor& index_put_(Tensor& self, const std::vector<std::optional<Tensor>>& indices,
+static Tensor& raw_index_put_(Tensor& self, const std::vector<std::optional<Tensor>>& indices,
                    const Tensor& values, bool accumulate) {
   WICK_CHECK(self.dtype() == values.dtype(),
              "Index put requires the source and destination dtypes match, got ", self.dtype(),
@@ -757,7 +760,7 @@ Tensor& index_put_(Tensor& self, const std::vector<std::optional<Tensor>>& indic
   return self;
 }
 
-Tensor index_put(const Tensor& self, const std::vector<std::optional<Tensor>>& indices,
+static Tensor raw_index_put(const Tensor& self, const std::vector<std::optional<Tensor>>& indices,
                  const Tensor& values, bool accumulate) {
   Tensor out = clone(self);
   return index_put_(out, indices, values, accumulate);
@@ -765,7 +768,7 @@ Tensor index_put(const Tensor& self, const std::vector<std::optional<Tensor>>& i
 
 // ---- gather / scatter ---------------------------------------------------------------------
 
-Tensor gather(const Tensor& self, int64_t dim, const Tensor& index, bool /*sparse_grad*/) {
+static Tensor raw_gather(const Tensor& self, int64_t dim, const Tensor& index, bool /*sparse_grad*/) {
   Tensor out = empty(index.sizes(), self.options());
   return gather_out(out, self, dim, index);
 }
@@ -784,37 +787,37 @@ Tensor& gather_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& i
   return out;
 }
 
-Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+static Tensor raw_scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
   Tensor out = clone(self);
   return scatter_src_(out, dim, index, src, Op::Assign);
 }
-Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+static Tensor raw_scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
   Tensor out = clone(self);
   return scatter_value_(out, dim, index, value, Op::Assign);
 }
-Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+static Tensor raw_scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
                const std::string& reduce) {
   Op op = scatter_reduce_op(reduce);
   Tensor out = clone(self);
   return scatter_src_(out, dim, index, src, op);
 }
-Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
+static Tensor raw_scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
                const std::string& reduce) {
   Op op = scatter_reduce_op(reduce);
   Tensor out = clone(self);
   return scatter_value_(out, dim, index, value, op);
 }
-Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+static Tensor& raw_scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
   return scatter_src_(self, dim, index, src, Op::Assign);
 }
-Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+static Tensor& raw_scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
   return scatter_value_(self, dim, index, value, Op::Assign);
 }
-Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+static Tensor& raw_scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
                  const std::string& reduce) {
   return scatter_src_(self, dim, index, src, scatter_reduce_op(reduce));
 }
-Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
+static Tensor& raw_scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
                  const std::string& reduce) {
   return scatter_value_(self, dim, index, value, scatter_reduce_op(reduce));
 }
@@ -827,11 +830,11 @@ Tensor& scatter_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& 
   return assign_out(out, scatter(self, dim, index, value));
 }
 
-Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+static Tensor raw_scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
   Tensor out = clone(self);
   return scatter_src_(out, dim, index, src, Op::Add);
 }
-Tensor& scatter_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+static Tensor& raw_scatter_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
   return scatter_src_(self, dim, index, src, Op::Add);
 }
 Tensor& scatter_add_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
@@ -839,7 +842,7 @@ Tensor& scatter_add_out(Tensor& out, const Tensor& self, int64_t dim, const Tens
   return assign_out(out, scatter_add(self, dim, index, src));
 }
 
-Tensor& scatter_reduce_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+static Tensor& raw_scatter_reduce_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
                         const std::string& reduce, bool include_self) {
   Op op = Op::Add;
   const bool mean = reduce == "mean";
@@ -917,7 +920,7 @@ Tensor& scatter_reduce_(Tensor& self, int64_t dim, const Tensor& index, const Te
   return self;
 }
 
-Tensor scatter_reduce(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+static Tensor raw_scatter_reduce(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
                       const std::string& reduce, bool include_self) {
   Tensor out = clone(self);
   return scatter_reduce_(out, dim, index, src, reduce, include_self);
@@ -987,7 +990,7 @@ Tensor checked_select_index(const char* name, const Tensor& self, int64_t dim, c
 
 }  // namespace
 
-Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index) {
+static Tensor raw_index_select(const Tensor& self, int64_t dim, const Tensor& index) {
   dim = maybe_wrap_dim(dim, self.dim());
   Tensor idx = checked_select_index("index_select", self, dim, index);
   if (self.dim() == 0) return clone(self);
@@ -1061,7 +1064,7 @@ void index_scatter(Tensor& self, int64_t dim, const Tensor& idx, const Tensor& s
 
 }  // namespace
 
-Tensor& index_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source,
+static Tensor& raw_index_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source,
                    const Scalar& alpha) {
   dim = maybe_wrap_dim(dim, self.dim());
   WICK_CHECK_T(IndexError, index.dim() <= 1,
@@ -1086,7 +1089,7 @@ Tensor& index_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor&
   return self;
 }
 
-Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source,
+static Tensor raw_index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source,
                  const Scalar& alpha) {
   Tensor out = clone(self);
   return index_add_(out, dim, index, source, alpha);
@@ -1096,7 +1099,7 @@ Tensor& index_add_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor
   return assign_out(out, index_add(self, dim, index, source, alpha));
 }
 
-Tensor& index_copy_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
+static Tensor& raw_index_copy_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
   dim = maybe_wrap_dim(dim, self.dim());
   WICK_CHECK_T(IndexError, index.dim() <= 1, "index_copy_(): Index should have dimension 1 or 0 (got ",
                index.dim(), ")");
@@ -1122,7 +1125,7 @@ Tensor& index_copy_(Tensor& self, int64_t dim, const Tensor& index, const Tensor
   return self;
 }
 
-Tensor index_copy(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
+static Tensor raw_index_copy(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
   Tensor out = clone(self);
   return index_copy_(out, dim, index, source);
 }
@@ -1131,7 +1134,7 @@ Tensor& index_copy_out(Tensor& out, const Tensor& self, int64_t dim, const Tenso
   return assign_out(out, index_copy(self, dim, index, source));
 }
 
-Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+static Tensor& raw_index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
   dim = maybe_wrap_dim(dim, self.dim());
   WICK_CHECK_T(IndexError, index.dtype() == kLong, "index_fill_(): Expected dtype int64 for index.");
   WICK_CHECK(index.dim() <= 1, "Index has to be a vector/scalar");
@@ -1144,18 +1147,18 @@ Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Scalar
   return self;
 }
 
-Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
+static Tensor& raw_index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
   WICK_CHECK(value.dim() == 0,
              "index_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
              value.dim(), " dimension(s).");
   return index_fill_(self, dim, index, value.item());
 }
 
-Tensor index_fill(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+static Tensor raw_index_fill(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
   Tensor out = clone(self);
   return index_fill_(out, dim, index, value);
 }
-Tensor index_fill(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
+static Tensor raw_index_fill(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
   Tensor out = clone(self);
   return index_fill_(out, dim, index, value);
 }
@@ -1193,7 +1196,7 @@ void masked_fill_kernel(const Tensor& out, const Tensor& in, const Tensor& mask,
 
 }  // namespace
 
-Tensor masked_select(const Tensor& self, const Tensor& mask) {
+static Tensor raw_masked_select(const Tensor& self, const Tensor& mask) {
   WICK_CHECK(mask.dtype() == kBool, "masked_select: expected BoolTensor for mask");
   DimVector shape = infer_size(self.sizes(), mask.sizes());
   Tensor s = expand(self, shape), m = expand(mask, shape);
@@ -1238,34 +1241,34 @@ Tensor& masked_select_out(Tensor& out, const Tensor& self, const Tensor& mask) {
   return copy_(out, r);
 }
 
-Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Scalar& value) {
+static Tensor& raw_masked_fill_(Tensor& self, const Tensor& mask, const Scalar& value) {
   check_bool_mask("masked_fill_", mask);
   masked_fill_kernel(self, self, mask, value);
   return self;
 }
 
-Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Tensor& value) {
+static Tensor& raw_masked_fill_(Tensor& self, const Tensor& mask, const Tensor& value) {
   WICK_CHECK(value.dim() == 0,
              "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
              value.dim(), " dimension(s).");
   return masked_fill_(self, mask, value.item());
 }
 
-Tensor masked_fill(const Tensor& self, const Tensor& mask, const Scalar& value) {
+static Tensor raw_masked_fill(const Tensor& self, const Tensor& mask, const Scalar& value) {
   check_bool_mask("masked_fill_", mask);
   Tensor out = empty(infer_size(self.sizes(), mask.sizes()), self.options());
   masked_fill_kernel(out, self, mask, value);
   return out;
 }
 
-Tensor masked_fill(const Tensor& self, const Tensor& mask, const Tensor& value) {
+static Tensor raw_masked_fill(const Tensor& self, const Tensor& mask, const Tensor& value) {
   WICK_CHECK(value.dim() == 0,
              "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ",
              value.dim(), " dimension(s).");
   return masked_fill(self, mask, value.item());
 }
 
-Tensor& masked_scatter_(Tensor& self, const Tensor& mask, const Tensor& source) {
+static Tensor& raw_masked_scatter_(Tensor& self, const Tensor& mask, const Tensor& source) {
   check_bool_mask("masked_scatter_", mask);
   WICK_CHECK(self.dtype() == source.dtype(),
              "masked_scatter: expected self and source to have same dtypes but got",
@@ -1293,7 +1296,7 @@ Tensor& masked_scatter_(Tensor& self, const Tensor& mask, const Tensor& source) 
   return self;
 }
 
-Tensor masked_scatter(const Tensor& self, const Tensor& mask, const Tensor& source) {
+static Tensor raw_masked_scatter(const Tensor& self, const Tensor& mask, const Tensor& source) {
   check_bool_mask("masked_scatter_", mask);
   DimVector shape = infer_size(self.sizes(), mask.sizes());
   Tensor out = empty(shape, self.options());
@@ -1400,7 +1403,7 @@ Tensor checked_flat_index(const Tensor& self, const Tensor& index) {
 
 }  // namespace
 
-Tensor take(const Tensor& self, const Tensor& index) {
+static Tensor raw_take(const Tensor& self, const Tensor& index) {
   WICK_CHECK(index.dtype() == kLong, "take(): Expected a long tensor for index, but got ",
              index.dtype());
   WICK_CHECK_T(IndexError, self.numel() > 0 || index.numel() == 0,
@@ -1439,7 +1442,7 @@ Tensor& take_out(Tensor& out, const Tensor& self, const Tensor& index) {
   return copy_(out, r);
 }
 
-Tensor& put_(Tensor& self, const Tensor& index, const Tensor& source, bool accumulate) {
+static Tensor& raw_put_(Tensor& self, const Tensor& index, const Tensor& source, bool accumulate) {
   WICK_CHECK(index.dtype() == kLong, "put_(): Expected a long tensor for index, but got ",
              index.dtype());
   WICK_CHECK(self.dtype() == source.dtype(),
@@ -1471,9 +1474,510 @@ Tensor& put_(Tensor& self, const Tensor& index, const Tensor& source, bool accum
   return self;
 }
 
-Tensor put(const Tensor& self, const Tensor& index, const Tensor& source, bool accumulate) {
+static Tensor raw_put(const Tensor& self, const Tensor& index, const Tensor& source, bool accumulate) {
   Tensor out = clone(self);
   return put_(out, index, source, accumulate);
+}
+
+// ---- derivatives ---------------------------------------------------------------------------
+//
+// Each public op runs its raw_ form (above) under NoGradGuard, so the clones,
+// copies and fills inside record nothing, then records one node. In-place
+// forms record self as input 0 and as the output (views: CopySlices).
+
+namespace {
+using autograd::FormulaNode;
+using autograd::variable_list;
+using IndexList = std::vector<std::optional<Tensor>>;
+
+// An index list saved from slot `first`; its length is int_at(count_at).
+void save_indices(FormulaNode* n, const IndexList& indices) {
+  n->keep_int(static_cast<int64_t>(indices.size()));
+  for (const auto& t : indices) n->save(t ? *t : Tensor());
+}
+IndexList saved_indices(FormulaNode& n, size_t count_at, size_t first) {
+  IndexList out;
+  for (int64_t i = 0; i < n.int_at(count_at); ++i) {
+    Tensor t = n.saved(first + i);
+    out.push_back(t.defined() ? std::optional<Tensor>(t) : std::nullopt);
+  }
+  return out;
+}
+
+[[noreturn]] void not_differentiable(const char* what) {
+  throw Error(str("derivative for ", what, " is not implemented"));
+}
+
+// IndexBackward0: g accumulated into zeros at the indexed positions.
+// sizes(0) = self's shape; int_at(0) = index count, saved from 0.
+variable_list index_backward(FormulaNode& n, const variable_list& g) {
+  return {index_put(zeros(n.sizes(0), g[0].options()), saved_indices(n, 0, 0), g[0], true)};
+}
+// IndexPutBackward0: int_at(0) = accumulate, int_at(1) = index count.
+variable_list index_put_backward(FormulaNode& n, const variable_list& g) {
+  IndexList idx = saved_indices(n, 1, 0);
+  Tensor gs, gv;
+  if (n.needs(0)) gs = n.int_at(0) ? g[0] : index_put(g[0], idx, zeros({}, g[0].options()), false);
+  if (n.needs(1)) gv = index(g[0], idx);
+  return {gs, gv};
+}
+// gather / scatter family: saved(0) = index, int_at(0) = dim.
+variable_list gather_backward(FormulaNode& n, const variable_list& g) {
+  return {scatter_add(zeros(n.sizes(0), g[0].options()), n.int_at(0), n.saved(0), g[0])};
+}
+variable_list scatter_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t dim = n.int_at(0);
+  Tensor idx = n.saved(0);
+  return {n.needs(0) ? scatter(g[0], dim, idx, Scalar(0.0)) : Tensor(),
+          n.needs(1) ? gather(g[0], dim, idx) : Tensor()};
+}
+variable_list scatter_value_backward(FormulaNode& n, const variable_list& g) {
+  return {scatter(g[0], n.int_at(0), n.saved(0), Scalar(0.0))};
+}
+variable_list scatter_add_backward(FormulaNode& n, const variable_list& g) {
+  return {n.needs(0) ? g[0] : Tensor(), n.needs(1) ? gather(g[0], n.int_at(0), n.saved(0)) : Tensor()};
+}
+variable_list scatter_with_reduce_backward(FormulaNode&, const variable_list&) {
+  not_differentiable("scatter with reduce");
+}
+// ScatterReduceBackward0: saved(0) = index, (1) = self before the write,
+// (2) = src, (3) = the result; int_at: dim, reduction (0 sum, 1 mean, 2 amax/amin,
+// 3 prod), include_self.
+variable_list scatter_reduce_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t dim = n.int_at(0), kind = n.int_at(1);
+  const bool include_self = n.int_at(2) != 0;
+  Tensor idx = n.saved(0);
+  Tensor gs, gsrc;
+  if (kind == 0) {
+    gs = g[0];
+    if (n.needs(1)) gsrc = gather(g[0], dim, idx);
+  } else if (kind == 1) {
+    Tensor count = include_self ? ones_like(g[0]) : zeros_like(g[0]);
+    count = scatter_add(count, dim, idx, ones(idx.sizes(), g[0].options()));
+    count = count.masked_fill(count == 0, 1);
+    gs = g[0] / count;
+    if (n.needs(1)) gsrc = gather(gs, dim, idx);
+  } else if (kind == 2) {
+    // The gradient is shared evenly by every value equal to the result.
+    Tensor self = n.saved(1), src = n.saved(2), result = n.saved(3);
+    Tensor self_is = (self == result).to(g[0].dtype());
+    Tensor src_is = (src == gather(result, dim, idx)).to(g[0].dtype());
+    Tensor share = g[0] / scatter_add(self_is, dim, idx, src_is);
+    gs = self_is * share;
+    if (n.needs(1)) gsrc = src_is * gather(share, dim, idx);
+  } else {
+    not_differentiable("scatter_reduce with reduce='prod'");
+  }
+  // Positions that received values do not see self when it is left out.
+  if (!include_self && n.needs(0))
+    gs = gs.masked_fill(scatter(zeros_like(g[0]), dim, idx, Scalar(1.0)) != 0, 0);
+  return {n.needs(0) ? gs : Tensor(), gsrc};
+}
+// index_select / index_add / index_copy / index_fill: saved(0) = index,
+// int_at(0) = dim, sizes(0) = self's shape (index_select) or source's.
+variable_list index_select_backward(FormulaNode& n, const variable_list& g) {
+  if (n.sizes(0).empty()) return {g[0]};
+  return {index_add(zeros(n.sizes(0), g[0].options()), n.int_at(0), n.saved(0), g[0])};
+}
+variable_list index_add_backward(FormulaNode& n, const variable_list& g) {
+  Tensor gsrc;
+  if (n.needs(1))
+    gsrc = (index_select(g[0], n.int_at(0), n.saved(0)) * n.scalar(0)).reshape(n.sizes(0));
+  return {n.needs(0) ? g[0] : Tensor(), gsrc};
+}
+variable_list index_copy_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t dim = n.int_at(0);
+  Tensor idx = n.saved(0);
+  return {n.needs(0) ? index_fill(g[0], dim, idx, Scalar(0.0)) : Tensor(),
+          n.needs(1) ? index_select(g[0], dim, idx).reshape(n.sizes(0)) : Tensor()};
+}
+// IndexFillBackward0/1: the value takes the sum of g over the filled
+// positions (each counted once, however often the index names it).
+variable_list index_fill_backward(FormulaNode& n, const variable_list& g) {
+  Tensor kept = index_fill(g[0], n.int_at(0), n.saved(0), Scalar(0.0));
+  variable_list out{n.needs(0) ? kept : Tensor()};
+  if (n.num_outputs() > 1) out.push_back(n.needs(1) ? (g[0] - kept).sum() : Tensor());
+  return out;
+}
+// masked ops: saved(0) = mask.
+variable_list masked_fill_backward(FormulaNode& n, const variable_list& g) {
+  Tensor mask = n.saved(0);
+  variable_list out{n.needs(0) ? g[0].masked_fill(mask, 0) : Tensor()};
+  if (n.num_outputs() > 1) out.push_back(n.needs(1) ? where(mask, g[0], Scalar(0.0)).sum() : Tensor());
+  return out;
+}
+// sizes(0) = the broadcast shape of self and mask.
+variable_list masked_select_backward(FormulaNode& n, const variable_list& g) {
+  return {masked_scatter(zeros(n.sizes(0), g[0].options()), n.saved(0), g[0])};
+}
+// sizes(0) = source's shape; source elements past the mask's count get zeros.
+variable_list masked_scatter_backward(FormulaNode& n, const variable_list& g) {
+  Tensor mask = n.saved(0);
+  Tensor gsrc;
+  if (n.needs(1)) {
+    Tensor picked = masked_select(g[0], mask);
+    const int64_t total = multiply_integers(n.sizes(0));
+    const int64_t pad = total - picked.numel();
+    if (pad > 0) picked = cat({picked, zeros({pad}, g[0].options())}, 0);
+    gsrc = picked.reshape(n.sizes(0));
+  }
+  return {n.needs(0) ? g[0].masked_fill(mask, 0) : Tensor(), gsrc};
+}
+// take / put: saved(0) = index; sizes(0) = self's (take) or source's (put) shape.
+variable_list take_backward(FormulaNode& n, const variable_list& g) {
+  return {put(zeros(n.sizes(0), g[0].options()), n.saved(0), g[0], true)};
+}
+variable_list put_backward(FormulaNode& n, const variable_list& g) {
+  Tensor idx = n.saved(0);
+  Tensor gs, gsrc;
+  if (n.needs(0))
+    gs = n.int_at(0) ? g[0] : put(g[0], idx, zeros(n.sizes(0), g[0].options()), false);
+  if (n.needs(1)) gsrc = take(g[0], idx).reshape(n.sizes(0));
+  return {gs, gsrc};
+}
+
+bool wants_grad(const Tensor& a) { return autograd::compute_requires_grad(a); }
+bool wants_grad(const Tensor& a, const Tensor& b) { return autograd::compute_requires_grad(a, b); }
+
+// Runs body (the raw op) without recording; then `rec` records when wanted.
+template <typename F>
+Tensor no_grad_run(const F& body) {
+  autograd::NoGradGuard no_grad;
+  return body();
+}
+
+int64_t scatter_reduce_kind(const std::string& reduce) {
+  if (reduce == "sum") return 0;
+  if (reduce == "mean") return 1;
+  if (reduce == "amax" || reduce == "amin") return 2;
+  return 3;
+}
+}  // namespace
+
+Tensor index(const Tensor& self, const IndexList& indices) {
+  Tensor out = no_grad_run([&] { return raw_index(self, indices); });
+  if (wants_grad(self))
+    if (auto* n = autograd::record("IndexBackward0", index_backward, {self}, {out})) {
+      n->keep(self.sizes());
+      save_indices(n, indices);
+    }
+  return out;
+}
+
+namespace {
+void record_index_put(const Tensor& self, const IndexList& indices, const Tensor& values,
+                      bool accumulate, const Tensor& out) {
+  if (auto* n = autograd::record("IndexPutBackward0", index_put_backward, {self, values}, {out})) {
+    n->keep_int(accumulate);
+    save_indices(n, indices);
+  }
+}
+}  // namespace
+
+Tensor& index_put_(Tensor& self, const IndexList& indices, const Tensor& values, bool accumulate) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, values);
+  no_grad_run([&] { return raw_index_put_(self, indices, values, accumulate); });
+  if (grad) record_index_put(self, indices, values, accumulate, self);
+  return self;
+}
+Tensor index_put(const Tensor& self, const IndexList& indices, const Tensor& values, bool accumulate) {
+  Tensor out = no_grad_run([&] { return raw_index_put(self, indices, values, accumulate); });
+  if (wants_grad(self, values)) record_index_put(self, indices, values, accumulate, out);
+  return out;
+}
+
+Tensor gather(const Tensor& self, int64_t dim, const Tensor& index, bool sparse_grad) {
+  Tensor out = no_grad_run([&] { return raw_gather(self, dim, index, sparse_grad); });
+  if (wants_grad(self))
+    if (auto* n = autograd::record("GatherBackward0", gather_backward, {self}, {out}))
+      n->save(index)->keep(self.sizes())->keep_int(maybe_wrap_dim(dim, self.dim()));
+  return out;
+}
+
+namespace {
+void record_scatter(const char* name, autograd::Formula f, const Tensor& self, int64_t dim,
+                    const Tensor& index, const Tensor& src, const Tensor& out) {
+  const bool has_src = src.defined();
+  if (auto* n = has_src ? autograd::record(name, f, {self, src}, {out})
+                        : autograd::record(name, f, {self}, {out}))
+    n->save(index)->keep_int(maybe_wrap_dim(dim, self.dim()));
+}
+}  // namespace
+
+Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  Tensor out = no_grad_run([&] { return raw_scatter(self, dim, index, src); });
+  if (wants_grad(self, src)) record_scatter("ScatterBackward0", scatter_backward, self, dim, index, src, out);
+  return out;
+}
+Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+  Tensor out = no_grad_run([&] { return raw_scatter(self, dim, index, value); });
+  if (wants_grad(self))
+    record_scatter("ScatterBackward1", scatter_value_backward, self, dim, index, Tensor(), out);
+  return out;
+}
+// The reduce= forms have no derivative (as in PyTorch): backward through them raises.
+Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+               const std::string& reduce) {
+  Tensor out = no_grad_run([&] { return raw_scatter(self, dim, index, src, reduce); });
+  if (wants_grad(self, src))
+    record_scatter("NotImplemented", scatter_with_reduce_backward, self, dim, index, src, out);
+  return out;
+}
+Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
+               const std::string& reduce) {
+  Tensor out = no_grad_run([&] { return raw_scatter(self, dim, index, value, reduce); });
+  if (wants_grad(self))
+    record_scatter("NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), out);
+  return out;
+}
+Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, src);
+  no_grad_run([&] { return raw_scatter_(self, dim, index, src); });
+  if (grad) record_scatter("ScatterBackward0", scatter_backward, self, dim, index, src, self);
+  return self;
+}
+Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self);
+  no_grad_run([&] { return raw_scatter_(self, dim, index, value); });
+  if (grad) record_scatter("ScatterBackward1", scatter_value_backward, self, dim, index, Tensor(), self);
+  return self;
+}
+Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+                 const std::string& reduce) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, src);
+  no_grad_run([&] { return raw_scatter_(self, dim, index, src, reduce); });
+  if (grad) record_scatter("NotImplemented", scatter_with_reduce_backward, self, dim, index, src, self);
+  return self;
+}
+Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
+                 const std::string& reduce) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self);
+  no_grad_run([&] { return raw_scatter_(self, dim, index, value, reduce); });
+  if (grad)
+    record_scatter("NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), self);
+  return self;
+}
+
+Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  Tensor out = no_grad_run([&] { return raw_scatter_add(self, dim, index, src); });
+  if (wants_grad(self, src))
+    record_scatter("ScatterAddBackward0", scatter_add_backward, self, dim, index, src, out);
+  return out;
+}
+Tensor& scatter_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, src);
+  no_grad_run([&] { return raw_scatter_add_(self, dim, index, src); });
+  if (grad) record_scatter("ScatterAddBackward0", scatter_add_backward, self, dim, index, src, self);
+  return self;
+}
+
+namespace {
+void record_scatter_reduce(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+                           const std::string& reduce, bool include_self, const Tensor& out,
+                           const Tensor& self_value) {
+  const int64_t kind = scatter_reduce_kind(reduce);
+  if (auto* n = autograd::record("ScatterReduceBackward0", scatter_reduce_backward, {self, src}, {out})) {
+    n->save(index);
+    if (kind == 2) {
+      n->save(self_value)->save(src)->save_output(out);
+    }
+    n->keep_int(maybe_wrap_dim(dim, self.dim()))->keep_int(kind)->keep_int(include_self);
+  }
+}
+}  // namespace
+
+Tensor scatter_reduce(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+                      const std::string& reduce, bool include_self) {
+  Tensor out = no_grad_run([&] { return raw_scatter_reduce(self, dim, index, src, reduce, include_self); });
+  if (wants_grad(self, src)) record_scatter_reduce(self, dim, index, src, reduce, include_self, out, self);
+  return out;
+}
+Tensor& scatter_reduce_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+                        const std::string& reduce, bool include_self) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, src);
+  // amax / amin compare against self as it was (with its history).
+  Tensor original;
+  if (grad && scatter_reduce_kind(reduce) == 2) original = self.clone();
+  no_grad_run([&] { return raw_scatter_reduce_(self, dim, index, src, reduce, include_self); });
+  if (grad) record_scatter_reduce(self, dim, index, src, reduce, include_self, self, original);
+  return self;
+}
+
+Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index) {
+  Tensor out = no_grad_run([&] { return raw_index_select(self, dim, index); });
+  if (wants_grad(self))
+    if (auto* n = autograd::record("IndexSelectBackward0", index_select_backward, {self}, {out}))
+      n->save(index)->keep(self.sizes())->keep_int(maybe_wrap_dim(dim, self.dim()));
+  return out;
+}
+
+namespace {
+void record_index_source(const char* name, autograd::Formula f, const Tensor& self, int64_t dim,
+                         const Tensor& index, const Tensor& source, const Tensor& out,
+                         const Scalar& alpha = 1) {
+  if (auto* n = autograd::record(name, f, {self, source}, {out}))
+    n->save(index)->keep(source.sizes())->keep_int(maybe_wrap_dim(dim, self.dim()))->keep(alpha);
+}
+}  // namespace
+
+Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source,
+                 const Scalar& alpha) {
+  Tensor out = no_grad_run([&] { return raw_index_add(self, dim, index, source, alpha); });
+  if (wants_grad(self, source))
+    record_index_source("IndexAddBackward0", index_add_backward, self, dim, index, source, out, alpha);
+  return out;
+}
+Tensor& index_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source,
+                   const Scalar& alpha) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, source);
+  no_grad_run([&] { return raw_index_add_(self, dim, index, source, alpha); });
+  if (grad) record_index_source("IndexAddBackward0", index_add_backward, self, dim, index, source, self, alpha);
+  return self;
+}
+Tensor index_copy(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
+  Tensor out = no_grad_run([&] { return raw_index_copy(self, dim, index, source); });
+  if (wants_grad(self, source))
+    record_index_source("IndexCopyBackward0", index_copy_backward, self, dim, index, source, out);
+  return out;
+}
+Tensor& index_copy_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, source);
+  no_grad_run([&] { return raw_index_copy_(self, dim, index, source); });
+  if (grad) record_index_source("IndexCopyBackward0", index_copy_backward, self, dim, index, source, self);
+  return self;
+}
+
+namespace {
+void record_index_fill(const Tensor& self, int64_t dim, const Tensor& index, const Tensor* value,
+                       const Tensor& out) {
+  auto* n = value ? autograd::record("IndexFillBackward1", index_fill_backward, {self, *value}, {out})
+                  : autograd::record("IndexFillBackward0", index_fill_backward, {self}, {out});
+  if (n) n->save(index)->keep_int(maybe_wrap_dim(dim, self.dim()));
+}
+}  // namespace
+
+Tensor index_fill(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+  Tensor out = no_grad_run([&] { return raw_index_fill(self, dim, index, value); });
+  if (wants_grad(self)) record_index_fill(self, dim, index, nullptr, out);
+  return out;
+}
+Tensor index_fill(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
+  Tensor out = no_grad_run([&] { return raw_index_fill(self, dim, index, value); });
+  if (wants_grad(self, value)) record_index_fill(self, dim, index, &value, out);
+  return out;
+}
+Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self);
+  no_grad_run([&] { return raw_index_fill_(self, dim, index, value); });
+  if (grad) record_index_fill(self, dim, index, nullptr, self);
+  return self;
+}
+Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, value);
+  no_grad_run([&] { return raw_index_fill_(self, dim, index, value); });
+  if (grad) record_index_fill(self, dim, index, &value, self);
+  return self;
+}
+
+Tensor masked_select(const Tensor& self, const Tensor& mask) {
+  Tensor out = no_grad_run([&] { return raw_masked_select(self, mask); });
+  if (wants_grad(self))
+    if (auto* n = autograd::record("MaskedSelectBackward0", masked_select_backward, {self}, {out}))
+      n->save(mask)->keep(infer_size(self.sizes(), mask.sizes()));
+  return out;
+}
+
+namespace {
+void record_masked_fill(const Tensor& self, const Tensor& mask, const Tensor* value, const Tensor& out) {
+  auto* n = value ? autograd::record("MaskedFillBackward1", masked_fill_backward, {self, *value}, {out})
+                  : autograd::record("MaskedFillBackward0", masked_fill_backward, {self}, {out});
+  if (n) n->save(mask);
+}
+}  // namespace
+
+Tensor masked_fill(const Tensor& self, const Tensor& mask, const Scalar& value) {
+  Tensor out = no_grad_run([&] { return raw_masked_fill(self, mask, value); });
+  if (wants_grad(self)) record_masked_fill(self, mask, nullptr, out);
+  return out;
+}
+Tensor masked_fill(const Tensor& self, const Tensor& mask, const Tensor& value) {
+  Tensor out = no_grad_run([&] { return raw_masked_fill(self, mask, value); });
+  if (wants_grad(self, value)) record_masked_fill(self, mask, &value, out);
+  return out;
+}
+Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Scalar& value) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self);
+  no_grad_run([&] { return raw_masked_fill_(self, mask, value); });
+  if (grad) record_masked_fill(self, mask, nullptr, self);
+  return self;
+}
+Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Tensor& value) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, value);
+  no_grad_run([&] { return raw_masked_fill_(self, mask, value); });
+  if (grad) record_masked_fill(self, mask, &value, self);
+  return self;
+}
+
+namespace {
+void record_masked_scatter(const Tensor& self, const Tensor& mask, const Tensor& source, const Tensor& out) {
+  if (auto* n = autograd::record("MaskedScatterBackward0", masked_scatter_backward, {self, source}, {out}))
+    n->save(mask)->keep(source.sizes());
+}
+}  // namespace
+
+Tensor masked_scatter(const Tensor& self, const Tensor& mask, const Tensor& source) {
+  Tensor out = no_grad_run([&] { return raw_masked_scatter(self, mask, source); });
+  if (wants_grad(self, source)) record_masked_scatter(self, mask, source, out);
+  return out;
+}
+Tensor& masked_scatter_(Tensor& self, const Tensor& mask, const Tensor& source) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, source);
+  no_grad_run([&] { return raw_masked_scatter_(self, mask, source); });
+  if (grad) record_masked_scatter(self, mask, source, self);
+  return self;
+}
+
+Tensor take(const Tensor& self, const Tensor& index) {
+  Tensor out = no_grad_run([&] { return raw_take(self, index); });
+  if (wants_grad(self))
+    if (auto* n = autograd::record("TakeBackward0", take_backward, {self}, {out}))
+      n->save(index)->keep(self.sizes());
+  return out;
+}
+
+namespace {
+void record_put(const Tensor& self, const Tensor& index, const Tensor& source, bool accumulate,
+                const Tensor& out) {
+  if (auto* n = autograd::record("PutBackward0", put_backward, {self, source}, {out}))
+    n->save(index)->keep(source.sizes())->keep_int(accumulate);
+}
+}  // namespace
+
+Tensor& put_(Tensor& self, const Tensor& index, const Tensor& source, bool accumulate) {
+  autograd::impl::check_inplace(self);
+  const bool grad = wants_grad(self, source);
+  no_grad_run([&] { return raw_put_(self, index, source, accumulate); });
+  if (grad) record_put(self, index, source, accumulate, self);
+  return self;
+}
+Tensor put(const Tensor& self, const Tensor& index, const Tensor& source, bool accumulate) {
+  Tensor out = no_grad_run([&] { return raw_put(self, index, source, accumulate); });
+  if (wants_grad(self, source)) record_put(self, index, source, accumulate, out);
+  return out;
 }
 
 // ---- Tensor methods ------------------------------------------------------------------------

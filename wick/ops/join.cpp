@@ -5,7 +5,10 @@
 #include <cstring>
 #include <numeric>
 
+#include "wick/autograd/formula.h"
 #include "wick/core/parallel.h"
+#include "wick/ops/index.h"
+#include "wick/ops/reduce.h"
 #include "wick/ops/copy.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/shape.h"
@@ -222,6 +225,73 @@ std::vector<int64_t> repeat_counts(const Tensor& repeats) {
   return counts;
 }
 
+// ---- derivatives ------------------------------------------------------------------
+//
+// The ops below fill their result through copy_ into views of it: they run
+// under NoGradGuard and record one node of their own.
+
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+// CatBackward0: input i's slice of g along the dim; int_at(0) = dim, then each
+// input's size along it (-1 for a skipped legacy-empty input).
+variable_list cat_backward(FormulaNode& n, const variable_list& g) {
+  const int64_t dim = n.int_at(0);
+  variable_list out(n.num_outputs());
+  int64_t offset = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const int64_t len = n.int_at(i + 1);
+    if (len < 0) {
+      if (n.needs(i)) out[i] = zeros({0}, g[0].options());
+      continue;
+    }
+    if (n.needs(i)) out[i] = g[0].narrow(dim, offset, len);
+    offset += len;
+  }
+  return out;
+}
+variable_list stack_backward(FormulaNode& n, const variable_list& g) {
+  variable_list out(n.num_outputs());
+  for (size_t i = 0; i < out.size(); ++i)
+    if (n.needs(i)) out[i] = g[0].select(n.int_at(0), static_cast<int64_t>(i));
+  return out;
+}
+// RepeatBackward0: g viewed as [r0, s0, r1, s1, ...] summed over the r's.
+// sizes(0) = the pair sizes, sizes(1) = self's shape.
+variable_list repeat_backward(FormulaNode& n, const variable_list& g) {
+  IntArrayRef pairs = n.sizes(0);
+  DimVector rdims;
+  for (size_t i = 0; i < pairs.size(); i += 2) rdims.push_back(static_cast<int64_t>(i));
+  return {sum(g[0].reshape(pairs), rdims).reshape(n.sizes(1))};
+}
+// IndexSelectBackward0 (repeat_interleave): g added back into the source rows;
+// saved(0) = the source row of each result row, sizes(0) = the input's shape.
+variable_list index_select_rows_backward(FormulaNode& n, const variable_list& g) {
+  return {index_add(zeros(n.sizes(0), g[0].options()), n.int_at(0), n.saved(0), g[0])};
+}
+variable_list flip_backward(FormulaNode& n, const variable_list& g) {
+  return {g[0].flip(n.sizes(0))};
+}
+// sizes(0) = shifts, sizes(1) = dims.
+variable_list roll_backward(FormulaNode& n, const variable_list& g) {
+  DimVector back;
+  for (int64_t s : n.sizes(0)) back.push_back(-s);
+  return {g[0].roll(back, n.sizes(1))};
+}
+variable_list rot90_backward(FormulaNode& n, const variable_list& g) {
+  return {g[0].rot90(-n.int_at(0), n.sizes(0))};
+}
+
+// repeat_interleave's result rows as a node reading back into `input`.
+void record_rows(const Tensor& input, int64_t dim, const std::vector<int64_t>& source_row,
+                 const Tensor& out) {
+  if (!autograd::compute_requires_grad(input)) return;
+  Tensor idx = empty({static_cast<int64_t>(source_row.size())}, kLong);
+  std::copy(source_row.begin(), source_row.end(), idx.data_ptr<int64_t>());
+  if (auto* n = autograd::record("IndexSelectBackward0", index_select_rows_backward, {input}, {out}))
+    n->save(idx)->keep(input.sizes())->keep_int(dim);
+}
+
 }  // namespace
 
 // ---- cat / stack --------------------------------------------------------------
@@ -229,7 +299,15 @@ std::vector<int64_t> repeat_counts(const Tensor& repeats) {
 Tensor cat(TensorList tensors, int64_t dim) {
   CatPlan plan = plan_cat(tensors, dim);
   Tensor out = empty(plan.shape, tensors[0].options().dtype(plan.dtype));
-  fill_cat(out, tensors, plan.dim);
+  {
+    autograd::NoGradGuard no_grad;
+    fill_cat(out, tensors, plan.dim);
+  }
+  if (autograd::compute_requires_grad(tensors))
+    if (auto* n = autograd::record("CatBackward0", cat_backward, tensors, {out})) {
+      n->keep_int(plan.dim);
+      for (const Tensor& t : tensors) n->keep_int(is_legacy_empty(t) && t.dim() != out.dim() ? -1 : t.sizes()[plan.dim]);
+    }
   return out;
 }
 
@@ -247,10 +325,15 @@ Tensor stack(TensorList tensors, int64_t dim) {
   check_stack_inputs(tensors);
   dim = maybe_wrap_dim(dim, tensors[0].dim() + 1);
   Tensor out = empty(stacked_shape(tensors, dim), tensors[0].options().dtype(common_dtype(tensors)));
-  for (size_t i = 0; i < tensors.size(); ++i) {
-    Tensor dst = select(out, dim, static_cast<int64_t>(i));
-    copy_(dst, tensors[i]);
+  {
+    autograd::NoGradGuard no_grad;
+    for (size_t i = 0; i < tensors.size(); ++i) {
+      Tensor dst = select(out, dim, static_cast<int64_t>(i));
+      copy_(dst, tensors[i]);
+    }
   }
+  if (autograd::compute_requires_grad(tensors))
+    if (auto* n = autograd::record("StackBackward0", stack_backward, tensors, {out})) n->keep_int(dim);
   return out;
 }
 
@@ -312,10 +395,15 @@ Tensor repeat(const Tensor& self, IntArrayRef repeats) {
     src_strides[2 * i + 1] = i < pad ? 0 : self.strides()[i - pad];
   }
   Tensor out = empty(out_shape, self.options());
-  if (out.numel() == 0) return out;
-  Tensor src = make_view(self, pair_sizes, src_strides, self.storage_offset());
-  Tensor dst = make_view(out, pair_sizes, contiguous_strides(pair_sizes), 0);
-  copy_(dst, src);
+  if (out.numel() != 0) {
+    autograd::NoGradGuard no_grad;
+    Tensor src = make_view(self, pair_sizes, src_strides, self.storage_offset());
+    Tensor dst = make_view(out, pair_sizes, contiguous_strides(pair_sizes), 0);
+    copy_(dst, src);
+  }
+  if (autograd::compute_requires_grad(self))
+    if (auto* n = autograd::record("RepeatBackward0", repeat_backward, {self}, {out}))
+      n->keep(pair_sizes)->keep(self.sizes());
   return out;
 }
 
@@ -337,7 +425,11 @@ Tensor repeat_interleave(const Tensor& self, int64_t repeats, std::optional<int6
   DimVector out_shape = input.sizes().vec();
   out_shape[d] = rows * repeats;
   Tensor out = empty(out_shape, input.options());
-  gather_rows(input.contiguous(), out, d, source_row);
+  {
+    autograd::NoGradGuard no_grad;
+    gather_rows(input.contiguous(), out, d, source_row);
+  }
+  record_rows(input, d, source_row, out);
   return out;
 }
 
@@ -356,7 +448,11 @@ Tensor repeat_interleave(const Tensor& self, const Tensor& repeats, std::optiona
   DimVector out_shape = input.sizes().vec();
   out_shape[d] = static_cast<int64_t>(source_row.size());
   Tensor out = empty(out_shape, input.options());
-  gather_rows(input.contiguous(), out, d, source_row);
+  {
+    autograd::NoGradGuard no_grad;
+    gather_rows(input.contiguous(), out, d, source_row);
+  }
+  record_rows(input, d, source_row, out);
   return out;
 }
 
@@ -381,7 +477,10 @@ Tensor flip(const Tensor& self, IntArrayRef dims) {
     flipped[d] = true;
   }
   Tensor out = empty_preserving_layout(self);
+  if (autograd::compute_requires_grad(self))
+    if (auto* n = autograd::record("FlipBackward0", flip_backward, {self}, {out})) n->keep(dims);
   if (self.numel() == 0) return out;
+  autograd::NoGradGuard no_grad;
   // Read self backwards along the flipped dims: a view starting at the last
   // element with negated strides there.
   DimVector strides = self.strides().vec();
@@ -420,7 +519,7 @@ static Tensor roll_one_dim(const Tensor& self, int64_t shift, int64_t dim) {
   return out;
 }
 
-Tensor roll(const Tensor& self, IntArrayRef shifts, IntArrayRef dims) {
+static Tensor roll_impl(const Tensor& self, IntArrayRef shifts, IntArrayRef dims) {
   WICK_CHECK(!shifts.empty(), "`shifts` required");
   if (dims.empty() && shifts.size() == 1) {
     return view(roll_one_dim(flatten(self), shifts[0], 0), self.sizes());
@@ -430,6 +529,19 @@ Tensor roll(const Tensor& self, IntArrayRef shifts, IntArrayRef dims) {
   Tensor out = self;
   for (size_t i = 0; i < dims.size(); ++i)
     out = roll_one_dim(out, shifts[i], maybe_wrap_dim(dims[i], self.dim(), /*wrap_scalar=*/false));
+  // No dims to roll: still a new tensor.
+  return out.is_same(self) ? contiguous_copy(self) : out;
+}
+
+Tensor roll(const Tensor& self, IntArrayRef shifts, IntArrayRef dims) {
+  Tensor out;
+  {
+    autograd::NoGradGuard no_grad;
+    out = roll_impl(self, shifts, dims);
+  }
+  if (autograd::compute_requires_grad(self))
+    if (auto* n = autograd::record("RollBackward0", roll_backward, {self}, {out}))
+      n->keep(shifts)->keep(dims);
   return out;
 }
 
@@ -442,16 +554,20 @@ Tensor rot90(const Tensor& self, int64_t k, IntArrayRef dims) {
   WICK_CHECK(dims[0] < nd && dims[0] >= -nd, "Rotation dim0 out of range, dim0 = ", dims[0]);
   WICK_CHECK(dims[1] < nd && dims[1] >= -nd, "Rotation dim1 out of range, dim1 = ", dims[1]);
   const int64_t d0 = dims[0], d1 = dims[1];
-  switch (((k % 4) + 4) % 4) {
-    case 1:
-      return transpose(flip(self, {d1}), d0, d1);
-    case 2:
-      return flip(self, {d0, d1});
-    case 3:
-      return transpose(flip(self, {d0}), d0, d1);
-    default:
-      return contiguous_copy(self);
+  Tensor out;
+  {
+    autograd::NoGradGuard no_grad;
+    switch (((k % 4) + 4) % 4) {
+      case 1: out = transpose(flip(self, {d1}), d0, d1); break;
+      case 2: out = flip(self, {d0, d1}); break;
+      case 3: out = transpose(flip(self, {d0}), d0, d1); break;
+      default: out = contiguous_copy(self);
+    }
   }
+  if (autograd::compute_requires_grad(self))
+    if (auto* n = autograd::record("Rot90Backward0", rot90_backward, {self}, {out}))
+      n->keep(dims)->keep_int(k);
+  return out;
 }
 
 // ---- Tensor methods ---------------------------------------------------------------

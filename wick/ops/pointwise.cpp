@@ -4,11 +4,16 @@
 #include <limits>
 #include <type_traits>
 
+#include "wick/autograd/formula.h"
 #include "wick/kernels/cpu/elementwise.h"
+#include "wick/ops/binary.h"
+#include "wick/ops/creation.h"
 
 namespace wick {
 
 using kernels::Mode;
+using autograd::FormulaNode;
+using autograd::variable_list;
 
 namespace {
 
@@ -76,14 +81,31 @@ Tensor where_impl(const Tensor& out, const Tensor& condition, const Tensor& self
 }
 }  // namespace
 
+namespace {
+// WhereBackward0: g goes to self where the condition holds, to other elsewhere.
+variable_list where_backward(FormulaNode& n, const variable_list& g) {
+  Tensor cond = n.saved(0);
+  return {n.needs(0) ? where(cond, g[0], Scalar(0.0)) : Tensor(),
+          n.needs(1) ? where(cond, Scalar(0.0), g[0]) : Tensor()};
+}
+}  // namespace
+
 Tensor where(const Tensor& condition, const Tensor& self, const Tensor& other) {
-  return where_impl(Tensor(), condition, self, other);
+  Tensor out;
+  {
+    autograd::NoGradGuard no_grad;  // the dtype casts inside are part of this op
+    out = where_impl(Tensor(), condition, self, other);
+  }
+  if (autograd::compute_requires_grad(self, other))
+    if (auto* n = autograd::record("WhereBackward0", where_backward, {self, other}, {out}))
+      n->save(condition.dtype() == kBool ? condition : condition.to(kBool));
+  return out;
 }
 Tensor where(const Tensor& condition, const Tensor& self, const Scalar& other) {
-  return where_impl(Tensor(), condition, self, wrapped_scalar_tensor(other));
+  return where(condition, self, wrapped_scalar_tensor(other));
 }
 Tensor where(const Tensor& condition, const Scalar& self, const Tensor& other) {
-  return where_impl(Tensor(), condition, wrapped_scalar_tensor(self), other);
+  return where(condition, wrapped_scalar_tensor(self), other);
 }
 Tensor where(const Tensor& condition, const Scalar& self, const Scalar& other) {
   return where_impl(Tensor(), condition, wrapped_scalar_tensor(self), wrapped_scalar_tensor(other));
@@ -144,18 +166,54 @@ Tensor lerp_tensor_impl(const Tensor& out, const Tensor& self, const Tensor& end
 }
 }  // namespace
 
+namespace {
+// LerpBackward0 (Scalar weight w): g * (1 - w), g * w.
+variable_list lerp_scalar_backward(FormulaNode& n, const variable_list& g) {
+  const double w = n.scalar(0).toDouble();
+  return {n.needs(0) ? g[0] * (1.0 - w) : Tensor(), n.needs(1) ? g[0] * w : Tensor()};
+}
+// LerpBackward1: saved(0) = self (before the write), saved(1) = end, saved(2) = weight.
+variable_list lerp_tensor_backward(FormulaNode& n, const variable_list& g) {
+  Tensor w = n.saved(2);
+  Tensor gw;
+  if (n.needs(2)) gw = g[0] * (n.saved(1) - n.saved(0));
+  return {n.needs(0) ? g[0] * (1 - w) : Tensor(), n.needs(1) ? g[0] * w : Tensor(), gw};
+}
+void record_lerp_tensor(const Tensor& self, const Tensor& end, const Tensor& weight,
+                        const Tensor& out, const Tensor& self_value) {
+  if (auto* n = autograd::record("LerpBackward1", lerp_tensor_backward, {self, end, weight}, {out}))
+    n->save(self_value)->save(autograd::requires_grad(weight) ? end : Tensor())->save(weight);
+}
+}  // namespace
+
 Tensor lerp(const Tensor& self, const Tensor& end, const Scalar& weight) {
-  return lerp_scalar_impl(Tensor(), self, end, weight, Mode::Functional);
+  Tensor out = lerp_scalar_impl(Tensor(), self, end, weight, Mode::Functional);
+  if (autograd::compute_requires_grad(self, end))
+    if (auto* n = autograd::record("LerpBackward0", lerp_scalar_backward, {self, end}, {out}))
+      n->keep(weight);
+  return out;
 }
 Tensor lerp(const Tensor& self, const Tensor& end, const Tensor& weight) {
-  return lerp_tensor_impl(Tensor(), self, end, weight, Mode::Functional);
+  Tensor out = lerp_tensor_impl(Tensor(), self, end, weight, Mode::Functional);
+  if (autograd::compute_requires_grad(self, end, weight))
+    record_lerp_tensor(self, end, weight, out, autograd::requires_grad(weight) ? self : Tensor());
+  return out;
 }
 Tensor& lerp_(Tensor& self, const Tensor& end, const Scalar& weight) {
+  autograd::impl::check_inplace(self);
   lerp_scalar_impl(self, self, end, weight, Mode::InPlace);
+  if (autograd::compute_requires_grad(self, end))
+    if (auto* n = autograd::record("LerpBackward0", lerp_scalar_backward, {self, end}, {self}))
+      n->keep(weight);
   return self;
 }
 Tensor& lerp_(Tensor& self, const Tensor& end, const Tensor& weight) {
+  autograd::impl::check_inplace(self);
+  const bool grad = autograd::compute_requires_grad(self, end, weight);
+  Tensor original;  // weight's gradient reads self as it was
+  if (grad && autograd::requires_grad(weight)) original = self.clone();
   lerp_tensor_impl(self, self, end, weight, Mode::InPlace);
+  if (grad) record_lerp_tensor(self, end, weight, self, original);
   return self;
 }
 Tensor& lerp_out(Tensor& out, const Tensor& self, const Tensor& end, const Scalar& weight) {
@@ -219,11 +277,36 @@ Tensor addcdiv_impl(const Tensor& out, const Tensor& self, const Tensor& t1, con
 }
 }  // namespace
 
+namespace {
+// self + v * t1 * t2 and self + v * t1 / t2; saved(0) = t1, saved(1) = t2.
+variable_list addcmul_backward(FormulaNode& n, const variable_list& g) {
+  const Scalar& v = n.scalar(0);
+  return {n.needs(0) ? g[0] : Tensor(), n.needs(1) ? g[0] * n.saved(1) * v : Tensor(),
+          n.needs(2) ? g[0] * n.saved(0) * v : Tensor()};
+}
+variable_list addcdiv_backward(FormulaNode& n, const variable_list& g) {
+  const Scalar& v = n.scalar(0);
+  Tensor t2 = n.saved(1);
+  Tensor q = g[0] * v / t2;
+  return {n.needs(0) ? g[0] : Tensor(), n.needs(1) ? q : Tensor(),
+          n.needs(2) ? -q * n.saved(0) / t2 : Tensor()};
+}
+void record_addc(const char* name, autograd::Formula f, const Tensor& self, const Tensor& t1,
+                 const Tensor& t2, const Scalar& value, const Tensor& out) {
+  if (!autograd::compute_requires_grad(self, t1, t2)) return;
+  if (auto* n = autograd::record(name, f, {self, t1, t2}, {out})) n->save(t1)->save(t2)->keep(value);
+}
+}  // namespace
+
 Tensor addcmul(const Tensor& self, const Tensor& t1, const Tensor& t2, const Scalar& value) {
-  return addcmul_impl(Tensor(), self, t1, t2, value, Mode::Functional);
+  Tensor out = addcmul_impl(Tensor(), self, t1, t2, value, Mode::Functional);
+  record_addc("AddcmulBackward0", addcmul_backward, self, t1, t2, value, out);
+  return out;
 }
 Tensor& addcmul_(Tensor& self, const Tensor& t1, const Tensor& t2, const Scalar& value) {
+  autograd::impl::check_inplace(self);
   addcmul_impl(self, self, t1, t2, value, Mode::InPlace);
+  record_addc("AddcmulBackward0", addcmul_backward, self, t1, t2, value, self);
   return self;
 }
 Tensor& addcmul_out(Tensor& out, const Tensor& self, const Tensor& t1, const Tensor& t2,
@@ -232,10 +315,14 @@ Tensor& addcmul_out(Tensor& out, const Tensor& self, const Tensor& t1, const Ten
   return out;
 }
 Tensor addcdiv(const Tensor& self, const Tensor& t1, const Tensor& t2, const Scalar& value) {
-  return addcdiv_impl(Tensor(), self, t1, t2, value, Mode::Functional);
+  Tensor out = addcdiv_impl(Tensor(), self, t1, t2, value, Mode::Functional);
+  record_addc("AddcdivBackward0", addcdiv_backward, self, t1, t2, value, out);
+  return out;
 }
 Tensor& addcdiv_(Tensor& self, const Tensor& t1, const Tensor& t2, const Scalar& value) {
+  autograd::impl::check_inplace(self);
   addcdiv_impl(self, self, t1, t2, value, Mode::InPlace);
+  record_addc("AddcdivBackward0", addcdiv_backward, self, t1, t2, value, self);
   return self;
 }
 Tensor& addcdiv_out(Tensor& out, const Tensor& self, const Tensor& t1, const Tensor& t2,
@@ -323,19 +410,102 @@ Tensor clamp_tensor_impl(const Tensor& out, const Tensor& self, const std::optio
 }
 }  // namespace
 
+// ---- clamp derivatives -----------------------------------------------------------
+//
+// As PyTorch, g passes to self where min <= self <= max (bounds included); a
+// tensor min takes it where self < min (and min < max when both are given), a
+// tensor max where self > max (or max < min). The masks are worked out before
+// the kernel runs, so in-place forms need no copy of self: saved(i) is input
+// i's mask (undefined for a bound not given).
+
+namespace {
+variable_list clamp_backward(FormulaNode& n, const variable_list& g) {
+  variable_list out(n.num_outputs());
+  for (size_t i = 0; i < out.size(); ++i)
+    if (n.needs(i)) out[i] = where(n.saved(i), g[0], Scalar(0.0));
+  return out;
+}
+
+struct ClampMasks {
+  Tensor self, min, max;
+};
+ClampMasks clamp_masks(const Tensor& self, const std::optional<Scalar>& min,
+                       const std::optional<Scalar>& max) {
+  autograd::NoGradGuard no_grad;
+  if (min && max) return {logical_and(self >= *min, self <= *max), {}, {}};
+  return {min ? self >= *min : self <= *max, {}, {}};
+}
+ClampMasks clamp_masks(const Tensor& self, const std::optional<Tensor>& min,
+                       const std::optional<Tensor>& max) {
+  autograd::NoGradGuard no_grad;
+  const bool has_lo = min && min->defined(), has_hi = max && max->defined();
+  if (has_lo && has_hi)
+    return {logical_and(self >= *min, self <= *max), logical_and(self < *min, *min < *max),
+            logical_or(self > *max, *max < *min)};
+  if (has_lo) return {self >= *min, self < *min, {}};
+  return {self <= *max, {}, self > *max};
+}
+
+void record_clamp(const char* name, const Tensor& self, const ClampMasks& m, const Tensor& out) {
+  if (auto* n = autograd::record(name, clamp_backward, {self}, {out})) n->save(m.self);
+}
+void record_clamp(const char* name, const Tensor& self, const std::optional<Tensor>& min,
+                  const std::optional<Tensor>& max, const ClampMasks& m, const Tensor& out) {
+  const Tensor lo = min ? *min : Tensor(), hi = max ? *max : Tensor();
+  if (auto* n = autograd::record(name, clamp_backward, {self, lo, hi}, {out}))
+    n->save(m.self)->save(m.min)->save(m.max);
+}
+bool clamp_grad(const Tensor& self, const std::optional<Tensor>& min,
+                const std::optional<Tensor>& max) {
+  auto wants = [](const std::optional<Tensor>& t) { return t && t->defined() && autograd::requires_grad(*t); };
+  return autograd::GradMode::is_enabled() && (autograd::requires_grad(self) || wants(min) || wants(max));
+}
+
+Tensor clamp_scalar(const char* name, const Tensor& self, const std::optional<Scalar>& min,
+                    const std::optional<Scalar>& max) {
+  Tensor out = clamp_scalar_impl(Tensor(), self, min, max, Mode::Functional);
+  if (autograd::compute_requires_grad(self)) record_clamp(name, self, clamp_masks(self, min, max), out);
+  return out;
+}
+Tensor& clamp_scalar_(const char* name, Tensor& self, const std::optional<Scalar>& min,
+                      const std::optional<Scalar>& max) {
+  autograd::impl::check_inplace(self);
+  const bool grad = autograd::compute_requires_grad(self) && (min || max);
+  ClampMasks m;
+  if (grad) m = clamp_masks(self, min, max);
+  clamp_scalar_impl(self, self, min, max, Mode::InPlace);
+  if (grad) record_clamp(name, self, m, self);
+  return self;
+}
+Tensor clamp_tensor(const char* name, const Tensor& self, const std::optional<Tensor>& min,
+                    const std::optional<Tensor>& max) {
+  Tensor out = clamp_tensor_impl(Tensor(), self, min, max, Mode::Functional);
+  if (clamp_grad(self, min, max)) record_clamp(name, self, min, max, clamp_masks(self, min, max), out);
+  return out;
+}
+Tensor& clamp_tensor_(const char* name, Tensor& self, const std::optional<Tensor>& min,
+                      const std::optional<Tensor>& max) {
+  autograd::impl::check_inplace(self);
+  const bool grad = clamp_grad(self, min, max) && ((min && min->defined()) || (max && max->defined()));
+  ClampMasks m;
+  if (grad) m = clamp_masks(self, min, max);
+  clamp_tensor_impl(self, self, min, max, Mode::InPlace);
+  if (grad) record_clamp(name, self, min, max, m, self);
+  return self;
+}
+}  // namespace
+
 Tensor clamp(const Tensor& self, const std::optional<Scalar>& min, const std::optional<Scalar>& max) {
-  return clamp_scalar_impl(Tensor(), self, min, max, Mode::Functional);
+  return clamp_scalar("ClampBackward1", self, min, max);
 }
 Tensor clamp(const Tensor& self, const std::optional<Tensor>& min, const std::optional<Tensor>& max) {
-  return clamp_tensor_impl(Tensor(), self, min, max, Mode::Functional);
+  return clamp_tensor("ClampBackward0", self, min, max);
 }
 Tensor& clamp_(Tensor& self, const std::optional<Scalar>& min, const std::optional<Scalar>& max) {
-  clamp_scalar_impl(self, self, min, max, Mode::InPlace);
-  return self;
+  return clamp_scalar_("ClampBackward1", self, min, max);
 }
 Tensor& clamp_(Tensor& self, const std::optional<Tensor>& min, const std::optional<Tensor>& max) {
-  clamp_tensor_impl(self, self, min, max, Mode::InPlace);
-  return self;
+  return clamp_tensor_("ClampBackward0", self, min, max);
 }
 Tensor& clamp_out(Tensor& out, const Tensor& self, const std::optional<Scalar>& min,
                   const std::optional<Scalar>& max) {
@@ -356,19 +526,23 @@ Tensor clip(const Tensor& self, const std::optional<Tensor>& min, const std::opt
 Tensor& clip_(Tensor& self, const std::optional<Scalar>& min, const std::optional<Scalar>& max) {
   return clamp_(self, min, max);
 }
-Tensor clamp_min(const Tensor& self, const Scalar& min) { return clamp(self, min, std::nullopt); }
-Tensor clamp_min(const Tensor& self, const Tensor& min) {
-  return clamp(self, std::optional<Tensor>(min), std::nullopt);
+Tensor clamp_min(const Tensor& self, const Scalar& min) {
+  return clamp_scalar("ClampMinBackward0", self, min, std::nullopt);
 }
-Tensor& clamp_min_(Tensor& self, const Scalar& min) { return clamp_(self, min, std::nullopt); }
+Tensor clamp_min(const Tensor& self, const Tensor& min) {
+  return clamp_tensor("ClampMinBackward1", self, min, std::nullopt);
+}
+Tensor& clamp_min_(Tensor& self, const Scalar& min) {
+  return clamp_scalar_("ClampMinBackward0", self, min, std::nullopt);
+}
 Tensor clamp_max(const Tensor& self, const Scalar& max) {
-  return clamp(self, std::optional<Scalar>(), max);
+  return clamp_scalar("ClampMaxBackward0", self, std::nullopt, max);
 }
 Tensor clamp_max(const Tensor& self, const Tensor& max) {
-  return clamp(self, std::optional<Tensor>(), std::optional<Tensor>(max));
+  return clamp_tensor("ClampMaxBackward1", self, std::nullopt, max);
 }
 Tensor& clamp_max_(Tensor& self, const Scalar& max) {
-  return clamp_(self, std::optional<Scalar>(), max);
+  return clamp_scalar_("ClampMaxBackward0", self, std::nullopt, max);
 }
 
 Tensor Tensor::clamp(std::optional<Scalar> min, std::optional<Scalar> max) const {
