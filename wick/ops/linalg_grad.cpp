@@ -398,16 +398,33 @@ variable_list cholesky_backward(FormulaNode& n, const variable_list& g) {
   return {(S + mT(S)) * 0.5};
 }
 
-// Reduced QR of a tall (m >= n) matrix: M = R gR^T - gQ^T Q,
+// Reduced QR of a tall or square (m >= n) matrix: M = R gR^T - gQ^T Q,
 // gA = (gQ + Q copyltu(M)) R^-T with copyltu(M) = tril(M) + tril(M, -1)^T.
-variable_list qr_backward(FormulaNode& n, const variable_list& g) {
-  Tensor Q = n.saved(0), R = n.saved(1);
-  Tensor gQ = g[0], gR = g[1];
+Tensor qr_backward_tall(const Tensor& Q, const Tensor& R, const Tensor& gQ, const Tensor& gR) {
   Tensor M = matmul(R, mT(gR)) - matmul(mT(gQ), Q);
   Tensor sym = M.tril() + mT(M.tril(-1));
   Tensor b = gQ + matmul(Q, sym);
   // b R^-T = (R^-1 b^T)^T
-  return {mT(solve(R, mT(b), true))};
+  return mT(solve(R, mT(b), true));
+}
+
+// A wide matrix (m < n) splits as [X | Y] with X = Q U square and Y = Q V
+// (R = [U | V]): X takes the square formula with gQ + Y gV^T, and gY = Q gV.
+variable_list qr_backward(FormulaNode& n, const variable_list& g) {
+  Tensor Q = n.saved(0), R = n.saved(1);
+  const int64_t m = R.size(-2), cols = R.size(-1);
+  if (cols <= m) return {qr_backward_tall(Q, R, g[0], g[1])};
+  Tensor U = R.narrow(-1, 0, m), V = R.narrow(-1, m, cols - m);
+  Tensor gU = g[1].narrow(-1, 0, m), gV = g[1].narrow(-1, m, cols - m);
+  Tensor Y = matmul(Q, V);
+  Tensor gX = qr_backward_tall(Q, U, g[0] + matmul(Y, mT(gV)), gU);
+  Tensor gY = matmul(Q, gV);
+  DimVector shape(R.sizes().begin(), R.sizes().end());
+  shape[shape.size() - 2] = Q.size(-2);
+  Tensor gA = zeros(shape, gX.options());
+  gA.narrow(-1, 0, m).copy_(gX);
+  gA.narrow(-1, m, cols - m).copy_(gY);
+  return {gA};
 }
 
 // A = U diag(S) Vh (reduced, distinct nonzero singular values):
@@ -446,9 +463,21 @@ Tensor svd_backward_impl(const Tensor& gU, const Tensor& gS, const Tensor& gVh, 
   return matmul(matmul(U, inner), Vh);
 }
 
+// With full_matrices, the columns of U (rows of Vh) past k = min(m, n) are an
+// arbitrary basis: as PyTorch, only the first k take part.
 variable_list svd_backward(FormulaNode& n, const variable_list& g) {
   Tensor U = n.saved(0), S = n.saved(1), Vh = n.saved(2);
-  return {svd_backward_impl(g[0], g[1], g[2], U, S, Vh)};
+  Tensor gU = g[0], gVh = g[2];
+  const int64_t k = S.size(-1);
+  if (U.size(-1) != k) {
+    U = U.narrow(-1, 0, k);
+    gU = gU.narrow(-1, 0, k);
+  }
+  if (Vh.size(-2) != k) {
+    Vh = Vh.narrow(-2, 0, k);
+    gVh = gVh.narrow(-2, 0, k);
+  }
+  return {svd_backward_impl(gU, g[1], gVh, U, S, Vh)};
 }
 
 // svdvals: only the values' gradient; U and Vh are saved from the forward.
@@ -572,10 +601,8 @@ std::tuple<Tensor, Tensor> qr(const Tensor& A, const std::string& mode) {
              "The derivative of linalg.qr depends on Q, which is not computed when mode='r'. "
              "Please use linalg.qr(A, mode='reduced') if you are going to differentiate through "
              "linalg.qr.");
-  WICK_CHECK(A.size(-2) >= A.size(-1) && (mode == "reduced" || A.size(-2) == A.size(-1)),
+  WICK_CHECK(mode != "complete" || A.size(-2) <= A.size(-1),
              "The QR decomposition is not differentiable when mode='complete' and nrows > ncols.");
-  WICK_CHECK(A.size(-2) >= A.size(-1),
-             "linalg.qr: the derivative for wide inputs (nrows < ncols) is not implemented");
   Tensor Q, R;
   {
     NoGradGuard no_grad;
@@ -588,9 +615,6 @@ std::tuple<Tensor, Tensor> qr(const Tensor& A, const std::string& mode) {
 
 std::tuple<Tensor, Tensor, Tensor> svd(const Tensor& A, bool full_matrices) {
   if (!autograd::compute_requires_grad(A)) return svd_nograd(A, full_matrices);
-  WICK_CHECK(!full_matrices || A.size(-2) == A.size(-1),
-             "linalg.svd: the derivative with full_matrices=True is only implemented for square "
-             "inputs; use full_matrices=False");
   Tensor U, S, Vh;
   {
     NoGradGuard no_grad;

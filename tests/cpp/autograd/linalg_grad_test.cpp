@@ -262,6 +262,14 @@ TEST(LinalgGrad, Decompositions) {
     auto [Q, R] = linalg::qr(in[0]);
     return variable_list{Q, R};
   }, {wellcond({2, 3, 3}, 5)});
+  check("qr wide", [](const variable_list& in) {
+    auto [Q, R] = linalg::qr(in[0]);
+    return variable_list{Q, R};
+  }, {rnd({2, 4}, 19).detach().add(eye(2, 4, TensorOptions(kDouble)) * 2).requires_grad_()});
+  check("qr wide complete batched", [](const variable_list& in) {
+    auto [Q, R] = linalg::qr(in[0], "complete");
+    return variable_list{Q, R};
+  }, {rnd({2, 3, 5}, 20).detach().add(eye(3, 5, TensorOptions(kDouble)) * 2).requires_grad_()});
   // svd: singular values, and vectors through sign-invariant functions.
   for (auto shape : {std::vector<int64_t>{3, 3}, std::vector<int64_t>{4, 3}, std::vector<int64_t>{3, 4},
                      std::vector<int64_t>{2, 3, 2}}) {
@@ -276,6 +284,12 @@ TEST(LinalgGrad, Decompositions) {
     auto [U, S, Vh] = linalg::svd(in[0], true);
     return variable_list{S, U * U};
   }, {rnd({3, 3}, 8)});
+  // full_matrices on a tall input: the first k columns of U take part.
+  check("svd full tall", [](const variable_list& in) {
+    auto [U, S, Vh] = linalg::svd(in[0], true);
+    Tensor Uk = U.narrow(-1, 0, 3);
+    return variable_list{S, Uk * Uk, Vh * Vh};
+  }, {rnd({4, 3}, 18)});
   auto sym = [](const Tensor& x) { return x + x.transpose(-1, -2); };
   check("eigh", [&](const variable_list& in) {
     auto [w, V] = linalg::eigh(sym(in[0]));
