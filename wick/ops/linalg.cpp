@@ -528,6 +528,55 @@ variable_list addmm_backward(FormulaNode& n, const variable_list& grads) {
           n.needs(2) ? matmul(m1.t(), g) * alpha : Tensor()};
 }
 
+// beta * self + alpha * (b1 @ b2) for batched or summed-over-batch products
+// (baddbmm, addbmm) and matrix-vector ones (addmv, as [m, k] @ [k, 1]);
+// self's gradient is summed to its shape by the engine. int 0: vec is 1-d.
+variable_list addprod_backward(FormulaNode& n, const variable_list& grads) {
+  Tensor g = grads[0];
+  const Scalar& beta = n.scalar(0);
+  const Scalar& alpha = n.scalar(1);
+  Tensor m1 = n.saved(0), m2 = n.saved(1);
+  const bool vec = n.int_at(0);
+  if (vec) {
+    g = g.unsqueeze(-1);
+    m2 = m2.unsqueeze(-1);
+  }
+  Tensor g1, g2;
+  if (n.needs(1)) g1 = matmul(g, m2.transpose(-1, -2)) * alpha;
+  if (n.needs(2)) {
+    g2 = matmul(m1.transpose(-1, -2), g) * alpha;
+    if (vec) g2 = g2.squeeze(-1);
+  }
+  return {n.needs(0) ? grads[0] * beta : Tensor(), g1, g2};
+}
+
+// beta * self + alpha * outer(v1, v2)
+variable_list addr_backward(FormulaNode& n, const variable_list& grads) {
+  const Tensor& g = grads[0];
+  const Scalar& beta = n.scalar(0);
+  const Scalar& alpha = n.scalar(1);
+  Tensor v1 = n.saved(0), v2 = n.saved(1);
+  return {n.needs(0) ? g * beta : Tensor(), n.needs(1) ? matmul(g, v2) * alpha : Tensor(),
+          n.needs(2) ? matmul(g.t(), v1) * alpha : Tensor()};
+}
+
+// Runs an addmm-like op without recording its internals, then records `name`.
+template <typename Compute>
+Tensor addprod_with_grad(const char* name, autograd::Formula f, const Tensor& self,
+                         const Tensor& m1, const Tensor& m2, const Scalar& beta,
+                         const Scalar& alpha, bool vec, Compute&& compute) {
+  if (!autograd::compute_requires_grad(self, m1, m2)) return compute();
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = compute();
+  }
+  if (FormulaNode* node = autograd::record(name, f, {self, m1, m2}, {out})) {
+    node->save(m1)->save(m2)->keep(beta)->keep(alpha)->keep_int(vec);
+  }
+  return out;
+}
+
 // Runs a product without recording its internals, then records `name`.
 template <typename Compute>
 Tensor product_with_grad(const char* name, const Tensor& a, const Tensor& b, Compute&& compute) {
@@ -601,7 +650,9 @@ Tensor dot(const Tensor& self, const Tensor& other) {
 Tensor& dot_out(Tensor& out, const Tensor& self, const Tensor& other) {
   return assign_out(out, dot(self, other));
 }
-Tensor vdot(const Tensor& self, const Tensor& other) { return dot(self, other); }
+Tensor vdot(const Tensor& self, const Tensor& other) {
+  return product_with_grad("VdotBackward0", self, other, [&] { return dot(self, other); });
+}
 Tensor& vdot_out(Tensor& out, const Tensor& self, const Tensor& other) {
   return assign_out(out, vdot(self, other));
 }
@@ -679,7 +730,8 @@ Tensor& matmul_out(Tensor& out, const Tensor& self, const Tensor& other) {
 }
 
 Tensor inner(const Tensor& self, const Tensor& other) {
-  if (self.dim() == 0 || other.dim() == 0) return mul_broadcast(self, other);
+  if (self.dim() == 0 || other.dim() == 0)
+    return autograd::compute_requires_grad(self, other) ? self * other : mul_broadcast(self, other);
   WICK_CHECK(self.size(-1) == other.size(-1),
              "inner() the last dimension must match on both input tensors but got shapes ",
              self.sizes(), " and ", other.sizes());
@@ -690,6 +742,9 @@ Tensor& inner_out(Tensor& out, const Tensor& self, const Tensor& other) {
 }
 
 Tensor outer(const Tensor& self, const Tensor& vec2) {
+  // PyTorch's composite: self[:, None] * vec2 (MulBackward0).
+  if (autograd::compute_requires_grad(self, vec2) && self.dim() == 1 && vec2.dim() == 1)
+    return self.unsqueeze(1) * vec2;
   return outer_impl(Tensor(), self, vec2, 0, 1, "outer");
 }
 Tensor& outer_out(Tensor& out, const Tensor& self, const Tensor& vec2) {
@@ -726,7 +781,7 @@ Tensor& addmm_out(Tensor& out, const Tensor& self, const Tensor& mat1, const Ten
 }
 Tensor& addmm_(Tensor& self, const Tensor& mat1, const Tensor& mat2, const Scalar& beta,
                const Scalar& alpha) {
-  if (mat1.dim() == 2 && mat2.dim() == 2 && self.dim() == 2 && self.is_contiguous() &&
+  if (!autograd::compute_requires_grad(self, mat1, mat2) && mat1.dim() == 2 && mat2.dim() == 2 && self.dim() == 2 && self.is_contiguous() &&
       self.size(0) == mat1.size(0) && self.size(1) == mat2.size(1) &&
       !shares_storage(self, mat1) && !shares_storage(self, mat2)) {
     check_mm_shapes(mat1, mat2);
@@ -738,6 +793,7 @@ Tensor& addmm_(Tensor& self, const Tensor& mat1, const Tensor& mat2, const Scala
     self.bump_version();
     return self;
   }
+  if (autograd::compute_requires_grad(self, mat1, mat2)) autograd::impl::check_inplace(self);
   Tensor r = addmm(self, mat1, mat2, beta, alpha);
   WICK_CHECK(r.sizes().equals(self.sizes()), "The input tensor of addmm_ must have shape ",
              r.sizes(), ", but got ", self.sizes());
@@ -750,6 +806,8 @@ Tensor baddbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2,
   check_bmm(batch1, batch2);
   check_same_dtype(self, batch1);
   check_int_scalars(self.dtype(), beta, alpha);
+  return addprod_with_grad("BaddbmmBackward0", addprod_backward, self, batch1, batch2, beta, alpha,
+                           false, [&] {
   const int64_t B = batch1.size(0), m = batch1.size(1), n = batch2.size(2);
   Tensor result = empty({B, m, n}, batch1.options());
   Tensor e = expand_view(self, {B, m, n});
@@ -757,6 +815,7 @@ Tensor baddbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2,
   if (use_self) result.copy_(e);
   bmm_into(result, batch1, batch2, use_self ? beta : Scalar(0), alpha);
   return result;
+  });
 }
 Tensor& baddbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const Tensor& batch2,
                     const Scalar& beta, const Scalar& alpha) {
@@ -764,6 +823,13 @@ Tensor& baddbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const
 }
 Tensor& baddbmm_(Tensor& self, const Tensor& batch1, const Tensor& batch2, const Scalar& beta,
                  const Scalar& alpha) {
+  if (autograd::compute_requires_grad(self, batch1, batch2)) {
+    autograd::impl::check_inplace(self);
+    Tensor r = baddbmm(self, batch1, batch2, beta, alpha);
+    WICK_CHECK(r.sizes().equals(self.sizes()), "The input tensor of baddbmm_ must have shape ",
+               r.sizes(), ", but got ", self.sizes());
+    return self.copy_(r);
+  }
   if (batch1.dim() == 3 && batch2.dim() == 3 && self.dim() == 3 && self.is_contiguous() &&
       self.size(0) == batch1.size(0) && self.size(1) == batch1.size(1) &&
       self.size(2) == batch2.size(2) && !shares_storage(self, batch1) &&
@@ -796,9 +862,12 @@ Tensor addbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2, co
   check_same_dtype(self, batch1);
   // Sum over batches == one product of [m, B*k] by [B*k, n].
   const int64_t B = batch1.size(0), m = batch1.size(1), k = batch1.size(2);
-  Tensor a = reshape_any(permute_view(batch1, {1, 0, 2}), {m, B * k});
-  Tensor b = reshape_any(batch2, {B * k, batch2.size(2)});
-  return addmm_impl(self, a, b, beta, alpha);
+  return addprod_with_grad("AddbmmBackward0", addprod_backward, self, batch1, batch2, beta, alpha,
+                           false, [&] {
+    Tensor a = reshape_any(permute_view(batch1, {1, 0, 2}), {m, B * k});
+    Tensor b = reshape_any(batch2, {B * k, batch2.size(2)});
+    return addmm_impl(self, a, b, beta, alpha);
+  });
 }
 Tensor& addbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const Tensor& batch2,
                    const Scalar& beta, const Scalar& alpha) {
@@ -808,7 +877,8 @@ Tensor& addbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const 
 Tensor addmv(const Tensor& self, const Tensor& mat, const Tensor& vec, const Scalar& beta,
              const Scalar& alpha) {
   check_same_dtype(self, mat);
-  return mv_impl(self, mat, vec, beta, alpha);
+  return addprod_with_grad("AddmvBackward0", addprod_backward, self, mat, vec, beta, alpha, true,
+                           [&] { return mv_impl(self, mat, vec, beta, alpha); });
 }
 Tensor& addmv_out(Tensor& out, const Tensor& self, const Tensor& mat, const Tensor& vec,
                   const Scalar& beta, const Scalar& alpha) {
@@ -819,7 +889,8 @@ Tensor addr(const Tensor& self, const Tensor& vec1, const Tensor& vec2, const Sc
             const Scalar& alpha) {
   WICK_CHECK(vec1.dim() == 1, "addr: Expected 1-D argument vec1, but got ", vec1.dim(), "-D");
   WICK_CHECK(vec2.dim() == 1, "addr: Expected 1-D argument vec2, but got ", vec2.dim(), "-D");
-  return outer_impl(self, vec1, vec2, beta, alpha, "addr");
+  return addprod_with_grad("AddrBackward0", addr_backward, self, vec1, vec2, beta, alpha, false,
+                           [&] { return outer_impl(self, vec1, vec2, beta, alpha, "addr"); });
 }
 Tensor& addr_out(Tensor& out, const Tensor& self, const Tensor& vec1, const Tensor& vec2,
                  const Scalar& beta, const Scalar& alpha) {

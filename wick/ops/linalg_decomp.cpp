@@ -80,7 +80,7 @@ std::string format_ord(double ord) {
 
 namespace linalg {
 
-Tensor inv(const Tensor& A) {
+Tensor inv_nograd(const Tensor& A) {
   check_linalg_input("linalg.inv", A);
   check_square("linalg.inv", A);
   const int64_t n = A.size(-1), batch = batch_count(A);
@@ -105,7 +105,7 @@ Tensor inv(const Tensor& A) {
 }
 Tensor& inv_out(Tensor& out, const Tensor& A) { return assign_out(out, inv(A)); }
 
-std::tuple<Tensor, Tensor> slogdet(const Tensor& A) {
+std::tuple<Tensor, Tensor> slogdet_nograd(const Tensor& A) {
   check_linalg_input("linalg.slogdet", A);
   check_square("linalg.slogdet", A);
   const int64_t n = A.size(-1), batch = batch_count(A);
@@ -134,7 +134,7 @@ std::tuple<Tensor, Tensor> slogdet(const Tensor& A) {
   return {sign, logabs};
 }
 
-Tensor det(const Tensor& A) {
+Tensor det_nograd(const Tensor& A) {
   check_linalg_input("linalg.det", A);
   check_square("linalg.det", A);
   const int64_t n = A.size(-1), batch = batch_count(A);
@@ -158,7 +158,7 @@ Tensor det(const Tensor& A) {
   return result;
 }
 
-Tensor solve(const Tensor& A, const Tensor& B, bool left) {
+Tensor solve_nograd(const Tensor& A, const Tensor& B, bool left) {
   check_linalg_input("linalg.solve", A);
   check_square("linalg.solve", A);
   WICK_CHECK(B.dim() >= 1, "linalg.solve: The input tensor B must have at least 1 dimensions.");
@@ -172,7 +172,7 @@ Tensor solve(const Tensor& A, const Tensor& B, bool left) {
   if (!left) {
     // X A = B  <=>  A^T X^T = B^T
     Tensor Bt = vector_case ? B : transpose_view(B, -2, -1);
-    Tensor X = solve(transpose_view(A, -2, -1), Bt, true);
+    Tensor X = solve_nograd(transpose_view(A, -2, -1), Bt, true);
     return vector_case ? X : transpose_view(X, -2, -1);
   }
   Tensor B2 = vector_case ? unsqueeze_view(B, -1) : B;
@@ -216,7 +216,7 @@ Tensor& solve_out(Tensor& out, const Tensor& A, const Tensor& B, bool left) {
   return assign_out(out, solve(A, B, left));
 }
 
-Tensor cholesky(const Tensor& A, bool upper) {
+Tensor cholesky_nograd(const Tensor& A, bool upper) {
   check_linalg_input("linalg.cholesky", A);
   check_square("linalg.cholesky", A);
   const int64_t n = A.size(-1), batch = batch_count(A);
@@ -245,7 +245,7 @@ Tensor& cholesky_out(Tensor& out, const Tensor& A, bool upper) {
   return assign_out(out, linalg::cholesky(A, upper));
 }
 
-std::tuple<Tensor, Tensor> qr(const Tensor& A, const std::string& mode) {
+std::tuple<Tensor, Tensor> qr_nograd(const Tensor& A, const std::string& mode) {
   WICK_CHECK(mode == "reduced" || mode == "complete" || mode == "r", "qr received unrecognized mode '",
              mode, "' but expected one of 'reduced' (default), 'r', or 'complete'");
   check_linalg_input("linalg.qr", A);
@@ -372,19 +372,19 @@ std::vector<double> thresholds(const Tensor& absvals, double atol, double rtol) 
 }
 }  // namespace
 
-std::tuple<Tensor, Tensor, Tensor> svd(const Tensor& A, bool full_matrices) {
+std::tuple<Tensor, Tensor, Tensor> svd_nograd(const Tensor& A, bool full_matrices) {
   return svd_impl(A, full_matrices, true, "linalg.svd");
 }
-Tensor svdvals(const Tensor& A) { return std::get<1>(svd_impl(A, false, false, "linalg.svdvals")); }
+Tensor svdvals_nograd(const Tensor& A) { return std::get<1>(svd_impl(A, false, false, "linalg.svdvals")); }
 
-std::tuple<Tensor, Tensor> eigh(const Tensor& A, const std::string& UPLO) {
+std::tuple<Tensor, Tensor> eigh_nograd(const Tensor& A, const std::string& UPLO) {
   return eigh_impl(A, UPLO, true, "linalg.eigh");
 }
-Tensor eigvalsh(const Tensor& A, const std::string& UPLO) {
+Tensor eigvalsh_nograd(const Tensor& A, const std::string& UPLO) {
   return std::get<0>(eigh_impl(A, UPLO, false, "linalg.eigvalsh"));
 }
 
-Tensor pinv(const Tensor& A, std::optional<double> atol, std::optional<double> rtol,
+Tensor pinv_nograd(const Tensor& A, std::optional<double> atol, std::optional<double> rtol,
             bool hermitian) {
   check_linalg_input("linalg.pinv", A);
   const double rt = default_rtol(A, atol, rtol), at = atol.value_or(0.0);
@@ -434,7 +434,7 @@ Tensor matrix_rank(const Tensor& A, std::optional<double> atol, std::optional<do
   return result;
 }
 
-Tensor matrix_power(const Tensor& A, int64_t n) {
+Tensor matrix_power_nograd(const Tensor& A, int64_t n) {
   check_square("linalg.matrix_power", A);
   if (n == 0) {
     Tensor result = zeros(A.sizes(), A.options());
@@ -453,7 +453,7 @@ Tensor matrix_power(const Tensor& A, int64_t n) {
   return result.is_same(A) ? copy_new(A) : result;
 }
 
-Tensor vector_norm(const Tensor& x, double ord, OptionalIntArrayRef dim, bool keepdim,
+Tensor vector_norm_nograd(const Tensor& x, double ord, OptionalIntArrayRef dim, bool keepdim,
                    std::optional<ScalarType> dtype) {
   WICK_CHECK(is_floating_type(x.dtype()),
              "linalg.vector_norm: Expected a floating point or complex tensor as input. Got ",
@@ -494,7 +494,7 @@ Tensor vector_norm(const Tensor& x, double ord, OptionalIntArrayRef dim, bool ke
   return r.to(out_dtype);
 }
 
-Tensor matrix_norm(const Tensor& A, const NormOrd& ord, IntArrayRef dim, bool keepdim,
+Tensor matrix_norm_nograd(const Tensor& A, const NormOrd& ord, IntArrayRef dim, bool keepdim,
                    std::optional<ScalarType> dtype) {
   WICK_CHECK(A.dim() >= 2, "linalg.matrix_norm: The input tensor A must have at least 2 dimensions.");
   WICK_CHECK(is_floating_type(A.dtype()),
@@ -585,8 +585,8 @@ Tensor multi_dot(TensorList tensors) {
                tensors[0].dtype(), " and tensor ", i, " is ", t.dtype());
     mats[i] = t;
   }
-  if (first_dim == 1) mats[0] = unsqueeze_view(mats[0], 0);
-  if (last_dim == 1) mats[n - 1] = unsqueeze_view(mats[n - 1], 1);
+  if (first_dim == 1) mats[0] = mats[0].unsqueeze(0);
+  if (last_dim == 1) mats[n - 1] = mats[n - 1].unsqueeze(1);
   for (int64_t i = 0; i + 1 < n; ++i)
     WICK_CHECK(mats[i].size(1) == mats[i + 1].size(0), "multi_dot(): tensors ", i, " and ", i + 1,
                " with shapes ", mats[i].sizes(), " and ", mats[i + 1].sizes(),
@@ -617,7 +617,7 @@ Tensor multi_dot(TensorList tensors) {
   DimVector shape;
   if (first_dim == 2) shape.push_back(r.size(0));
   if (last_dim == 2) shape.push_back(r.size(1));
-  return reshape_any(r, shape);
+  return r.reshape(shape);
 }
 
 Tensor& det_out(Tensor& out, const Tensor& A) { return assign_out(out, linalg::det(A)); }
@@ -661,6 +661,11 @@ Tensor& multi_dot_out(Tensor& out, TensorList tensors) {
 Tensor det(const Tensor& self) { return linalg::det(self); }
 Tensor logdet(const Tensor& self) {
   auto [sign, logabs] = linalg::slogdet(self);
+  if (logabs.requires_grad()) {
+    // NaN where det < 0: log|det| times 1 or NaN (0 / 0), recorded as a product.
+    Tensor m = (sign >= 0).to(logabs.dtype());
+    return logabs * (m / m);
+  }
   Tensor s = sign.to(kDouble).contiguous(), l = logabs.to(kDouble).contiguous();
   Tensor r = empty(s.sizes(), TensorOptions(kDouble));
   const double* ps = s.data_ptr<double>();
@@ -674,6 +679,5 @@ Tensor inverse(const Tensor& self) { return linalg::inv(self); }
 Tensor& inverse_out(Tensor& out, const Tensor& self) { return assign_out(out, inverse(self)); }
 Tensor pinverse(const Tensor& self, double rcond) { return linalg::pinv(self, 0.0, rcond); }
 Tensor matrix_power(const Tensor& self, int64_t n) { return linalg::matrix_power(self, n); }
-Tensor cholesky(const Tensor& self, bool upper) { return linalg::cholesky(self, upper); }
 
 }  // namespace wick

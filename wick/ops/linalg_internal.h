@@ -2,6 +2,7 @@
 // Helpers shared by linalg.cpp and linalg_decomp.cpp (not part of the API).
 #include <string>
 
+#include "wick/ops/linalg.h"
 #include "wick/tensor/tensor.h"
 
 namespace wick::linalg_detail {
@@ -54,3 +55,39 @@ Tensor merge_groups(const Tensor& t, IntArrayRef groups);
 Tensor copy_new(const Tensor& t);
 DimVector row_major_strides(IntArrayRef shape);
 }  // namespace wick::linalg_detail
+
+// The kernels of the differentiable linalg ops without autograd; linalg_grad.cpp
+// defines the public ops on top of them (running them under NoGradGuard and
+// recording the op's node).
+namespace wick {
+Tensor einsum_nograd(const std::string& equation, TensorList tensors);
+Tensor tensordot_nograd(const Tensor& a, const Tensor& b, IntArrayRef dims_a, IntArrayRef dims_b);
+Tensor kron_nograd(const Tensor& self, const Tensor& other);
+Tensor trace_nograd(const Tensor& self);
+Tensor diag_nograd(const Tensor& self, int64_t diagonal);
+Tensor diag_embed_nograd(const Tensor& self, int64_t offset, int64_t dim1, int64_t dim2);
+Tensor tril_nograd(const Tensor& self, int64_t diagonal);
+Tensor triu_nograd(const Tensor& self, int64_t diagonal);
+Tensor& tril_nograd_(Tensor& self, int64_t diagonal);
+Tensor& triu_nograd_(Tensor& self, int64_t diagonal);
+}  // namespace wick
+namespace wick::linalg {
+Tensor cross_nograd(const Tensor& input, const Tensor& other, int64_t dim);
+Tensor inv_nograd(const Tensor& A);
+std::tuple<Tensor, Tensor> slogdet_nograd(const Tensor& A);
+Tensor det_nograd(const Tensor& A);
+Tensor solve_nograd(const Tensor& A, const Tensor& B, bool left);
+Tensor cholesky_nograd(const Tensor& A, bool upper);
+std::tuple<Tensor, Tensor> qr_nograd(const Tensor& A, const std::string& mode);
+std::tuple<Tensor, Tensor, Tensor> svd_nograd(const Tensor& A, bool full_matrices);
+Tensor svdvals_nograd(const Tensor& A);
+std::tuple<Tensor, Tensor> eigh_nograd(const Tensor& A, const std::string& UPLO);
+Tensor eigvalsh_nograd(const Tensor& A, const std::string& UPLO);
+Tensor pinv_nograd(const Tensor& A, std::optional<double> atol, std::optional<double> rtol,
+                   bool hermitian);
+Tensor matrix_power_nograd(const Tensor& A, int64_t n);
+Tensor vector_norm_nograd(const Tensor& x, double ord, OptionalIntArrayRef dim, bool keepdim,
+                          std::optional<ScalarType> dtype);
+Tensor matrix_norm_nograd(const Tensor& A, const NormOrd& ord, IntArrayRef dim, bool keepdim,
+                          std::optional<ScalarType> dtype);
+}  // namespace wick::linalg

@@ -72,7 +72,7 @@ int find_label(const std::vector<int>& v, int id) {
 
 }  // namespace
 
-Tensor einsum(const std::string& equation, TensorList tensors) {
+Tensor einsum_nograd(const std::string& equation, TensorList tensors) {
   std::string eq;
   for (char c : equation)
     if (c != ' ') eq.push_back(c);
@@ -257,7 +257,7 @@ Tensor einsum(const std::string& equation, TensorList tensors) {
   return permute_view(cur.t, perm);
 }
 
-Tensor tensordot(const Tensor& a, const Tensor& b, IntArrayRef dims_a, IntArrayRef dims_b) {
+Tensor tensordot_nograd(const Tensor& a, const Tensor& b, IntArrayRef dims_a, IntArrayRef dims_b) {
   WICK_CHECK(dims_a.size() == dims_b.size(), "both dimension lists should have same length");
   WICK_CHECK(a.dtype() == b.dtype(), "expected scalar type ", a.dtype(), " but found ", b.dtype());
   std::vector<bool> ca(a.dim(), false), cb(b.dim(), false);
@@ -312,7 +312,7 @@ Tensor& tensordot_out(Tensor& out, const Tensor& a, const Tensor& b, IntArrayRef
   return assign_out(out, tensordot(a, b, dims_a, dims_b));
 }
 
-Tensor kron(const Tensor& self, const Tensor& other) {
+Tensor kron_nograd(const Tensor& self, const Tensor& other) {
   const int64_t nd = std::max(self.dim(), other.dim());
   // a as [a0, 1, a1, 1, ...], b as [1, b0, 1, b1, ...]: their product laid out
   // row-major is the Kronecker product.
@@ -336,7 +336,7 @@ Tensor& kron_out(Tensor& out, const Tensor& self, const Tensor& other) {
 }
 
 namespace linalg {
-Tensor cross(const Tensor& input, const Tensor& other, int64_t dim) {
+Tensor cross_nograd(const Tensor& input, const Tensor& other, int64_t dim) {
   WICK_CHECK(input.dim() == other.dim(), "linalg.cross: inputs must have the same number of dimensions.");
   WICK_CHECK(input.dtype() == other.dtype(), "expected scalar type ", input.dtype(), " but found ",
              other.dtype());
@@ -382,13 +382,13 @@ Tensor& cross_out(Tensor& out, const Tensor& self, const Tensor& other, std::opt
   return assign_out(out, cross(self, other, dim));
 }
 
-Tensor trace(const Tensor& self) {
+Tensor trace_nograd(const Tensor& self) {
   WICK_CHECK(self.dim() == 2, "trace: expected a matrix, but got tensor with dim ", self.dim());
   ScalarType dt = is_integral_type(self.dtype(), true) ? kLong : self.dtype();
   return sum_dims(diagonal_view(self, 0, 0, 1), {}, false, dt);
 }
 
-Tensor diag(const Tensor& self, int64_t diagonal) {
+Tensor diag_nograd(const Tensor& self, int64_t diagonal) {
   if (self.dim() == 1) {
     const int64_t n = self.size(0) + std::abs(diagonal);
     Tensor result = zeros({n, n}, self.options());
@@ -402,7 +402,7 @@ Tensor& diag_out(Tensor& out, const Tensor& self, int64_t diagonal) {
   return assign_out(out, diag(self, diagonal));
 }
 
-Tensor diag_embed(const Tensor& self, int64_t offset, int64_t dim1, int64_t dim2) {
+Tensor diag_embed_nograd(const Tensor& self, int64_t offset, int64_t dim1, int64_t dim2) {
   const int64_t nd = self.dim() + 1;
   int64_t d1 = maybe_wrap_dim(dim1, nd), d2 = maybe_wrap_dim(dim2, nd);
   WICK_CHECK(d1 != d2, "diagonal dimensions cannot be identical ", dim1, ", ", dim2);
@@ -459,15 +459,15 @@ Tensor& tri_inplace(Tensor& self, int64_t k, bool lower) {
 }
 }  // namespace
 
-Tensor tril(const Tensor& self, int64_t diagonal) { return tri_impl(self, diagonal, true); }
-Tensor triu(const Tensor& self, int64_t diagonal) { return tri_impl(self, diagonal, false); }
+Tensor tril_nograd(const Tensor& self, int64_t diagonal) { return tri_impl(self, diagonal, true); }
+Tensor triu_nograd(const Tensor& self, int64_t diagonal) { return tri_impl(self, diagonal, false); }
 Tensor& tril_out(Tensor& out, const Tensor& self, int64_t diagonal) {
   return assign_out(out, tril(self, diagonal));
 }
 Tensor& triu_out(Tensor& out, const Tensor& self, int64_t diagonal) {
   return assign_out(out, triu(self, diagonal));
 }
-Tensor& tril_(Tensor& self, int64_t diagonal) { return tri_inplace(self, diagonal, true); }
-Tensor& triu_(Tensor& self, int64_t diagonal) { return tri_inplace(self, diagonal, false); }
+Tensor& tril_nograd_(Tensor& self, int64_t diagonal) { return tri_inplace(self, diagonal, true); }
+Tensor& triu_nograd_(Tensor& self, int64_t diagonal) { return tri_inplace(self, diagonal, false); }
 
 }  // namespace wick

@@ -9,10 +9,13 @@
 #include <utility>
 #include <vector>
 
+#include "wick/autograd/formula.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/ops/copy.h"
 #include "wick/ops/creation.h"
+#include "wick/ops/index.h"
+#include "wick/ops/reduce.h"
 #include "wick/ops/linalg_internal.h"
 #include "wick/ops/shape.h"
 #include "wick/ops/sort_internal.h"
@@ -543,12 +546,111 @@ void mode_kernel(const Tensor& self, const Tensor& values, const Tensor& indices
 
 }  // namespace
 
+// ---- derivatives -------------------------------------------------------------------------
+// The values these ops return are elements of the input picked by their
+// indices, so the gradient is the incoming one scattered into zeros at those
+// indices (PyTorch's value_selecting_reduction_backward). The scatter and its
+// adjoint, the gather, are recorded here as a pair of nodes that are each
+// other's derivative, so any order of derivative works.
+
+namespace {
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+Tensor scatter_into_zeros(const Tensor& g, int64_t dim, const Tensor& idx, IntArrayRef sizes);
+
+// gather(x, dim, idx) with the scatter as its derivative.
+Tensor gather_with_grad(const Tensor& x, int64_t dim, const Tensor& idx) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = gather(x, dim, idx);
+  }
+  if (autograd::compute_requires_grad(x))
+    if (FormulaNode* n = autograd::record(
+            "GatherBackward0",
+            [](FormulaNode& node, const variable_list& g) {
+              return variable_list{scatter_into_zeros(g[0], node.int_at(0), node.saved(0),
+                                                      node.sizes(0))};
+            },
+            {x}, {out}))
+      n->save(idx)->keep(x.sizes())->keep_int(dim);
+  return out;
+}
+
+// zeros(sizes) with g added at idx along dim, with the gather as its derivative.
+Tensor scatter_into_zeros(const Tensor& g, int64_t dim, const Tensor& idx, IntArrayRef sizes) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = zeros(sizes, g.options()).scatter_add_(dim, idx, g);
+  }
+  if (autograd::compute_requires_grad(g))
+    if (FormulaNode* n = autograd::record(
+            "ScatterAddBackward0",
+            [](FormulaNode& node, const variable_list& gg) {
+              return variable_list{gather_with_grad(gg[0], node.int_at(0), node.saved(0))};
+            },
+            {g}, {out}))
+      n->save(idx)->keep_int(dim);
+  return out;
+}
+
+// Saved: indices; sizes(0): the input's; int 0: dim; int 1: keepdim.
+variable_list select_backward(FormulaNode& n, const variable_list& grads) {
+  Tensor g = grads[0], idx = n.saved(0);
+  IntArrayRef sizes = n.sizes(0);
+  if (sizes.empty()) return {g.reshape({})};  // a 0-dim input: the element itself
+  const int64_t dim = n.int_at(0);
+  if (!n.int_at(1)) {
+    g = g.unsqueeze(dim);
+    idx = idx.unsqueeze(dim);
+  }
+  return {scatter_into_zeros(g, dim, idx, sizes)};
+}
+
+// Records `name` on the values of an op that picked them at `indices` along dim.
+void record_select(const char* name, const Tensor& self, const Tensor& values,
+                   const Tensor& indices, int64_t dim, bool keepdim) {
+  if (!autograd::compute_requires_grad(self)) return;
+  if (FormulaNode* n = autograd::record(name, select_backward, {self}, {values}))
+    n->save(indices)->keep(self.sizes())->keep_int(self.dim() == 0 ? 0 : maybe_wrap_dim(dim, self.dim()))
+        ->keep_int(keepdim);
+}
+
+// median() / nanmedian() of the whole tensor: the gradient is shared evenly by
+// every element equal to the result (NaN matching NaN), as in PyTorch.
+variable_list evenly_distribute_backward(FormulaNode& n, const variable_list& grads) {
+  const Tensor& g = grads[0];
+  Tensor x = n.saved(0), r = n.saved(1);
+  Tensor mask = (x == r).to(g.dtype()) + x.isnan().to(g.dtype()) * r.isnan().to(g.dtype());
+  return {mask * (g / mask.sum())};
+}
+
+Tensor median_all_with_grad(const Tensor& self, Pick what) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = median_all(self, what);
+  }
+  if (autograd::compute_requires_grad(self))
+    if (FormulaNode* n = autograd::record(what == Pick::Median ? "MedianBackward0" : "NanmedianBackward0",
+                                          evenly_distribute_backward, {self}, {out}))
+      n->save(self)->save_output(out);
+  return out;
+}
+}  // namespace
+
 // ---- sort family: public entry points ----------------------------------------------------
 
 std::tuple<Tensor, Tensor> sort(const Tensor& self, int64_t dim, bool descending) {
   Tensor values = empty(self.sizes(), self.options());
   Tensor indices = empty(self.sizes(), TensorOptions(kLong));
-  sort_impl(self, values, indices, dim, descending);
+  {
+    NoGradGuard no_grad;
+    sort_impl(self, values, indices, dim, descending);
+  }
+  record_select("SortBackward0", self, values, indices, dim, true);
   return {values, indices};
 }
 
@@ -635,7 +737,11 @@ std::tuple<Tensor&, Tensor&> kthvalue_impl(Tensor& values, Tensor& indices, cons
 std::tuple<Tensor, Tensor> topk(const Tensor& self, int64_t k, int64_t dim, bool largest,
                                 bool sorted) {
   Tensor values, indices;
-  topk_impl(values, indices, self, k, dim, largest, sorted);
+  {
+    NoGradGuard no_grad;
+    topk_impl(values, indices, self, k, dim, largest, sorted);
+  }
+  record_select("TopkBackward0", self, values, indices, dim, true);
   return {values, indices};
 }
 
@@ -648,7 +754,11 @@ std::tuple<Tensor&, Tensor&> topk_out(Tensor& values, Tensor& indices, const Ten
 
 std::tuple<Tensor, Tensor> kthvalue(const Tensor& self, int64_t k, int64_t dim, bool keepdim) {
   Tensor values, indices;
-  kthvalue_impl(values, indices, self, k, dim, keepdim);
+  {
+    NoGradGuard no_grad;
+    kthvalue_impl(values, indices, self, k, dim, keepdim);
+  }
+  record_select("KthvalueBackward0", self, values, indices, dim, keepdim);
   return {values, indices};
 }
 
@@ -661,11 +771,15 @@ std::tuple<Tensor&, Tensor&> kthvalue_out(Tensor& values, Tensor& indices, const
 
 // ---- median / nanmedian / mode -----------------------------------------------------------
 
-Tensor median(const Tensor& self) { return median_all(self, Pick::Median); }
+Tensor median(const Tensor& self) { return median_all_with_grad(self, Pick::Median); }
 
 std::tuple<Tensor, Tensor> median(const Tensor& self, int64_t dim, bool keepdim) {
   Tensor values, indices;
-  median_common(values, indices, self, dim, keepdim, Pick::Median, "median");
+  {
+    NoGradGuard no_grad;
+    median_common(values, indices, self, dim, keepdim, Pick::Median, "median");
+  }
+  record_select("MedianBackward1", self, values, indices, dim, keepdim);
   return {values, indices};
 }
 
@@ -674,11 +788,15 @@ std::tuple<Tensor&, Tensor&> median_out(Tensor& values, Tensor& indices, const T
   return median_common(values, indices, self, dim, keepdim, Pick::Median, "median");
 }
 
-Tensor nanmedian(const Tensor& self) { return median_all(self, Pick::NanMedian); }
+Tensor nanmedian(const Tensor& self) { return median_all_with_grad(self, Pick::NanMedian); }
 
 std::tuple<Tensor, Tensor> nanmedian(const Tensor& self, int64_t dim, bool keepdim) {
   Tensor values, indices;
-  median_common(values, indices, self, dim, keepdim, Pick::NanMedian, "nanmedian");
+  {
+    NoGradGuard no_grad;
+    median_common(values, indices, self, dim, keepdim, Pick::NanMedian, "nanmedian");
+  }
+  record_select("NanmedianBackward1", self, values, indices, dim, keepdim);
   return {values, indices};
 }
 
@@ -705,7 +823,11 @@ std::tuple<Tensor&, Tensor&> mode_impl(Tensor& values, Tensor& indices, const Te
 
 std::tuple<Tensor, Tensor> mode(const Tensor& self, int64_t dim, bool keepdim) {
   Tensor values, indices;
-  mode_impl(values, indices, self, dim, keepdim);
+  {
+    NoGradGuard no_grad;
+    mode_impl(values, indices, self, dim, keepdim);
+  }
+  record_select("ModeBackward0", self, values, indices, dim, keepdim);
   return {values, indices};
 }
 

@@ -164,6 +164,80 @@ Tensor prepare_inplace_unary(const UnaryGrad* gi, const Tensor& self) {
     return Tensor();
   return self.clone();
 }
+
+// ---- derivatives of the ops with options -------------------------------------------
+// A 0/1 mask in g's dtype (a constant: comparisons are not differentiable).
+Tensor as_mask(const Tensor& b, const Tensor& like) { return b.to(like.dtype()); }
+
+variable_list square_backward(FormulaNode& n, const variable_list& gs) {
+  return {gs[0] * 2 * n.saved(0)};
+}
+variable_list zero_backward(FormulaNode&, const variable_list& gs) { return {zeros_like(gs[0])}; }
+
+// d/dx log(x / (1 - x)) = 1 / (x (1 - x)); with eps the gradient is zero where
+// the input was clamped (outside [eps, 1 - eps]); without, NaN outside [0, 1].
+variable_list logit_backward(FormulaNode& n, const variable_list& gs) {
+  const Tensor& g = gs[0];
+  Tensor x = n.saved(0);
+  if (n.int_at(0)) {
+    const double lo = n.scalar(0).toDouble(), hi = 1.0 - lo;
+    Tensor m = as_mask(x >= lo, g) * as_mask(x <= hi, g);
+    // Masked-out points read 0.5 so the (discarded) quotient stays finite.
+    Tensor xs = x * m + (1 - m) * 0.5;
+    return {g * m / (xs * (1 - xs))};
+  }
+  Tensor inside = as_mask(x >= 0, g) * as_mask(x <= 1, g);
+  return {g / (x * (1 - x)) * (inside / inside)};
+}
+
+// none: Phi(x) + x phi(x); tanh: 0.5 (1 + t) + 0.5 x (1 - t^2) k (1 + 3 c x^2),
+// t = tanh(k (x + c x^3)), k = sqrt(2 / pi), c = 0.044715.
+variable_list gelu_backward(FormulaNode& n, const variable_list& gs) {
+  const Tensor& g = gs[0];
+  Tensor x = n.saved(0);
+  if (n.int_at(0)) {
+    const double k = 0.7978845608028654, c = 0.044715;
+    Tensor t = ((x + x * x * x * c) * k).tanh();
+    return {g * ((t + 1) * 0.5 + x * 0.5 * (1 - t * t) * k * (x * x * (3 * c) + 1))};
+  }
+  const double inv_sqrt2 = 0.7071067811865476, inv_sqrt_2pi = 0.3989422804014327;
+  Tensor cdf = ((x * inv_sqrt2).erf() + 1) * 0.5;
+  Tensor pdf = (x * x * -0.5).exp() * inv_sqrt_2pi;
+  return {g * (cdf + x * pdf)};
+}
+
+// sigmoid(beta x) below the threshold, 1 above (where softplus is the identity).
+variable_list softplus_backward(FormulaNode& n, const variable_list& gs) {
+  const Tensor& g = gs[0];
+  Tensor x = n.saved(0);
+  const double beta = n.scalar(0).toDouble(), th = n.scalar(1).toDouble();
+  Tensor above = as_mask(x * beta > th, g);
+  return {g * (above + (1 - above) * (x * beta).sigmoid())};
+}
+
+// Passes the gradient strictly inside (min, max), as PyTorch's (read from the
+// result, which lies inside exactly where the input did).
+variable_list hardtanh_backward(FormulaNode& n, const variable_list& gs) {
+  const Tensor& g = gs[0];
+  Tensor r = n.saved(0);
+  return {g * as_mask(r > n.scalar(0), g) * as_mask(r < n.scalar(1), g)};
+}
+
+variable_list nan_to_num_backward(FormulaNode& n, const variable_list& gs) {
+  return {gs[0] * as_mask(n.saved(0).isfinite(), gs[0])};
+}
+
+// Records a node on the functional result `out` of an op with options.
+FormulaNode* record_op(const char* name, autograd::Formula f, const Tensor& self,
+                       const Tensor& out) {
+  if (!autograd::compute_requires_grad(self)) return nullptr;
+  return autograd::record(name, f, {self}, {out});
+}
+// Before an in-place op whose formula reads the input: refuses leaves and clones it.
+Tensor inplace_original(const Tensor& self, bool needs_input) {
+  autograd::impl::check_inplace(self);
+  return needs_input && autograd::compute_requires_grad(self) ? self.clone() : Tensor();
+}
 }  // namespace
 
 // Functional, in-place and out= forms plus the two Tensor methods of one op
@@ -389,11 +463,15 @@ WICK_UNARY_ALIAS(fix, trunc)
 // square is pow(self, 2): bool promotes to int64 like bool ** int does.
 Tensor square(const Tensor& self) {
   const Tensor in = self.dtype() == kBool ? self.to(kLong) : self;
-  return run_unary_op(Tensor(), in, Mode::Functional, false, "square", square_kernel);
+  Tensor out = run_unary_op(Tensor(), in, Mode::Functional, false, "square", square_kernel);
+  if (FormulaNode* n = record_op("PowBackward0", square_backward, self, out)) n->save(self);
+  return out;
 }
 Tensor& square_(Tensor& self) {
+  Tensor original = inplace_original(self, true);
   const Tensor in = self.dtype() == kBool ? self.to(kLong) : self;
   run_unary_op(self, in, Mode::InPlace, false, "square", square_kernel);
+  if (FormulaNode* n = record_op("PowBackward0", square_backward, self, self)) n->save(original);
   return self;
 }
 Tensor& square_out(Tensor& out, const Tensor& self) {
@@ -424,10 +502,14 @@ Tensor round_impl(const Tensor& out, const Tensor& self, Mode mode, int64_t deci
 }  // namespace
 
 Tensor round(const Tensor& self, int64_t decimals) {
-  return round_impl(Tensor(), self, Mode::Functional, decimals);
+  Tensor out = round_impl(Tensor(), self, Mode::Functional, decimals);
+  record_op(decimals == 0 ? "RoundBackward0" : "RoundBackward1", zero_backward, self, out);
+  return out;
 }
 Tensor& round_(Tensor& self, int64_t decimals) {
+  autograd::impl::check_inplace(self);
   round_impl(self, self, Mode::InPlace, decimals);
+  record_op(decimals == 0 ? "RoundBackward0" : "RoundBackward1", zero_backward, self, self);
   return self;
 }
 Tensor& round_out(Tensor& out, const Tensor& self, int64_t decimals) {
@@ -460,10 +542,16 @@ Tensor logit_impl(const Tensor& out, const Tensor& self, Mode mode, std::optiona
 }  // namespace
 
 Tensor logit(const Tensor& self, std::optional<double> eps) {
-  return logit_impl(Tensor(), self, Mode::Functional, eps);
+  Tensor out = logit_impl(Tensor(), self, Mode::Functional, eps);
+  if (FormulaNode* n = record_op("LogitBackward0", logit_backward, self, out))
+    n->save(self)->keep(Scalar(eps.value_or(0.0)))->keep_int(eps && *eps >= 0);
+  return out;
 }
 Tensor& logit_(Tensor& self, std::optional<double> eps) {
+  Tensor original = inplace_original(self, true);
   logit_impl(self, self, Mode::InPlace, eps);
+  if (FormulaNode* n = record_op("LogitBackward0", logit_backward, self, self))
+    n->save(original)->keep(Scalar(eps.value_or(0.0)))->keep_int(eps && *eps >= 0);
   return self;
 }
 Tensor& logit_out(Tensor& out, const Tensor& self, std::optional<double> eps) {
@@ -513,10 +601,16 @@ Tensor softplus_impl(const Tensor& out, const Tensor& self, Mode mode, const Sca
 }  // namespace
 
 Tensor gelu(const Tensor& self, const std::string& approximate) {
-  return gelu_impl(Tensor(), self, Mode::Functional, approximate);
+  Tensor out = gelu_impl(Tensor(), self, Mode::Functional, approximate);
+  if (FormulaNode* n = record_op("GeluBackward0", gelu_backward, self, out))
+    n->save(self)->keep_int(approximate == "tanh");
+  return out;
 }
 Tensor& gelu_(Tensor& self, const std::string& approximate) {
+  Tensor original = inplace_original(self, true);
   gelu_impl(self, self, Mode::InPlace, approximate);
+  if (FormulaNode* n = record_op("GeluBackward0", gelu_backward, self, self))
+    n->save(original)->keep_int(approximate == "tanh");
   return self;
 }
 Tensor& gelu_out(Tensor& out, const Tensor& self, const std::string& approximate) {
@@ -524,7 +618,10 @@ Tensor& gelu_out(Tensor& out, const Tensor& self, const std::string& approximate
   return out;
 }
 Tensor softplus(const Tensor& self, const Scalar& beta, const Scalar& threshold) {
-  return softplus_impl(Tensor(), self, Mode::Functional, beta, threshold);
+  Tensor out = softplus_impl(Tensor(), self, Mode::Functional, beta, threshold);
+  if (FormulaNode* n = record_op("SoftplusBackward0", softplus_backward, self, out))
+    n->save(self)->keep(beta)->keep(threshold);
+  return out;
 }
 Tensor& softplus_out(Tensor& out, const Tensor& self, const Scalar& beta,
                      const Scalar& threshold) {
@@ -542,11 +639,27 @@ void hardtanh_check(const Tensor& self, const Scalar& min_val, const Scalar& max
 
 Tensor hardtanh(const Tensor& self, const Scalar& min_val, const Scalar& max_val) {
   hardtanh_check(self, min_val, max_val);
-  return clamp(self, min_val, max_val);
+  if (!autograd::compute_requires_grad(self)) return clamp(self, min_val, max_val);
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = clamp(self, min_val, max_val);
+  }
+  if (FormulaNode* n = record_op("HardtanhBackward0", hardtanh_backward, self, out))
+    n->save_output(out)->keep(min_val)->keep(max_val);
+  return out;
 }
 Tensor& hardtanh_(Tensor& self, const Scalar& min_val, const Scalar& max_val) {
   hardtanh_check(self, min_val, max_val);
-  return clamp_(self, min_val, max_val);
+  autograd::impl::check_inplace(self);
+  if (!autograd::compute_requires_grad(self)) return clamp_(self, min_val, max_val);
+  {
+    NoGradGuard no_grad;
+    clamp_(self, min_val, max_val);
+  }
+  if (FormulaNode* n = record_op("HardtanhBackward0", hardtanh_backward, self, self))
+    n->save_output(self)->keep(min_val)->keep(max_val);
+  return self;
 }
 Tensor& hardtanh_out(Tensor& out, const Tensor& self, const Scalar& min_val,
                      const Scalar& max_val) {
@@ -699,11 +812,16 @@ Tensor nan_to_num_impl(const Tensor& out, const Tensor& self, Mode mode, std::op
 
 Tensor nan_to_num(const Tensor& self, std::optional<double> nan, std::optional<double> posinf,
                   std::optional<double> neginf) {
-  return nan_to_num_impl(Tensor(), self, Mode::Functional, nan, posinf, neginf);
+  Tensor out = nan_to_num_impl(Tensor(), self, Mode::Functional, nan, posinf, neginf);
+  if (FormulaNode* n = record_op("NanToNumBackward0", nan_to_num_backward, self, out)) n->save(self);
+  return out;
 }
 Tensor& nan_to_num_(Tensor& self, std::optional<double> nan, std::optional<double> posinf,
                     std::optional<double> neginf) {
+  Tensor original = inplace_original(self, true);
   nan_to_num_impl(self, self, Mode::InPlace, nan, posinf, neginf);
+  if (FormulaNode* n = record_op("NanToNumBackward0", nan_to_num_backward, self, self))
+    n->save(original);
   return self;
 }
 Tensor& nan_to_num_out(Tensor& out, const Tensor& self, std::optional<double> nan,
