@@ -62,8 +62,14 @@ Tensor strided_view_grad(const Tensor& g, IntArrayRef in_sizes, IntArrayRef in_s
 
 // Whether t takes part in autograd (a leaf that requires grad, or has a grad_fn).
 bool requires_grad(const Tensor& t);
-// Whether grad mode is on and any input requires grad.
+// Whether any input requires grad (Tensor, optional<Tensor> or a list).
+// Both templates are declared first so each can recurse into the other.
 inline bool any_requires_grad() { return false; }
+bool any_requires_grad(TensorList ts);
+template <typename... Ts>
+bool any_requires_grad(const Tensor& t, const Ts&... rest);
+template <typename... Ts>
+bool any_requires_grad(const std::optional<Tensor>& t, const Ts&... rest);
 template <typename... Ts>
 bool any_requires_grad(const Tensor& t, const Ts&... rest) {
   return (t.defined() && requires_grad(t)) || any_requires_grad(rest...);
@@ -72,7 +78,6 @@ template <typename... Ts>
 bool any_requires_grad(const std::optional<Tensor>& t, const Ts&... rest) {
   return (t && t->defined() && requires_grad(*t)) || any_requires_grad(rest...);
 }
-bool any_requires_grad(TensorList ts);
 template <typename... Ts>
 bool compute_requires_grad(const Ts&... ts);
 
