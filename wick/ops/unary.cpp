@@ -8,6 +8,7 @@
 
 #include "wick/autograd/formula.h"
 #include "wick/kernels/cpu/elementwise.h"
+#include "wick/kernels/cpu/vec_math.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/pointwise.h"
 
@@ -288,7 +289,7 @@ Tensor inplace_original(const Tensor& self, bool needs_input) {
 
 WICK_FLOAT_UNARY(sqrt, "sqrt_cpu", std::sqrt(x))
 WICK_FLOAT_UNARY(rsqrt, "rsqrt_cpu", T(1) / std::sqrt(x))
-WICK_FLOAT_UNARY(exp, "exp_cpu", std::exp(x))
+WICK_FLOAT_UNARY(exp, "exp_cpu", kernels::vec::exp_fast(x))
 WICK_FLOAT_UNARY(exp2, "exp2_cpu", std::exp2(x))
 WICK_FLOAT_UNARY(expm1, "expm1_cpu", std::expm1(x))
 WICK_FLOAT_UNARY(log, "log_cpu", std::log(x))
@@ -307,7 +308,7 @@ WICK_FLOAT_UNARY(tanh, "tanh_cpu", std::tanh(x))
 WICK_FLOAT_UNARY(asinh, "asinh_cpu", std::asinh(x))
 WICK_FLOAT_UNARY(acosh, "acosh_cpu", std::acosh(x))
 WICK_FLOAT_UNARY(atanh, "atanh_cpu", std::atanh(x))
-WICK_FLOAT_UNARY(sigmoid, "sigmoid_cpu", T(1) / (T(1) + std::exp(-x)))
+WICK_FLOAT_UNARY(sigmoid, "sigmoid_cpu", T(1) / (T(1) + kernels::vec::exp_fast(-x)))
 WICK_FLOAT_UNARY(erf, "erf_cpu", std::erf(x))
 WICK_FLOAT_UNARY(erfc, "erfc_cpu", std::erfc(x))
 WICK_FLOAT_UNARY(erfinv, "erfinv_cpu", erfinv_double(static_cast<double>(x)))
