@@ -287,9 +287,48 @@ Tensor inplace_original(const Tensor& self, bool needs_input) {
   }                                                                                      \
   WICK_UNARY_ENTRIES(name, true, kname)
 
+// The same, with the float32 inner loop compiled twice — for AVX2+FMA and for
+// baseline x86-64 — and the right one picked when the library loads (GCC's
+// target_clones): the library itself is built for the baseline.
+#define WICK_FLOAT_UNARY_SIMD(name, kname, expr)                                         \
+  namespace {                                                                            \
+  __attribute__((target_clones("arch=x86-64-v3", "default"))) void name##_f32_loop(        \
+      const char* in, int64_t in_stride, char* out, int64_t out_stride, int64_t n) {     \
+    using T = float;                                                                     \
+    if (in_stride == sizeof(float) && out_stride == sizeof(float)) {                     \
+      const float* src = reinterpret_cast<const float*>(in);                             \
+      float* dst = reinterpret_cast<float*>(out);                                        \
+      for (int64_t i = 0; i < n; ++i) {                                                  \
+        const float x = src[i];                                                          \
+        dst[i] = static_cast<T>(expr);                                                   \
+      }                                                                                  \
+      return;                                                                            \
+    }                                                                                    \
+    for (int64_t i = 0; i < n; ++i) {                                                    \
+      const float x = *reinterpret_cast<const float*>(in + i * in_stride);               \
+      *reinterpret_cast<float*>(out + i * out_stride) = static_cast<T>(expr);            \
+    }                                                                                    \
+  }                                                                                      \
+  void name##_kernel(const TensorIterator& it) {                                         \
+    if (it.dtype(0) == kFloat && it.input_dtype(0) == kFloat) {                          \
+      it.for_each([](char** data, const int64_t* strides, int64_t n) {                   \
+        name##_f32_loop(data[1], strides[1], data[0], strides[0], n);                    \
+      });                                                                                \
+      return;                                                                            \
+    }                                                                                    \
+    WICK_DISPATCH_FLOATING_AND_HALF(it.common_dtype(), kname, [&] {                      \
+      kernels::run_unary<scalar_t>(it, [](auto x) {                                      \
+        using T = decltype(x);                                                           \
+        return static_cast<T>(expr);                                                     \
+      });                                                                                \
+    });                                                                                  \
+  }                                                                                      \
+  }                                                                                      \
+  WICK_UNARY_ENTRIES(name, true, kname)
+
 WICK_FLOAT_UNARY(sqrt, "sqrt_cpu", std::sqrt(x))
 WICK_FLOAT_UNARY(rsqrt, "rsqrt_cpu", T(1) / std::sqrt(x))
-WICK_FLOAT_UNARY(exp, "exp_cpu", kernels::vec::exp_fast(x))
+WICK_FLOAT_UNARY_SIMD(exp, "exp_cpu", kernels::vec::exp_fast(x))
 WICK_FLOAT_UNARY(exp2, "exp2_cpu", std::exp2(x))
 WICK_FLOAT_UNARY(expm1, "expm1_cpu", std::expm1(x))
 WICK_FLOAT_UNARY(log, "log_cpu", std::log(x))
@@ -308,7 +347,7 @@ WICK_FLOAT_UNARY(tanh, "tanh_cpu", std::tanh(x))
 WICK_FLOAT_UNARY(asinh, "asinh_cpu", std::asinh(x))
 WICK_FLOAT_UNARY(acosh, "acosh_cpu", std::acosh(x))
 WICK_FLOAT_UNARY(atanh, "atanh_cpu", std::atanh(x))
-WICK_FLOAT_UNARY(sigmoid, "sigmoid_cpu", T(1) / (T(1) + kernels::vec::exp_fast(-x)))
+WICK_FLOAT_UNARY_SIMD(sigmoid, "sigmoid_cpu", T(1) / (T(1) + kernels::vec::exp_fast(-x)))
 WICK_FLOAT_UNARY(erf, "erf_cpu", std::erf(x))
 WICK_FLOAT_UNARY(erfc, "erfc_cpu", std::erfc(x))
 WICK_FLOAT_UNARY(erfinv, "erfinv_cpu", erfinv_double(static_cast<double>(x)))
