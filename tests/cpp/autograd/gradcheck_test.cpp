@@ -2,6 +2,7 @@
 // float64 inputs: several shapes, broadcasting and non-contiguous inputs.
 #include <gtest/gtest.h>
 
+#include "grad_test_utils.h"
 #include "test_utils.h"
 #include "wick/wick.h"
 
@@ -10,21 +11,7 @@ namespace {
 
 using autograd::variable_list;
 
-// gradcheck raising on a mismatch, reported as a test failure naming the case.
-#define EXPECT_GRADCHECK(call)                                          \
-  do {                                                                  \
-    try {                                                               \
-      EXPECT_TRUE(call);                                                \
-    } catch (const Error& e) {                                          \
-      ADD_FAILURE() << #call << ": " << e.what();                       \
-    }                                                                   \
-  } while (0)
-
-Tensor rnd(IntArrayRef shape, double lo = -1.0, double hi = 1.0, uint64_t seed = 0) {
-  Generator g;
-  g.manual_seed(seed);
-  return (rand(shape, g, TensorOptions(kDouble)) * (hi - lo) + lo).requires_grad_();
-}
+using grad_test::rnd;
 
 // f(x) checked once to first and once to second order.
 void check_unary(const char* what, const std::function<Tensor(const Tensor&)>& f, double lo,

@@ -7,6 +7,7 @@
 // grad_fn names, and PyTorch's values at conventions (from PyTorch 1.13).
 #include <gtest/gtest.h>
 
+#include "grad_test_utils.h"
 #include "test_utils.h"
 #include "wick/wick.h"
 
@@ -14,15 +15,6 @@ namespace wick {
 namespace {
 
 using autograd::variable_list;
-
-#define EXPECT_GRADCHECK(call)                    \
-  do {                                            \
-    try {                                         \
-      EXPECT_TRUE(call);                          \
-    } catch (const Error& e) {                    \
-      ADD_FAILURE() << #call << ": " << e.what(); \
-    }                                             \
-  } while (0)
 
 Tensor rnd(IntArrayRef shape, uint64_t seed, double lo = -1.0, double hi = 1.0) {
   Generator g;

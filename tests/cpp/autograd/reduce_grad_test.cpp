@@ -2,6 +2,7 @@
 // float64, node names and PyTorch's conventions at ties and zeros.
 #include <gtest/gtest.h>
 
+#include "grad_test_utils.h"
 #include "test_utils.h"
 #include "wick/wick.h"
 
@@ -10,20 +11,7 @@ namespace {
 
 using autograd::variable_list;
 
-#define EXPECT_GRADCHECK(call)                    \
-  do {                                            \
-    try {                                         \
-      EXPECT_TRUE(call);                          \
-    } catch (const Error& e) {                    \
-      ADD_FAILURE() << #call << ": " << e.what(); \
-    }                                             \
-  } while (0)
-
-Tensor rnd(IntArrayRef shape, double lo, double hi, uint64_t seed) {
-  Generator g;
-  g.manual_seed(seed);
-  return (rand(shape, g, TensorOptions(kDouble)) * (hi - lo) + lo).requires_grad_();
-}
+using grad_test::rnd;
 
 void check(const char* what, const std::function<Tensor(const Tensor&)>& f, Tensor x,
            bool second = true) {

@@ -5,6 +5,7 @@
 // conventions at ties (values from PyTorch 1.13, same formulas as 2.x).
 #include <gtest/gtest.h>
 
+#include "grad_test_utils.h"
 #include "test_utils.h"
 #include "wick/wick.h"
 
@@ -12,15 +13,6 @@ namespace wick {
 namespace {
 
 using autograd::variable_list;
-
-#define EXPECT_GRADCHECK(call)                    \
-  do {                                            \
-    try {                                         \
-      EXPECT_TRUE(call);                          \
-    } catch (const Error& e) {                    \
-      ADD_FAILURE() << #call << ": " << e.what(); \
-    }                                             \
-  } while (0)
 
 Tensor rnd(IntArrayRef shape, uint64_t seed = 0) {
   Generator g;

@@ -4,6 +4,7 @@
 // Expected values: PyTorch 1.13 (same formulas as 2.x) on the inputs shown.
 #include <gtest/gtest.h>
 
+#include "grad_test_utils.h"
 #include "test_utils.h"
 #include "wick/wick.h"
 
@@ -12,20 +13,7 @@ namespace {
 
 using autograd::variable_list;
 
-#define EXPECT_GRADCHECK(call)                    \
-  do {                                            \
-    try {                                         \
-      EXPECT_TRUE(call);                          \
-    } catch (const Error& e) {                    \
-      ADD_FAILURE() << #call << ": " << e.what(); \
-    }                                             \
-  } while (0)
-
-Tensor rnd(IntArrayRef shape, double lo = -1.0, double hi = 1.0, uint64_t seed = 0) {
-  Generator g;
-  g.manual_seed(seed);
-  return (rand(shape, g, TensorOptions(kDouble)) * (hi - lo) + lo).requires_grad_();
-}
+using grad_test::rnd;
 
 std::vector<double> grad_of(const std::function<Tensor(const Tensor&)>& f, std::vector<double> v) {
   Tensor x = tensor(v, TensorOptions(kDouble)).requires_grad_();
