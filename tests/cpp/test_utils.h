@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "wick/wick.h"
@@ -35,6 +37,28 @@ inline ::testing::AssertionResult tensors_close(const Tensor& actual, const Tens
              << "element " << i << ": " << a[i] << " vs expected " << e[i];
   }
   return ::testing::AssertionSuccess();
+}
+
+// The message f raises as wick::Error, or "<no error>".
+inline std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "<no error>";
+}
+// Whether f raises E (and not some other exception).
+template <typename E>
+bool raises(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const E&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+  return false;
 }
 
 }  // namespace wick::test

@@ -27,19 +27,7 @@ namespace wick::sort_detail {
 
 // Rows are compared in this type: Half and BFloat16 as float.
 template <typename T>
-struct CompareType {
-  using type = T;
-};
-template <>
-struct CompareType<Half> {
-  using type = float;
-};
-template <>
-struct CompareType<BFloat16> {
-  using type = float;
-};
-template <typename T>
-using cmp_t = typename CompareType<T>::type;
+using cmp_t = opmath_t<T>;
 
 template <typename V>
 inline bool is_nan(V v) {

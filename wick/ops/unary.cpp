@@ -272,17 +272,22 @@ Tensor inplace_original(const Tensor& self, bool needs_input) {
   Tensor Tensor::alias() const { return wick::target(*this); }                           \
   Tensor& Tensor::alias##_() { return wick::target##_(*this); }
 
+// The kernel body of a float op: `expr` in terms of x and T = its type
+// (float for the 16-bit floats, which compute in float).
+#define WICK_FLOAT_UNARY_BODY(kname, expr)                         \
+  WICK_DISPATCH_FLOATING_AND_HALF(it.common_dtype(), kname, [&] {  \
+    kernels::run_unary<scalar_t>(it, [](auto x) {                  \
+      using T = decltype(x);                                       \
+      return static_cast<T>(expr);                                 \
+    });                                                            \
+  });
+
 // A function of real analysis: integer and bool inputs compute in the default
 // float dtype. `expr` is written in terms of x (float or double) and T = its type.
 #define WICK_FLOAT_UNARY(name, kname, expr)                                              \
   namespace {                                                                            \
   void name##_kernel(const TensorIterator& it) {                                         \
-    WICK_DISPATCH_FLOATING_AND_HALF(it.common_dtype(), kname, [&] {                      \
-      kernels::run_unary<scalar_t>(it, [](auto x) {                                      \
-        using T = decltype(x);                                                           \
-        return static_cast<T>(expr);                                                     \
-      });                                                                                \
-    });                                                                                  \
+    WICK_FLOAT_UNARY_BODY(kname, expr)                                                   \
   }                                                                                      \
   }                                                                                      \
   WICK_UNARY_ENTRIES(name, true, kname)
@@ -316,12 +321,7 @@ Tensor inplace_original(const Tensor& self, bool needs_input) {
       });                                                                                \
       return;                                                                            \
     }                                                                                    \
-    WICK_DISPATCH_FLOATING_AND_HALF(it.common_dtype(), kname, [&] {                      \
-      kernels::run_unary<scalar_t>(it, [](auto x) {                                      \
-        using T = decltype(x);                                                           \
-        return static_cast<T>(expr);                                                     \
-      });                                                                                \
-    });                                                                                  \
+    WICK_FLOAT_UNARY_BODY(kname, expr)                                                   \
   }                                                                                      \
   }                                                                                      \
   WICK_UNARY_ENTRIES(name, true, kname)
@@ -364,12 +364,7 @@ WICK_UNARY_ALIAS(arctanh, atanh)
 #define WICK_FLOAT_ONLY_UNARY(name, kname, expr)                                         \
   namespace {                                                                            \
   void name##_kernel(const TensorIterator& it) {                                         \
-    WICK_DISPATCH_FLOATING_AND_HALF(it.common_dtype(), kname, [&] {                      \
-      kernels::run_unary<scalar_t>(it, [](auto x) {                                      \
-        using T = decltype(x);                                                           \
-        return static_cast<T>(expr);                                                     \
-      });                                                                                \
-    });                                                                                  \
+    WICK_FLOAT_UNARY_BODY(kname, expr)                                                   \
   }                                                                                      \
   }                                                                                      \
   WICK_UNARY_FREE(name, false, kname)

@@ -27,25 +27,8 @@ Tensor src() { return arange(1, 9, TensorOptions(kDouble)).reshape({2, 4}); }
 
 const ScalarType kAll[] = {kBool, kByte, kChar, kShort, kInt, kLong, kHalf, kBFloat16, kFloat, kDouble};
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "<no error>";
-}
-template <typename E>
-bool raises(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const E&) {
-    return true;
-  } catch (...) {
-    return false;
-  }
-  return false;
-}
+using test::error_of;
+using test::raises;
 
 #define EXPECT_CASE(actual, name) EXPECT_TENSOR_EQ(actual, expect(indexing_data::name))
 

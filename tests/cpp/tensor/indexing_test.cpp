@@ -27,25 +27,8 @@ Tensor m3() { return tensor({true, false, true}); }
 Tensor ia() { return L({0, 1, 1}); }
 Tensor ib() { return L({3, 2, 0}); }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "<no error>";
-}
-template <typename E>
-bool raises(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const E&) {
-    return true;
-  } catch (...) {
-    return false;
-  }
-  return false;
-}
+using test::error_of;
+using test::raises;
 
 #define EXPECT_CASE(actual, name, dt) EXPECT_TENSOR_EQ(actual, expect(indexing_data::name, dt))
 
