@@ -2,6 +2,9 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
+# The interpreter the Python package is built and tested for: Debian's, which
+# owns python3-numpy/pytest/torch (another python3 may come first on PATH).
+PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || command -v python3)
 
 # Sanitizer runtime options for `make test-asan` (see docs/getting-started.md).
 SAN_ENV = ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:check_initialization_order=1:detect_stack_use_after_return=1 \
@@ -15,10 +18,13 @@ all: configure
 deps:
 	@bash scripts/install-deps.sh
 
+# Configures once, and again when PYTHON names another interpreter than the cached one.
 configure: deps
-	@test -f $(BUILD)/build.ninja || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	@if [ ! -f $(BUILD)/build.ninja ] || ! grep -qx "Python3_EXECUTABLE:FILEPATH=$(PYTHON)" $(BUILD)/CMakeCache.txt; then \
+	  cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE:FILEPATH=$(PYTHON); fi
 
-# Every test (C++ suite and install test); ends with ctest's summary line.
+# Every test (C++ suite, install test, docs snippets, pytest over tests/python);
+# ends with ctest's summary line.
 test: all
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 

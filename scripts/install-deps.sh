@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages wick needs, if any are missing.
-#   install-deps.sh         build and test (make all/test/demo/install/test-asan)
+#   install-deps.sh         build and test (make all/test/demo/install/test-asan); the
+#                           Python side uses Debian's python3 with numpy, pytest and
+#                           torch (the reference the parity tests compare with)
 #   install-deps.sh bench   also LibTorch, the PyTorch side of `make bench`
 set -euo pipefail
-pkgs=(cmake ninja-build g++ ccache pkg-config libopenblas-dev liblapacke-dev libgtest-dev libbenchmark-dev)
+pkgs=(cmake ninja-build g++ ccache pkg-config libopenblas-dev liblapacke-dev libgtest-dev libbenchmark-dev
+      python3 python3-dev pybind11-dev python3-numpy python3-pytest python3-torch)
 case "${1:-}" in
   "") ;;
   bench) pkgs+=(libtorch-dev python3) ;;

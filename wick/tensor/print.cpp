@@ -471,6 +471,7 @@ std::vector<std::string> autograd_suffixes(const Tensor& t) {
 }  // namespace
 
 void set_repr_suffix_hook(ReprSuffixHook hook) { repr_suffix_hook = hook; }
+std::vector<std::string> repr_suffixes(const Tensor& t) { return autograd_suffixes(t); }
 
 std::string Tensor::repr() const { return wick::repr(*this, autograd_suffixes(*this)); }
 

@@ -50,6 +50,8 @@ class PrintOptionsGuard {
 // Tensor::repr and operator<< add for a tensor.
 using ReprSuffixHook = std::vector<std::string> (*)(const Tensor& t);
 void set_repr_suffix_hook(ReprSuffixHook hook);
+// The suffixes the installed hook gives for t (none without a hook).
+std::vector<std::string> repr_suffixes(const Tensor& t);
 
 std::string repr(const Tensor& t, const std::vector<std::string>& extra_suffixes = {},
                  const std::string& prefix = "tensor(");

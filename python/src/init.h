@@ -1,0 +1,17 @@
+#pragma once
+// One init function per area of the Python API; module.cpp calls them in order.
+#include <pybind11/pybind11.h>
+
+namespace wick::python {
+
+void init_errors(pybind11::module_& m);
+void init_types(pybind11::module_& m);        // dtype, device, Size
+void init_tensor_type(pybind11::module_& m);  // wick.Tensor and its attributes
+void init_numpy(pybind11::module_& m);
+void init_tensor_basics(pybind11::module_& m);  // repr, size(), item(), tolist(), ...
+void init_creation(pybind11::module_& m);       // tensor(), zeros(), arange(), ...
+void init_binary(pybind11::module_& m);         // arithmetic, comparison, operators
+void init_autograd(pybind11::module_& m);       // wick._C._autograd
+void init_settings(pybind11::module_& m);       // default dtype, print options, threads
+
+}  // namespace wick::python

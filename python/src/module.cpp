@@ -1,0 +1,18 @@
+// wick._C: the extension module behind the wick package.
+#include <pybind11/pybind11.h>
+
+#include "python/src/init.h"
+
+PYBIND11_MODULE(_C, m) {
+  using namespace wick::python;
+  m.doc() = "wick's C++ core";
+  init_errors(m);
+  init_types(m);
+  init_tensor_type(m);
+  init_numpy(m);
+  init_tensor_basics(m);
+  init_creation(m);
+  init_binary(m);
+  init_autograd(m);
+  init_settings(m);
+}
