@@ -212,7 +212,7 @@ void init_binary(py::module_& m) {
   // tries the other operand's reflected method (numpy arrays, user types).
   auto op = py::is_operator();
 #define WICK_PY_OPERATOR(dunder, expr_t, expr_s)                                         \
-  def_method(dunder, [](const Tensor& a, const TS& b) {                                  \
+  def_method(dunder, [](const Tensor& a, const Operand& b) {                                \
     if (b.is_tensor()) {                                                                  \
       const Tensor& o = b.tensor;                                                         \
       return expr_t;                                                                      \
@@ -244,13 +244,20 @@ void init_binary(py::module_& m) {
   WICK_PY_OPERATOR("__rlshift__", bitwise_left_shift(o, a), bitwise_left_shift(o, a))
   WICK_PY_OPERATOR("__rshift__", bitwise_right_shift(a, o), bitwise_right_shift(a, o))
   WICK_PY_OPERATOR("__rrshift__", bitwise_right_shift(o, a), bitwise_right_shift(o, a))
-  WICK_PY_OPERATOR("__eq__", eq(a, o), eq(a, o))
-  WICK_PY_OPERATOR("__ne__", ne(a, o), ne(a, o))
-  WICK_PY_OPERATOR("__lt__", lt(a, o), lt(a, o))
-  WICK_PY_OPERATOR("__le__", le(a, o), le(a, o))
-  WICK_PY_OPERATOR("__gt__", gt(a, o), gt(a, o))
-  WICK_PY_OPERATOR("__ge__", ge(a, o), ge(a, o))
 #undef WICK_PY_OPERATOR
+  // Comparisons take tensors and numbers only: with a numpy array Python falls
+  // back to numpy's reflected comparison, as it does for PyTorch.
+#define WICK_PY_COMPARE(dunder, name)                                    \
+  def_method(dunder, [](const Tensor& a, const TS& b) {                  \
+    return b.is_tensor() ? name(a, b.tensor) : name(a, b.scalar);        \
+  }, op, nogil());
+  WICK_PY_COMPARE("__eq__", eq)
+  WICK_PY_COMPARE("__ne__", ne)
+  WICK_PY_COMPARE("__lt__", lt)
+  WICK_PY_COMPARE("__le__", le)
+  WICK_PY_COMPARE("__gt__", gt)
+  WICK_PY_COMPARE("__ge__", ge)
+#undef WICK_PY_COMPARE
 #define WICK_PY_INPLACE(dunder, name)                                   \
   def_method(dunder, [](Tensor& a, const TS& b) -> Tensor& {            \
     return b.is_tensor() ? name(a, b.tensor) : name(a, b.scalar);       \

@@ -127,3 +127,20 @@ struct type_caster<wick::python::TensorOrScalar> {
   }
 };
 }  // namespace pybind11::detail
+
+namespace wick::python {
+// The other operand of an arithmetic operator (t + x): like TensorOrScalar, and
+// a numpy array becomes a tensor sharing its memory, as PyTorch's operators do.
+struct Operand : TensorOrScalar {};
+}  // namespace wick::python
+
+namespace pybind11::detail {
+template <>
+struct type_caster<wick::python::Operand> {
+  PYBIND11_TYPE_CASTER(wick::python::Operand, const_name("Union[Tensor, Number, ndarray]"));
+  bool load(handle src, bool convert);
+  static handle cast(const wick::python::Operand&, return_value_policy, handle) {
+    return none().release();
+  }
+};
+}  // namespace pybind11::detail

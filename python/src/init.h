@@ -13,5 +13,6 @@ void init_creation(pybind11::module_& m);       // tensor(), zeros(), arange(), 
 void init_binary(pybind11::module_& m);         // arithmetic, comparison, operators
 void init_autograd(pybind11::module_& m);       // wick._C._autograd
 void init_settings(pybind11::module_& m);       // default dtype, print options, threads
+void init_interop(pybind11::module_& m);        // DLPack, pickling helpers
 
 }  // namespace wick::python

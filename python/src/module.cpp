@@ -15,4 +15,5 @@ PYBIND11_MODULE(_C, m) {
   init_binary(m);
   init_autograd(m);
   init_settings(m);
+  init_interop(m);
 }

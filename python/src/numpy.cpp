@@ -156,6 +156,24 @@ PyObject* tensor_to_numpy(const Tensor& t, PyObject* owner, bool force) {
   return a.release().ptr();
 }
 
+}  // namespace wick::python
+
+bool pybind11::detail::type_caster<wick::python::Operand>::load(handle src, bool convert) {
+  using namespace wick::python;
+  if (is_tensor(src.ptr())) {
+    value.tensor = unpack(src.ptr());
+    return true;
+  }
+  if (parse_scalar(src.ptr(), value.scalar)) return true;
+  if (is_numpy_array(src.ptr())) {
+    value.tensor = tensor_from_numpy(src.ptr());
+    return true;
+  }
+  return false;
+}
+
+namespace wick::python {
+
 void init_numpy(py::module_& m) {
   m.def("from_numpy", [](py::handle a) { return tensor_from_numpy(a.ptr()); }, py::arg("ndarray"));
 }

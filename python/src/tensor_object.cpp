@@ -189,6 +189,7 @@ PyGetSetDef tensor_getset[] = {
     {"mH", get_mH, nullptr, nullptr, nullptr},
     {"H", get_mH, nullptr, nullptr, nullptr},
     {"real", get_real, nullptr, nullptr, nullptr},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 PyMemberDef tensor_members[] = {
