@@ -4,6 +4,8 @@ PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
 # The interpreter the Python package is built and tested for: Debian's, which
 # owns python3-numpy/pytest/torch (another python3 may come first on PATH).
+# ccache keys on paths relative to the checkout, so fresh clones reuse its cache.
+export CCACHE_BASEDIR ?= $(CURDIR)
 PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || command -v python3)
 
 # Sanitizer runtime options for `make test-asan` (see docs/getting-started.md).
@@ -11,7 +13,7 @@ SAN_ENV = ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:check_initializatio
           LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps configure test demo install bench test-asan
+.PHONY: all deps configure test demo install bench bench-python test-asan
 all: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
@@ -45,3 +47,7 @@ test-asan: deps
 # wick vs PyTorch (LibTorch) on the same workloads and thread count.
 bench:
 	@bash scripts/bench.sh
+
+# Per-call overhead from Python, wick vs PyTorch in one process.
+bench-python: all
+	$(PYTHON) benchmarks/python_overhead.py

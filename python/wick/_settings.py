@@ -15,9 +15,22 @@ def get_default_dtype():
 
 
 def set_default_tensor_type(t):
-    from wick import _legacy
+    """Sets the default dtype from a legacy type (wick.DoubleTensor) or its name
+    ('torch.DoubleTensor'); CUDA types are refused in a build without CUDA."""
+    from wick import _legacy, cuda
     if isinstance(t, str):
-        t = getattr(_legacy, t.split(".")[-1])
+        parts = t.split(".")
+        if len(parts) < 2 or parts[0] not in ("torch", "wick") or not parts[-1].endswith("Tensor"):
+            raise TypeError(f"invalid type: '{t}'")
+        mod = cuda if parts[1:2] == ["cuda"] else _legacy
+        if not hasattr(mod, parts[-1]):
+            raise TypeError(f"invalid type: '{t}'")
+        t = getattr(mod, parts[-1])
+    if getattr(t, "is_cuda", False):
+        raise TypeError(f"type torch.cuda.{t.__name__} not available. "
+                        "Torch not compiled with CUDA enabled.")
+    if not t.dtype.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
     set_default_dtype(t.dtype)
 
 

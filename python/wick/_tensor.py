@@ -118,3 +118,9 @@ class _no_grad:
 
     def __exit__(self, *exc):
         _C._set_grad_enabled(self.prev)
+
+
+@_register
+def new(self, *args, **kwargs):
+    """The legacy constructor with self's dtype: t.new(2, 3), t.new([1, 2]), t.new()."""
+    return _C._legacy_new(self.dtype, *args, **kwargs)
