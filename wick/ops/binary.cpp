@@ -365,6 +365,7 @@ Tensor& add_(Tensor& self, const Scalar& other, const Scalar& alpha) {
   return add_(self, binary_detail::wrapped_scalar_for(self, other), alpha);
 }
 Tensor& add_out(Tensor& out, const Tensor& self, const Tensor& other, const Scalar& alpha) {
+  autograd::check_out_no_grad("add", out, self, other);
   add_impl(out, self, other, alpha, Mode::Out, "add");
   return out;
 }
@@ -387,6 +388,7 @@ Tensor& sub_(Tensor& self, const Scalar& other, const Scalar& alpha) {
   return sub_(self, wrapped_scalar_tensor(other), alpha);
 }
 Tensor& sub_out(Tensor& out, const Tensor& self, const Tensor& other, const Scalar& alpha) {
+  autograd::check_out_no_grad("sub", out, self, other);
   sub_impl(out, self, other, alpha, Mode::Out);
   return out;
 }
@@ -432,6 +434,7 @@ Tensor& div_(Tensor& self, const Scalar& other, std::optional<std::string> round
 }
 Tensor& div_out(Tensor& out, const Tensor& self, const Tensor& other,
                 std::optional<std::string> rounding_mode) {
+  autograd::check_out_no_grad("div", out, self, other);
   div_impl(out, self, other, rounding_mode, Mode::Out);
   return out;
 }
@@ -473,6 +476,7 @@ Tensor& mul_(Tensor& self, const Scalar& other) {
   return mul_(self, binary_detail::wrapped_scalar_for(self, other));
 }
 Tensor& mul_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("mul", out, self, other);
   binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, "mul", mul_kernel);
   return out;
 }
@@ -618,6 +622,7 @@ const BinaryGrad xlogy_grad{"XlogyBackward0", "XlogyBackward2", "XlogyBackward1"
     return name##_(self, binary_detail::wrapped_scalar_for(self, other));                 \
   }                                                                                       \
   Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {              \
+    autograd::check_out_no_grad(#name, out, self, other);                                 \
     binary_detail::run_binary_op(out, self, other, binary_detail::Mode::Out, kind, #name,  \
                                  name##_kernel);                                          \
     return out;                                                                           \
@@ -687,6 +692,7 @@ Tensor& pow_(Tensor& self, const Scalar& other) {
   return pow_(self, wrapped_scalar_tensor(other));
 }
 Tensor& pow_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("pow", out, self, other);
   binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, "pow", pow_kernel);
   return out;
 }
@@ -760,6 +766,7 @@ const BinaryGrad fmin_grad{"FminBackward0", "FminBackward0", "FminBackward0", fm
     return run_with_grad(name##_grad, self, other, Kind::Same, #name, name##_kernel);       \
   }                                                                                         \
   Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {                \
+    autograd::check_out_no_grad(#name, out, self, other);                                   \
     binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, #name,            \
                                  name##_kernel);                                            \
     return out;                                                                             \

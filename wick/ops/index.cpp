@@ -775,6 +775,7 @@ static Tensor raw_gather(const Tensor& self, int64_t dim, const Tensor& index, b
 
 Tensor& gather_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                    bool /*sparse_grad*/) {
+  autograd::check_out_no_grad("gather", out, self, index);
   dim = maybe_wrap_dim(dim, self.dim());
   check_int64_index("gather", index);
   gather_shape_check(self, dim, index);
@@ -823,10 +824,12 @@ static Tensor& raw_scatter_(Tensor& self, int64_t dim, const Tensor& index, cons
 }
 Tensor& scatter_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                     const Tensor& src) {
+  autograd::check_out_no_grad("scatter", out, self, index, src);
   return assign_out(out, scatter(self, dim, index, src));
 }
 Tensor& scatter_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                     const Scalar& value) {
+  autograd::check_out_no_grad("scatter", out, self, index);
   return assign_out(out, scatter(self, dim, index, value));
 }
 
@@ -839,6 +842,7 @@ static Tensor& raw_scatter_add_(Tensor& self, int64_t dim, const Tensor& index, 
 }
 Tensor& scatter_add_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                         const Tensor& src) {
+  autograd::check_out_no_grad("scatter_add", out, self, index, src);
   return assign_out(out, scatter_add(self, dim, index, src));
 }
 
@@ -927,6 +931,7 @@ static Tensor raw_scatter_reduce(const Tensor& self, int64_t dim, const Tensor& 
 }
 Tensor& scatter_reduce_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                            const Tensor& src, const std::string& reduce, bool include_self) {
+  autograd::check_out_no_grad("scatter_reduce", out, self, index, src);
   return assign_out(out, scatter_reduce(self, dim, index, src, reduce, include_self));
 }
 
@@ -998,6 +1003,7 @@ static Tensor raw_index_select(const Tensor& self, int64_t dim, const Tensor& in
 }
 
 Tensor& index_select_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index) {
+  autograd::check_out_no_grad("index_select", out, self, index);
   WICK_CHECK(out.dtype() == self.dtype(),
              "index_select(): self and result must have the same scalar type");
   Tensor r = index_select(self, dim, index);
@@ -1096,6 +1102,7 @@ static Tensor raw_index_add(const Tensor& self, int64_t dim, const Tensor& index
 }
 Tensor& index_add_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                       const Tensor& source, const Scalar& alpha) {
+  autograd::check_out_no_grad("index_add", out, self, index, source);
   return assign_out(out, index_add(self, dim, index, source, alpha));
 }
 
@@ -1131,6 +1138,7 @@ static Tensor raw_index_copy(const Tensor& self, int64_t dim, const Tensor& inde
 }
 Tensor& index_copy_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                        const Tensor& source) {
+  autograd::check_out_no_grad("index_copy", out, self, index, source);
   return assign_out(out, index_copy(self, dim, index, source));
 }
 
@@ -1234,6 +1242,7 @@ static Tensor raw_masked_select(const Tensor& self, const Tensor& mask) {
 }
 
 Tensor& masked_select_out(Tensor& out, const Tensor& self, const Tensor& mask) {
+  autograd::check_out_no_grad("masked_select", out, self, mask);
   WICK_CHECK(out.dtype() == self.dtype(),
              "masked_select(): self and result must have the same scalar type");
   Tensor r = masked_select(self, mask);
@@ -1434,6 +1443,7 @@ static Tensor raw_take(const Tensor& self, const Tensor& index) {
 }
 
 Tensor& take_out(Tensor& out, const Tensor& self, const Tensor& index) {
+  autograd::check_out_no_grad("take", out, self, index);
   WICK_CHECK(out.dtype() == self.dtype(),
              "take(): self and out expected to have the same dtype, but got self.dtype = ",
              self.dtype(), " and out.dtype = ", out.dtype());

@@ -600,6 +600,7 @@ Tensor mm(const Tensor& self, const Tensor& mat2) {
                            [&] { return addmm_impl(Tensor(), self, mat2, 0, 1); });
 }
 Tensor& mm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
+  autograd::check_out_no_grad("mm", out, self, mat2);
   check_mm_shapes(self, mat2);
   check_matmul_dtype(self.dtype());
   if (!writable_directly(out, {self.size(0), mat2.size(1)}, self.dtype(), {&self, &mat2}))
@@ -618,6 +619,7 @@ Tensor bmm(const Tensor& self, const Tensor& mat2) {
   });
 }
 Tensor& bmm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
+  autograd::check_out_no_grad("bmm", out, self, mat2);
   check_bmm(self, mat2);
   if (!writable_directly(out, {self.size(0), self.size(1), mat2.size(2)}, self.dtype(),
                          {&self, &mat2}))
@@ -648,12 +650,14 @@ Tensor dot(const Tensor& self, const Tensor& other) {
   });
 }
 Tensor& dot_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("dot", out, self, other);
   return assign_out(out, dot(self, other));
 }
 Tensor vdot(const Tensor& self, const Tensor& other) {
   return product_with_grad("VdotBackward0", self, other, [&] { return dot(self, other); });
 }
 Tensor& vdot_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("vdot", out, self, other);
   return assign_out(out, vdot(self, other));
 }
 
@@ -662,6 +666,7 @@ Tensor mv(const Tensor& self, const Tensor& vec) {
                            [&] { return mv_impl(Tensor(), self, vec, 0, 1); });
 }
 Tensor& mv_out(Tensor& out, const Tensor& self, const Tensor& vec) {
+  autograd::check_out_no_grad("mv", out, self, vec);
   return assign_out(out, mv(self, vec));
 }
 
@@ -726,6 +731,7 @@ Tensor matmul_nd(const Tensor& a, const Tensor& b) {
 }
 }  // namespace
 Tensor& matmul_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("mm", out, self, other);
   return assign_out(out, matmul(self, other));
 }
 
@@ -738,6 +744,7 @@ Tensor inner(const Tensor& self, const Tensor& other) {
   return tensordot(self, other, {-1}, {-1});
 }
 Tensor& inner_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("inner", out, self, other);
   return assign_out(out, inner(self, other));
 }
 
@@ -748,10 +755,12 @@ Tensor outer(const Tensor& self, const Tensor& vec2) {
   return outer_impl(Tensor(), self, vec2, 0, 1, "outer");
 }
 Tensor& outer_out(Tensor& out, const Tensor& self, const Tensor& vec2) {
+  autograd::check_out_no_grad("mul", out, self, vec2);
   return assign_out(out, outer(self, vec2));
 }
 Tensor ger(const Tensor& self, const Tensor& vec2) { return outer(self, vec2); }
 Tensor& ger_out(Tensor& out, const Tensor& self, const Tensor& vec2) {
+  autograd::check_out_no_grad("mul", out, self, vec2);
   return assign_out(out, ger(self, vec2));
 }
 
@@ -777,6 +786,7 @@ Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2, const S
 }
 Tensor& addmm_out(Tensor& out, const Tensor& self, const Tensor& mat1, const Tensor& mat2,
                   const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("addmm", out, self, mat1, mat2);
   return assign_out(out, addmm(self, mat1, mat2, beta, alpha));
 }
 Tensor& addmm_(Tensor& self, const Tensor& mat1, const Tensor& mat2, const Scalar& beta,
@@ -819,6 +829,7 @@ Tensor baddbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2,
 }
 Tensor& baddbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const Tensor& batch2,
                     const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("baddbmm", out, self, batch1, batch2);
   return assign_out(out, baddbmm(self, batch1, batch2, beta, alpha));
 }
 Tensor& baddbmm_(Tensor& self, const Tensor& batch1, const Tensor& batch2, const Scalar& beta,
@@ -871,6 +882,7 @@ Tensor addbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2, co
 }
 Tensor& addbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const Tensor& batch2,
                    const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("addbmm", out, self, batch1, batch2);
   return assign_out(out, addbmm(self, batch1, batch2, beta, alpha));
 }
 
@@ -882,6 +894,7 @@ Tensor addmv(const Tensor& self, const Tensor& mat, const Tensor& vec, const Sca
 }
 Tensor& addmv_out(Tensor& out, const Tensor& self, const Tensor& mat, const Tensor& vec,
                   const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("addmv", out, self, mat, vec);
   return assign_out(out, addmv(self, mat, vec, beta, alpha));
 }
 
@@ -894,6 +907,7 @@ Tensor addr(const Tensor& self, const Tensor& vec1, const Tensor& vec2, const Sc
 }
 Tensor& addr_out(Tensor& out, const Tensor& self, const Tensor& vec1, const Tensor& vec2,
                  const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("addr", out, self, vec1, vec2);
   return assign_out(out, addr(self, vec1, vec2, beta, alpha));
 }
 
