@@ -629,9 +629,38 @@ const BinaryGrad xlogy_grad{"XlogyBackward0", "XlogyBackward2", "XlogyBackward1"
   }                                                                                       \
   WICK_BINARY_METHODS(name, name)
 
-// floor_divide is piecewise constant and, as in PyTorch, not differentiable:
-// its result never requires grad.
-WICK_BINARY_ENTRIES(floor_divide, Kind::Same)
+// floor_divide has no derivative in PyTorch (pytorch#43327): its result takes
+// a NotImplemented node that raises in backward, and its out= form is not
+// refused (Note [out= and autograd]: only differentiable ops are).
+namespace {
+[[noreturn]] variable_list floor_divide_backward(FormulaNode&, const variable_list&) {
+  throw Error("derivative for aten::floor_divide is not implemented");
+}
+const BinaryGrad floor_divide_grad{"torch::autograd::NotImplemented",
+                                   "torch::autograd::NotImplemented",
+                                   "torch::autograd::NotImplemented", floor_divide_backward,
+                                   false, false, false};
+}  // namespace
+Tensor floor_divide(const Tensor& self, const Tensor& other) {
+  return run_with_grad(floor_divide_grad, self, other, Kind::Same, "floor_divide",
+                       floor_divide_kernel);
+}
+Tensor floor_divide(const Tensor& self, const Scalar& other) {
+  return floor_divide(self, binary_detail::wrapped_scalar_for(self, other));
+}
+Tensor& floor_divide_(Tensor& self, const Tensor& other) {
+  return run_inplace_with_grad(floor_divide_grad, self, other, Kind::Same, "floor_divide",
+                               floor_divide_kernel);
+}
+Tensor& floor_divide_(Tensor& self, const Scalar& other) {
+  return floor_divide_(self, binary_detail::wrapped_scalar_for(self, other));
+}
+Tensor& floor_divide_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, "floor_divide",
+                               floor_divide_kernel);
+  return out;
+}
+WICK_BINARY_METHODS(floor_divide, floor_divide)
 WICK_BINARY_GRAD_ENTRIES(remainder, Kind::Same)
 WICK_BINARY_GRAD_ENTRIES(fmod, Kind::Same)
 WICK_BINARY_GRAD_ENTRIES(atan2, Kind::Float)
