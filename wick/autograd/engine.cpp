@@ -95,6 +95,19 @@ bool has_nan(const Tensor& t) {
   return t.isnan().any().item<bool>();
 }
 
+// Rethrows an error raised in fn's backward (keeping its Python type) with
+// the node's name and anomaly trace added (Note [Anomaly trace]).
+[[noreturn]] void rethrow_with_anomaly_trace(const Error& e, const Node& fn) {
+  const std::string& where = fn.anomaly_trace();
+  std::string msg = str(e.what(), "\n\nError detected in ", fn.name(), ".",
+                        where.empty() ? "" : " ", where);
+  if (dynamic_cast<const IndexError*>(&e)) throw IndexError(msg);
+  if (dynamic_cast<const TypeError*>(&e)) throw TypeError(msg);
+  if (dynamic_cast<const ValueError*>(&e)) throw ValueError(msg);
+  if (dynamic_cast<const NotImplementedError*>(&e)) throw NotImplementedError(msg);
+  throw Error(msg);
+}
+
 // Marks which nodes must run so that the gradients of `outputs` get computed.
 std::unordered_map<Node*, ExecInfo> plan_partial(Node* root, const edge_list& outputs,
                                                  bool accumulate_grad) {
@@ -202,7 +215,17 @@ variable_list Engine::execute(const edge_list& roots, const variable_list& grad_
     }
     inputs = fn->call_pre_hooks(std::move(inputs));
 
-    variable_list grads = fn->run(std::move(inputs));
+    variable_list grads;
+    if (AnomalyMode::is_enabled()) {
+      // Note [Anomaly trace]: name the node and where it was recorded.
+      try {
+        grads = fn->run(std::move(inputs));
+      } catch (const Error& e) {
+        rethrow_with_anomaly_trace(e, *fn);
+      }
+    } else {
+      grads = fn->run(std::move(inputs));
+    }
     if (!keep_graph) fn->release_variables();
 
     if (grads.size() != fn->num_outputs()) {
