@@ -164,16 +164,17 @@ variable_list Engine::execute(const edge_list& roots, const variable_list& grad_
   // Dependencies: how many gradients each node waits for.
   std::unordered_map<Node*, NodeTask> tasks;
   {
+    // A node's first entry in `tasks` marks it seen (the root is nobody's child).
     std::vector<Node*> stack{root.get()};
-    std::unordered_set<Node*> seen{root.get()};
     while (!stack.empty()) {
       Node* n = stack.back();
       stack.pop_back();
       for (const Edge& e : n->next_edges()) {
         Node* c = e.function.get();
         if (!c) continue;
-        tasks[c].dependencies++;
-        if (seen.insert(c).second) stack.push_back(c);
+        auto [it, fresh] = tasks.try_emplace(c);
+        it->second.dependencies++;
+        if (fresh) stack.push_back(c);
       }
     }
   }
