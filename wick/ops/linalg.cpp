@@ -499,9 +499,34 @@ namespace {
 using autograd::FormulaNode;
 using autograd::variable_list;
 
+// Note [Matrix gradient layout]
+// The gradient of a 2-d matrix operand is computed in that operand's layout:
+// for a column-major operand (a transposed weight, x @ w.t()) as the
+// transpose of a row-major product. Its transpose back to the weight is then
+// contiguous and becomes .grad without a copy (AccumulateGrad steals it).
+bool column_major(const Tensor& t) {
+  return t.dim() == 2 && t.size(0) > 1 && t.size(1) > 1 && t.stride(0) == 1 &&
+         t.stride(1) == t.size(0);
+}
+// d(m1 @ m2)/d m1 and / d m2 for 2-d m1, m2.
+Tensor mm_mat1_grad(const Tensor& g, const Tensor& m1, const Tensor& m2) {
+  return column_major(m1) ? matmul(m2, g.t()).t() : matmul(g, m2.t());
+}
+Tensor mm_mat2_grad(const Tensor& g, const Tensor& m1, const Tensor& m2) {
+  return column_major(m2) ? matmul(g.t(), m1).t() : matmul(m1.t(), g);
+}
+// t * s, skipping the multiply when s is 1.
+Tensor scaled(const Tensor& t, const Scalar& s) {
+  if (!s.isBoolean() && s.toDouble() == 1.0) return t;
+  return t * s;
+}
+
 variable_list product_backward(FormulaNode& n, const variable_list& grads) {
   Tensor a = n.saved(0), b = n.saved(1);
   Tensor g = grads[0];
+  if (a.dim() == 2 && b.dim() == 2)
+    return {n.needs(0) ? mm_mat1_grad(g, a, b) : Tensor(),
+            n.needs(1) ? mm_mat2_grad(g, a, b) : Tensor()};
   if (b.dim() == 1) g = g.unsqueeze(-1);
   if (a.dim() == 1) g = g.unsqueeze(-2);
   Tensor a2 = a.dim() == 1 ? a.unsqueeze(0) : a;
@@ -524,8 +549,9 @@ variable_list addmm_backward(FormulaNode& n, const variable_list& grads) {
   const Scalar& beta = n.scalar(0);
   const Scalar& alpha = n.scalar(1);
   Tensor m1 = n.saved(0), m2 = n.saved(1);
-  return {n.needs(0) ? g * beta : Tensor(), n.needs(1) ? matmul(g, m2.t()) * alpha : Tensor(),
-          n.needs(2) ? matmul(m1.t(), g) * alpha : Tensor()};
+  return {n.needs(0) ? scaled(g, beta) : Tensor(),
+          n.needs(1) ? scaled(mm_mat1_grad(g, m1, m2), alpha) : Tensor(),
+          n.needs(2) ? scaled(mm_mat2_grad(g, m1, m2), alpha) : Tensor()};
 }
 
 // beta * self + alpha * (b1 @ b2) for batched or summed-over-batch products
