@@ -8,6 +8,13 @@
 //   static T add(const T&, const T&), mul(...), exp(const T&), t(const T&);
 //   static T sum(const T&), sum_dim(const T&, int64_t dim), matmul(const T&, const T&);
 //   static void set_threads(int n); static int threads();
+// and, for the autograd workloads (register_autograd):
+//   static T leaf(std::vector<int64_t> sizes, double scale);  // (rand - 0.5) * scale,
+//                                                              // a leaf requiring grad
+//   static T addmm(const T& bias, const T& x, const T& w);    // bias + x @ w.t()
+//   static T relu(const T&), mul_scalar(const T&, double), add_scalar(const T&, double);
+//   static void backward(const T& loss);                      // loss.backward()
+//   static T grad(const T& leaf);  static void reset_grad(T& leaf);  // .grad = None
 // Ops are out of place (they allocate their result), as `a + b` does in PyTorch.
 #include <benchmark/benchmark.h>
 
@@ -106,6 +113,51 @@ void matmul(benchmark::State& state, int64_t n) {
   state.SetItemsProcessed(state.iterations() * 2 * n * n * n);  // flops
 }
 
+// Autograd: forward and backward of a 3-layer MLP (batch 64, 784-512-512-10,
+// relu between layers, sum loss; nn.Linear's layout: weight [out, in], bias
+// [out]). Every iteration starts with the parameters' .grad set to None, as
+// optimizer.zero_grad() does by default, so backward assigns fresh gradients.
+template <typename B>
+void autograd_mlp(benchmark::State& state) {
+  using T = typename B::T;
+  constexpr int64_t kBatch = 64, kIn = 784, kHidden = 512, kOut = 10;
+  T x = B::rand({kBatch, kIn});
+  std::vector<T> params = {B::leaf({kHidden, kIn}, 0.07),     B::leaf({kHidden}, 0.07),
+                           B::leaf({kHidden, kHidden}, 0.09), B::leaf({kHidden}, 0.09),
+                           B::leaf({kOut, kHidden}, 0.09),    B::leaf({kOut}, 0.09)};
+  for (auto _ : state) {
+    for (T& p : params) B::reset_grad(p);
+    T h = B::relu(B::addmm(params[1], x, params[0]));
+    h = B::relu(B::addmm(params[3], h, params[2]));
+    T loss = B::sum(B::addmm(params[5], h, params[4]));
+    B::backward(loss);
+    T g = B::grad(params[0]);
+    benchmark::DoNotOptimize(g);
+  }
+  // Forward + backward flops of the three matmuls (backward: two per layer,
+  // none for the first layer's input, which does not require grad).
+  const int64_t fwd = 2 * kBatch * (kIn * kHidden + kHidden * kHidden + kHidden * kOut);
+  const int64_t bwd = 2 * kBatch * (kIn * kHidden + 2 * kHidden * kHidden + 2 * kHidden * kOut);
+  state.SetItemsProcessed(state.iterations() * (fwd + bwd));
+}
+
+// Autograd overhead: a chain of `ops` small ops on a 16-element leaf
+// (alternately y * 1.0001 and y + 0.001), then y.sum().backward().
+template <typename B>
+void autograd_chain(benchmark::State& state, int ops) {
+  using T = typename B::T;
+  T x = B::leaf({16}, 1.0);
+  for (auto _ : state) {
+    B::reset_grad(x);
+    T y = x;
+    for (int i = 0; i < ops; ++i) y = i % 2 == 0 ? B::mul_scalar(y, 1.0001) : B::add_scalar(y, 0.001);
+    B::backward(B::sum(y));
+    T g = B::grad(x);
+    benchmark::DoNotOptimize(g);
+  }
+  state.SetItemsProcessed(state.iterations() * ops);
+}
+
 // Real (wall) time: the ops run on several threads.
 inline benchmark::internal::Benchmark* finish(benchmark::internal::Benchmark* b) {
   return b->UseRealTime()->Unit(benchmark::kMicrosecond);
@@ -152,6 +204,13 @@ void register_matmul() {
     finish(benchmark::RegisterBenchmark(name.c_str(),
                                         [=](benchmark::State& st) { matmul<B>(st, n); }));
   }
+}
+
+template <typename B>
+void register_autograd() {
+  finish(benchmark::RegisterBenchmark("autograd/mlp_fwd_bwd/64x784-512-512-10", autograd_mlp<B>));
+  finish(benchmark::RegisterBenchmark("autograd/chain/1000",
+                                      [](benchmark::State& st) { autograd_chain<B>(st, 1000); }));
 }
 
 // Threads for both libraries: $WICK_BENCH_THREADS, else every core.

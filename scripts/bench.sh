@@ -25,9 +25,9 @@ py=/usr/bin/python3
 
 [ -f "$build/build.ninja" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DWICK_BUILD_BENCHMARKS=ON -DWICK_BUILD_TESTS=OFF
-declare -A family=([bench_elementwise]='^(add|mul|exp)/' [bench_reduce]='^sum/' [bench_matmul]='^matmul/')
+declare -A family=([bench_elementwise]='^(add|mul|exp)/' [bench_reduce]='^sum/' [bench_matmul]='^matmul/' [bench_autograd]='^autograd/')
 built=()
-for b in bench_elementwise bench_reduce bench_matmul; do
+for b in bench_elementwise bench_reduce bench_matmul bench_autograd; do
   if cmake --build "$build" -j "$jobs" --target "$b"; then
     built+=("$b")
   else

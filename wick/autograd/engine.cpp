@@ -95,6 +95,19 @@ bool has_nan(const Tensor& t) {
   return t.isnan().any().item<bool>();
 }
 
+// Rethrows an error raised in fn's backward (keeping its Python type) with
+// the node's name and anomaly trace added (Note [Anomaly trace]).
+[[noreturn]] void rethrow_with_anomaly_trace(const Error& e, const Node& fn) {
+  const std::string& where = fn.anomaly_trace();
+  std::string msg = str(e.what(), "\n\nError detected in ", fn.name(), ".",
+                        where.empty() ? "" : " ", where);
+  if (dynamic_cast<const IndexError*>(&e)) throw IndexError(msg);
+  if (dynamic_cast<const TypeError*>(&e)) throw TypeError(msg);
+  if (dynamic_cast<const ValueError*>(&e)) throw ValueError(msg);
+  if (dynamic_cast<const NotImplementedError*>(&e)) throw NotImplementedError(msg);
+  throw Error(msg);
+}
+
 // Marks which nodes must run so that the gradients of `outputs` get computed.
 std::unordered_map<Node*, ExecInfo> plan_partial(Node* root, const edge_list& outputs,
                                                  bool accumulate_grad) {
@@ -151,16 +164,17 @@ variable_list Engine::execute(const edge_list& roots, const variable_list& grad_
   // Dependencies: how many gradients each node waits for.
   std::unordered_map<Node*, NodeTask> tasks;
   {
+    // A node's first entry in `tasks` marks it seen (the root is nobody's child).
     std::vector<Node*> stack{root.get()};
-    std::unordered_set<Node*> seen{root.get()};
     while (!stack.empty()) {
       Node* n = stack.back();
       stack.pop_back();
       for (const Edge& e : n->next_edges()) {
         Node* c = e.function.get();
         if (!c) continue;
-        tasks[c].dependencies++;
-        if (seen.insert(c).second) stack.push_back(c);
+        auto [it, fresh] = tasks.try_emplace(c);
+        it->second.dependencies++;
+        if (fresh) stack.push_back(c);
       }
     }
   }
@@ -202,7 +216,17 @@ variable_list Engine::execute(const edge_list& roots, const variable_list& grad_
     }
     inputs = fn->call_pre_hooks(std::move(inputs));
 
-    variable_list grads = fn->run(std::move(inputs));
+    variable_list grads;
+    if (AnomalyMode::is_enabled()) {
+      // Note [Anomaly trace]: name the node and where it was recorded.
+      try {
+        grads = fn->run(std::move(inputs));
+      } catch (const Error& e) {
+        rethrow_with_anomaly_trace(e, *fn);
+      }
+    } else {
+      grads = fn->run(std::move(inputs));
+    }
     if (!keep_graph) fn->release_variables();
 
     if (grads.size() != fn->num_outputs()) {

@@ -43,12 +43,38 @@ variable_list FormulaNode::apply(variable_list&& grads) {
   return out;
 }
 
+namespace {
+// Note [Anomaly trace]
+// PyTorch's anomaly mode shows the Python traceback of the forward call that
+// made a failing node. C++ has none to take, so under anomaly mode record()
+// keeps what the forward op saw instead: its inputs' dtypes, sizes and the
+// nodes they came from. The engine adds it to errors raised in, and NaNs
+// returned by, that node's backward.
+std::string forward_trace(const char* name, TensorList inputs) {
+  std::string s = str("Forward call that created ", name, ": inputs");
+  bool first = true;
+  for (const Tensor& t : inputs) {
+    s += first ? " " : ", ";
+    first = false;
+    if (!t.defined()) {
+      s += "undefined";
+      continue;
+    }
+    s += str(to_string(t.dtype()), t.sizes());
+    const auto& fn = t.grad_fn();
+    s += fn ? str(" from ", fn->name()) : requires_grad(t) ? " (leaf)" : " (constant)";
+  }
+  return s;
+}
+}  // namespace
+
 FormulaNode* record(const char* name, Formula formula, TensorList inputs, TensorList outputs) {
   bool differentiable = false;
   for (const Tensor& out : outputs)
     differentiable = differentiable || (out.defined() && is_floating_type(out.dtype()));
   if (!differentiable) return nullptr;
   auto node = std::make_shared<FormulaNode>(name, formula, collect_next_edges(inputs));
+  if (AnomalyMode::is_enabled()) node->set_anomaly_trace(forward_trace(name, inputs));
   for (const Tensor& out : outputs) {
     if (out.defined() && is_floating_type(out.dtype())) {
       impl::set_history(out, node);

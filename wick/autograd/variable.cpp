@@ -103,6 +103,11 @@ edge_list collect_next_edges(TensorList ts) {
   return edges;
 }
 
+void impl::out_requires_grad_error(const char* op) {
+  throw Error(str(op, "(): functions with out=... arguments don't support automatic "
+                  "differentiation, but one of the arguments requires grad."));
+}
+
 }  // namespace wick::autograd
 
 namespace wick {

@@ -92,4 +92,18 @@ template <typename... Ts>
 bool compute_requires_grad(const Ts&... ts) {
   return GradMode::is_enabled() && any_requires_grad(ts...);
 }
+
+// Note [out= and autograd]
+// The out= form of a differentiable op records no history: with grad mode on
+// it refuses, as PyTorch does, when any input or out tensor requires grad.
+// `op` is PyTorch's name for the op in the message ("add" -> "add(): ...").
+// Call it first in every differentiable op's _out function, with the out
+// tensor(s) and every tensor input.
+namespace impl {
+[[noreturn]] void out_requires_grad_error(const char* op);
+}
+template <typename... Ts>
+void check_out_no_grad(const char* op, const Ts&... tensors) {
+  if (GradMode::is_enabled() && any_requires_grad(tensors...)) impl::out_requires_grad_error(op);
+}
 }  // namespace wick::autograd

@@ -365,6 +365,7 @@ Tensor& add_(Tensor& self, const Scalar& other, const Scalar& alpha) {
   return add_(self, binary_detail::wrapped_scalar_for(self, other), alpha);
 }
 Tensor& add_out(Tensor& out, const Tensor& self, const Tensor& other, const Scalar& alpha) {
+  autograd::check_out_no_grad("add", out, self, other);
   add_impl(out, self, other, alpha, Mode::Out, "add");
   return out;
 }
@@ -387,6 +388,7 @@ Tensor& sub_(Tensor& self, const Scalar& other, const Scalar& alpha) {
   return sub_(self, wrapped_scalar_tensor(other), alpha);
 }
 Tensor& sub_out(Tensor& out, const Tensor& self, const Tensor& other, const Scalar& alpha) {
+  autograd::check_out_no_grad("sub", out, self, other);
   sub_impl(out, self, other, alpha, Mode::Out);
   return out;
 }
@@ -432,6 +434,7 @@ Tensor& div_(Tensor& self, const Scalar& other, std::optional<std::string> round
 }
 Tensor& div_out(Tensor& out, const Tensor& self, const Tensor& other,
                 std::optional<std::string> rounding_mode) {
+  autograd::check_out_no_grad("div", out, self, other);
   div_impl(out, self, other, rounding_mode, Mode::Out);
   return out;
 }
@@ -473,6 +476,7 @@ Tensor& mul_(Tensor& self, const Scalar& other) {
   return mul_(self, binary_detail::wrapped_scalar_for(self, other));
 }
 Tensor& mul_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("mul", out, self, other);
   binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, "mul", mul_kernel);
   return out;
 }
@@ -618,15 +622,45 @@ const BinaryGrad xlogy_grad{"XlogyBackward0", "XlogyBackward2", "XlogyBackward1"
     return name##_(self, binary_detail::wrapped_scalar_for(self, other));                 \
   }                                                                                       \
   Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {              \
+    autograd::check_out_no_grad(#name, out, self, other);                                 \
     binary_detail::run_binary_op(out, self, other, binary_detail::Mode::Out, kind, #name,  \
                                  name##_kernel);                                          \
     return out;                                                                           \
   }                                                                                       \
   WICK_BINARY_METHODS(name, name)
 
-// floor_divide is piecewise constant and, as in PyTorch, not differentiable:
-// its result never requires grad.
-WICK_BINARY_ENTRIES(floor_divide, Kind::Same)
+// floor_divide has no derivative in PyTorch (pytorch#43327): its result takes
+// a NotImplemented node that raises in backward, and its out= form is not
+// refused (Note [out= and autograd]: only differentiable ops are).
+namespace {
+[[noreturn]] variable_list floor_divide_backward(FormulaNode&, const variable_list&) {
+  throw Error("derivative for aten::floor_divide is not implemented");
+}
+const BinaryGrad floor_divide_grad{"torch::autograd::NotImplemented",
+                                   "torch::autograd::NotImplemented",
+                                   "torch::autograd::NotImplemented", floor_divide_backward,
+                                   false, false, false};
+}  // namespace
+Tensor floor_divide(const Tensor& self, const Tensor& other) {
+  return run_with_grad(floor_divide_grad, self, other, Kind::Same, "floor_divide",
+                       floor_divide_kernel);
+}
+Tensor floor_divide(const Tensor& self, const Scalar& other) {
+  return floor_divide(self, binary_detail::wrapped_scalar_for(self, other));
+}
+Tensor& floor_divide_(Tensor& self, const Tensor& other) {
+  return run_inplace_with_grad(floor_divide_grad, self, other, Kind::Same, "floor_divide",
+                               floor_divide_kernel);
+}
+Tensor& floor_divide_(Tensor& self, const Scalar& other) {
+  return floor_divide_(self, binary_detail::wrapped_scalar_for(self, other));
+}
+Tensor& floor_divide_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, "floor_divide",
+                               floor_divide_kernel);
+  return out;
+}
+WICK_BINARY_METHODS(floor_divide, floor_divide)
 WICK_BINARY_GRAD_ENTRIES(remainder, Kind::Same)
 WICK_BINARY_GRAD_ENTRIES(fmod, Kind::Same)
 WICK_BINARY_GRAD_ENTRIES(atan2, Kind::Float)
@@ -687,6 +721,7 @@ Tensor& pow_(Tensor& self, const Scalar& other) {
   return pow_(self, wrapped_scalar_tensor(other));
 }
 Tensor& pow_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("pow", out, self, other);
   binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, "pow", pow_kernel);
   return out;
 }
@@ -760,6 +795,7 @@ const BinaryGrad fmin_grad{"FminBackward0", "FminBackward0", "FminBackward0", fm
     return run_with_grad(name##_grad, self, other, Kind::Same, #name, name##_kernel);       \
   }                                                                                         \
   Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {                \
+    autograd::check_out_no_grad(#name, out, self, other);                                   \
     binary_detail::run_binary_op(out, self, other, Mode::Out, Kind::Same, #name,            \
                                  name##_kernel);                                            \
     return out;                                                                             \

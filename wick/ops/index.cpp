@@ -775,6 +775,7 @@ static Tensor raw_gather(const Tensor& self, int64_t dim, const Tensor& index, b
 
 Tensor& gather_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                    bool /*sparse_grad*/) {
+  autograd::check_out_no_grad("gather", out, self, index);
   dim = maybe_wrap_dim(dim, self.dim());
   check_int64_index("gather", index);
   gather_shape_check(self, dim, index);
@@ -823,10 +824,12 @@ static Tensor& raw_scatter_(Tensor& self, int64_t dim, const Tensor& index, cons
 }
 Tensor& scatter_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                     const Tensor& src) {
+  autograd::check_out_no_grad("scatter", out, self, index, src);
   return assign_out(out, scatter(self, dim, index, src));
 }
 Tensor& scatter_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                     const Scalar& value) {
+  autograd::check_out_no_grad("scatter", out, self, index);
   return assign_out(out, scatter(self, dim, index, value));
 }
 
@@ -839,6 +842,7 @@ static Tensor& raw_scatter_add_(Tensor& self, int64_t dim, const Tensor& index, 
 }
 Tensor& scatter_add_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                         const Tensor& src) {
+  autograd::check_out_no_grad("scatter_add", out, self, index, src);
   return assign_out(out, scatter_add(self, dim, index, src));
 }
 
@@ -927,6 +931,7 @@ static Tensor raw_scatter_reduce(const Tensor& self, int64_t dim, const Tensor& 
 }
 Tensor& scatter_reduce_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                            const Tensor& src, const std::string& reduce, bool include_self) {
+  autograd::check_out_no_grad("scatter_reduce", out, self, index, src);
   return assign_out(out, scatter_reduce(self, dim, index, src, reduce, include_self));
 }
 
@@ -998,6 +1003,7 @@ static Tensor raw_index_select(const Tensor& self, int64_t dim, const Tensor& in
 }
 
 Tensor& index_select_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index) {
+  autograd::check_out_no_grad("index_select", out, self, index);
   WICK_CHECK(out.dtype() == self.dtype(),
              "index_select(): self and result must have the same scalar type");
   Tensor r = index_select(self, dim, index);
@@ -1096,6 +1102,7 @@ static Tensor raw_index_add(const Tensor& self, int64_t dim, const Tensor& index
 }
 Tensor& index_add_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                       const Tensor& source, const Scalar& alpha) {
+  autograd::check_out_no_grad("index_add", out, self, index, source);
   return assign_out(out, index_add(self, dim, index, source, alpha));
 }
 
@@ -1131,6 +1138,7 @@ static Tensor raw_index_copy(const Tensor& self, int64_t dim, const Tensor& inde
 }
 Tensor& index_copy_out(Tensor& out, const Tensor& self, int64_t dim, const Tensor& index,
                        const Tensor& source) {
+  autograd::check_out_no_grad("index_copy", out, self, index, source);
   return assign_out(out, index_copy(self, dim, index, source));
 }
 
@@ -1234,6 +1242,7 @@ static Tensor raw_masked_select(const Tensor& self, const Tensor& mask) {
 }
 
 Tensor& masked_select_out(Tensor& out, const Tensor& self, const Tensor& mask) {
+  autograd::check_out_no_grad("masked_select", out, self, mask);
   WICK_CHECK(out.dtype() == self.dtype(),
              "masked_select(): self and result must have the same scalar type");
   Tensor r = masked_select(self, mask);
@@ -1434,6 +1443,7 @@ static Tensor raw_take(const Tensor& self, const Tensor& index) {
 }
 
 Tensor& take_out(Tensor& out, const Tensor& self, const Tensor& index) {
+  autograd::check_out_no_grad("take", out, self, index);
   WICK_CHECK(out.dtype() == self.dtype(),
              "take(): self and out expected to have the same dtype, but got self.dtype = ",
              self.dtype(), " and out.dtype = ", out.dtype());
@@ -1538,15 +1548,36 @@ variable_list scatter_add_backward(FormulaNode& n, const variable_list& g) {
   return {n.needs(0) ? g[0] : Tensor(), n.needs(1) ? gather(g[0], n.int_at(0), n.saved(0)) : Tensor()};
 }
 variable_list scatter_with_reduce_backward(FormulaNode&, const variable_list&) {
-  not_differentiable("scatter with reduce");
+  not_differentiable("aten::scatter");
 }
+// The leading corner of t with the given sizes, and its inverse: t padded
+// with zeros at the end of each dim up to `sizes` (differentiable).
+Tensor leading_part(const Tensor& t, IntArrayRef sizes) {
+  Tensor r = t;
+  for (int64_t d = 0; d < r.dim(); ++d)
+    if (r.size(d) != sizes[d]) r = r.narrow(d, 0, sizes[d]);
+  return r;
+}
+Tensor zero_pad_to(const Tensor& t, IntArrayRef sizes) {
+  Tensor r = t;
+  for (int64_t d = 0; d < r.dim(); ++d) {
+    if (r.size(d) == sizes[d]) continue;
+    DimVector pad = r.sizes().vec();
+    pad[d] = sizes[d] - r.size(d);
+    r = cat({r, zeros(pad, r.options())}, d);
+  }
+  return r;
+}
+
 // ScatterReduceBackward0: saved(0) = index, (1) = self before the write,
 // (2) = src, (3) = the result; int_at: dim, reduction (0 sum, 1 mean, 2 amax/amin,
-// 3 prod), include_self.
+// 3 prod), include_self; sizes(0) = src's sizes (index may cover only its
+// leading part: the rest of src gets zero gradient).
 variable_list scatter_reduce_backward(FormulaNode& n, const variable_list& g) {
   const int64_t dim = n.int_at(0), kind = n.int_at(1);
   const bool include_self = n.int_at(2) != 0;
   Tensor idx = n.saved(0);
+  const bool part = !n.sizes(0).equals(idx.sizes());
   Tensor gs, gsrc;
   if (kind == 0) {
     gs = g[0];
@@ -1559,18 +1590,34 @@ variable_list scatter_reduce_backward(FormulaNode& n, const variable_list& g) {
     if (n.needs(1)) gsrc = gather(gs, dim, idx);
   } else if (kind == 2) {
     // The gradient is shared evenly by every value equal to the result.
-    Tensor self = n.saved(1), src = n.saved(2), result = n.saved(3);
+    Tensor self = n.saved(1), src = leading_part(n.saved(2), idx.sizes()), result = n.saved(3);
     Tensor self_is = (self == result).to(g[0].dtype());
     Tensor src_is = (src == gather(result, dim, idx)).to(g[0].dtype());
     Tensor share = g[0] / scatter_add(self_is, dim, idx, src_is);
     gs = self_is * share;
     if (n.needs(1)) gsrc = src_is * gather(share, dim, idx);
   } else {
-    not_differentiable("scatter_reduce with reduce='prod'");
+    // prod: r = (self) * prod(src over the group). d r/d self = the group's
+    // product of src alone; d r/d src_j = r / src_j, or for src_j == 0 the
+    // product of the rest of the group (self included), nonzero only when
+    // src_j is the group's only zero.
+    Tensor self = n.saved(1), src = leading_part(n.saved(2), idx.sizes()), result = n.saved(3);
+    gs = g[0] * ones_like(self).scatter_reduce(dim, idx, src, "prod", true);
+    if (n.needs(1)) {
+      Tensor src_zero = src == 0;
+      Tensor masked_src = src.masked_fill(src_zero, 1);
+      Tensor zeros_in_group =
+          zeros_like(self).scatter_add(dim, idx, src_zero.to(self.dtype()));
+      Tensor rest = self.scatter_reduce(dim, idx, masked_src, "prod", include_self);
+      Tensor one_zero = gather(zeros_in_group, dim, idx) == 1;
+      gsrc = where(src_zero, where(one_zero, gather(g[0] * rest, dim, idx), Scalar(0.0)),
+                   gather(g[0] * result, dim, idx) / masked_src);
+    }
   }
   // Positions that received values do not see self when it is left out.
   if (!include_self && n.needs(0))
     gs = gs.masked_fill(scatter(zeros_like(g[0]), dim, idx, Scalar(1.0)) != 0, 0);
+  if (gsrc.defined() && part) gsrc = zero_pad_to(gsrc, n.sizes(0));
   return {n.needs(0) ? gs : Tensor(), gsrc};
 }
 // index_select / index_add / index_copy / index_fill: saved(0) = index,
@@ -1721,14 +1768,14 @@ Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tenso
                const std::string& reduce) {
   Tensor out = no_grad_run([&] { return raw_scatter(self, dim, index, src, reduce); });
   if (wants_grad(self, src))
-    record_scatter("NotImplemented", scatter_with_reduce_backward, self, dim, index, src, out);
+    record_scatter("torch::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, src, out);
   return out;
 }
 Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
                const std::string& reduce) {
   Tensor out = no_grad_run([&] { return raw_scatter(self, dim, index, value, reduce); });
   if (wants_grad(self))
-    record_scatter("NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), out);
+    record_scatter("torch::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), out);
   return out;
 }
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
@@ -1750,7 +1797,7 @@ Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& s
   autograd::impl::check_inplace(self);
   const bool grad = wants_grad(self, src);
   no_grad_run([&] { return raw_scatter_(self, dim, index, src, reduce); });
-  if (grad) record_scatter("NotImplemented", scatter_with_reduce_backward, self, dim, index, src, self);
+  if (grad) record_scatter("torch::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, src, self);
   return self;
 }
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
@@ -1759,7 +1806,7 @@ Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& v
   const bool grad = wants_grad(self);
   no_grad_run([&] { return raw_scatter_(self, dim, index, value, reduce); });
   if (grad)
-    record_scatter("NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), self);
+    record_scatter("torch::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), self);
   return self;
 }
 
@@ -1784,10 +1831,11 @@ void record_scatter_reduce(const Tensor& self, int64_t dim, const Tensor& index,
   const int64_t kind = scatter_reduce_kind(reduce);
   if (auto* n = autograd::record("ScatterReduceBackward0", scatter_reduce_backward, {self, src}, {out})) {
     n->save(index);
-    if (kind == 2) {
+    if (kind >= 2) {
       n->save(self_value)->save(src)->save_output(out);
     }
     n->keep_int(maybe_wrap_dim(dim, self.dim()))->keep_int(kind)->keep_int(include_self);
+    n->keep(src.sizes());
   }
 }
 }  // namespace
@@ -1802,9 +1850,9 @@ Tensor& scatter_reduce_(Tensor& self, int64_t dim, const Tensor& index, const Te
                         const std::string& reduce, bool include_self) {
   autograd::impl::check_inplace(self);
   const bool grad = wants_grad(self, src);
-  // amax / amin compare against self as it was (with its history).
+  // amax / amin / prod read self as it was (with its history).
   Tensor original;
-  if (grad && scatter_reduce_kind(reduce) == 2) original = self.clone();
+  if (grad && scatter_reduce_kind(reduce) >= 2) original = self.clone();
   no_grad_run([&] { return raw_scatter_reduce_(self, dim, index, src, reduce, include_self); });
   if (grad) record_scatter_reduce(self, dim, index, src, reduce, include_self, self, original);
   return self;

@@ -312,6 +312,7 @@ Tensor cat(TensorList tensors, int64_t dim) {
 }
 
 Tensor& cat_out(Tensor& out, TensorList tensors, int64_t dim) {
+  autograd::check_out_no_grad("cat", out, tensors);
   CatPlan plan = plan_cat(tensors, dim);
   prepare_out(out, plan.shape, plan.dtype, tensors);
   fill_cat(out, tensors, plan.dim);
@@ -338,6 +339,7 @@ Tensor stack(TensorList tensors, int64_t dim) {
 }
 
 Tensor& stack_out(Tensor& out, TensorList tensors, int64_t dim) {
+  autograd::check_out_no_grad("stack", out, tensors);
   check_stack_inputs(tensors);
   dim = maybe_wrap_dim(dim, tensors[0].dim() + 1);
   prepare_out(out, stacked_shape(tensors, dim), common_dtype(tensors), tensors);

@@ -499,9 +499,34 @@ namespace {
 using autograd::FormulaNode;
 using autograd::variable_list;
 
+// Note [Matrix gradient layout]
+// The gradient of a 2-d matrix operand is computed in that operand's layout:
+// for a column-major operand (a transposed weight, x @ w.t()) as the
+// transpose of a row-major product. Its transpose back to the weight is then
+// contiguous and becomes .grad without a copy (AccumulateGrad steals it).
+bool column_major(const Tensor& t) {
+  return t.dim() == 2 && t.size(0) > 1 && t.size(1) > 1 && t.stride(0) == 1 &&
+         t.stride(1) == t.size(0);
+}
+// d(m1 @ m2)/d m1 and / d m2 for 2-d m1, m2.
+Tensor mm_mat1_grad(const Tensor& g, const Tensor& m1, const Tensor& m2) {
+  return column_major(m1) ? matmul(m2, g.t()).t() : matmul(g, m2.t());
+}
+Tensor mm_mat2_grad(const Tensor& g, const Tensor& m1, const Tensor& m2) {
+  return column_major(m2) ? matmul(g.t(), m1).t() : matmul(m1.t(), g);
+}
+// t * s, skipping the multiply when s is 1.
+Tensor scaled(const Tensor& t, const Scalar& s) {
+  if (!s.isBoolean() && s.toDouble() == 1.0) return t;
+  return t * s;
+}
+
 variable_list product_backward(FormulaNode& n, const variable_list& grads) {
   Tensor a = n.saved(0), b = n.saved(1);
   Tensor g = grads[0];
+  if (a.dim() == 2 && b.dim() == 2)
+    return {n.needs(0) ? mm_mat1_grad(g, a, b) : Tensor(),
+            n.needs(1) ? mm_mat2_grad(g, a, b) : Tensor()};
   if (b.dim() == 1) g = g.unsqueeze(-1);
   if (a.dim() == 1) g = g.unsqueeze(-2);
   Tensor a2 = a.dim() == 1 ? a.unsqueeze(0) : a;
@@ -524,8 +549,9 @@ variable_list addmm_backward(FormulaNode& n, const variable_list& grads) {
   const Scalar& beta = n.scalar(0);
   const Scalar& alpha = n.scalar(1);
   Tensor m1 = n.saved(0), m2 = n.saved(1);
-  return {n.needs(0) ? g * beta : Tensor(), n.needs(1) ? matmul(g, m2.t()) * alpha : Tensor(),
-          n.needs(2) ? matmul(m1.t(), g) * alpha : Tensor()};
+  return {n.needs(0) ? scaled(g, beta) : Tensor(),
+          n.needs(1) ? scaled(mm_mat1_grad(g, m1, m2), alpha) : Tensor(),
+          n.needs(2) ? scaled(mm_mat2_grad(g, m1, m2), alpha) : Tensor()};
 }
 
 // beta * self + alpha * (b1 @ b2) for batched or summed-over-batch products
@@ -600,6 +626,7 @@ Tensor mm(const Tensor& self, const Tensor& mat2) {
                            [&] { return addmm_impl(Tensor(), self, mat2, 0, 1); });
 }
 Tensor& mm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
+  autograd::check_out_no_grad("mm", out, self, mat2);
   check_mm_shapes(self, mat2);
   check_matmul_dtype(self.dtype());
   if (!writable_directly(out, {self.size(0), mat2.size(1)}, self.dtype(), {&self, &mat2}))
@@ -618,6 +645,7 @@ Tensor bmm(const Tensor& self, const Tensor& mat2) {
   });
 }
 Tensor& bmm_out(Tensor& out, const Tensor& self, const Tensor& mat2) {
+  autograd::check_out_no_grad("bmm", out, self, mat2);
   check_bmm(self, mat2);
   if (!writable_directly(out, {self.size(0), self.size(1), mat2.size(2)}, self.dtype(),
                          {&self, &mat2}))
@@ -648,12 +676,14 @@ Tensor dot(const Tensor& self, const Tensor& other) {
   });
 }
 Tensor& dot_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("dot", out, self, other);
   return assign_out(out, dot(self, other));
 }
 Tensor vdot(const Tensor& self, const Tensor& other) {
   return product_with_grad("VdotBackward0", self, other, [&] { return dot(self, other); });
 }
 Tensor& vdot_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("vdot", out, self, other);
   return assign_out(out, vdot(self, other));
 }
 
@@ -662,6 +692,7 @@ Tensor mv(const Tensor& self, const Tensor& vec) {
                            [&] { return mv_impl(Tensor(), self, vec, 0, 1); });
 }
 Tensor& mv_out(Tensor& out, const Tensor& self, const Tensor& vec) {
+  autograd::check_out_no_grad("mv", out, self, vec);
   return assign_out(out, mv(self, vec));
 }
 
@@ -726,6 +757,7 @@ Tensor matmul_nd(const Tensor& a, const Tensor& b) {
 }
 }  // namespace
 Tensor& matmul_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("mm", out, self, other);
   return assign_out(out, matmul(self, other));
 }
 
@@ -738,6 +770,7 @@ Tensor inner(const Tensor& self, const Tensor& other) {
   return tensordot(self, other, {-1}, {-1});
 }
 Tensor& inner_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("inner", out, self, other);
   return assign_out(out, inner(self, other));
 }
 
@@ -748,10 +781,12 @@ Tensor outer(const Tensor& self, const Tensor& vec2) {
   return outer_impl(Tensor(), self, vec2, 0, 1, "outer");
 }
 Tensor& outer_out(Tensor& out, const Tensor& self, const Tensor& vec2) {
+  autograd::check_out_no_grad("mul", out, self, vec2);
   return assign_out(out, outer(self, vec2));
 }
 Tensor ger(const Tensor& self, const Tensor& vec2) { return outer(self, vec2); }
 Tensor& ger_out(Tensor& out, const Tensor& self, const Tensor& vec2) {
+  autograd::check_out_no_grad("mul", out, self, vec2);
   return assign_out(out, ger(self, vec2));
 }
 
@@ -777,6 +812,7 @@ Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2, const S
 }
 Tensor& addmm_out(Tensor& out, const Tensor& self, const Tensor& mat1, const Tensor& mat2,
                   const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("addmm", out, self, mat1, mat2);
   return assign_out(out, addmm(self, mat1, mat2, beta, alpha));
 }
 Tensor& addmm_(Tensor& self, const Tensor& mat1, const Tensor& mat2, const Scalar& beta,
@@ -819,6 +855,7 @@ Tensor baddbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2,
 }
 Tensor& baddbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const Tensor& batch2,
                     const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("baddbmm", out, self, batch1, batch2);
   return assign_out(out, baddbmm(self, batch1, batch2, beta, alpha));
 }
 Tensor& baddbmm_(Tensor& self, const Tensor& batch1, const Tensor& batch2, const Scalar& beta,
@@ -871,6 +908,7 @@ Tensor addbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2, co
 }
 Tensor& addbmm_out(Tensor& out, const Tensor& self, const Tensor& batch1, const Tensor& batch2,
                    const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("addbmm", out, self, batch1, batch2);
   return assign_out(out, addbmm(self, batch1, batch2, beta, alpha));
 }
 
@@ -882,6 +920,7 @@ Tensor addmv(const Tensor& self, const Tensor& mat, const Tensor& vec, const Sca
 }
 Tensor& addmv_out(Tensor& out, const Tensor& self, const Tensor& mat, const Tensor& vec,
                   const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("addmv", out, self, mat, vec);
   return assign_out(out, addmv(self, mat, vec, beta, alpha));
 }
 
@@ -894,6 +933,7 @@ Tensor addr(const Tensor& self, const Tensor& vec1, const Tensor& vec2, const Sc
 }
 Tensor& addr_out(Tensor& out, const Tensor& self, const Tensor& vec1, const Tensor& vec2,
                  const Scalar& beta, const Scalar& alpha) {
+  autograd::check_out_no_grad("addr", out, self, vec1, vec2);
   return assign_out(out, addr(self, vec1, vec2, beta, alpha));
 }
 

@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "wick/autograd/variable.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/lapack.h"
@@ -103,7 +104,10 @@ Tensor inv_nograd(const Tensor& A) {
   });
   return from_col_major(buf);
 }
-Tensor& inv_out(Tensor& out, const Tensor& A) { return assign_out(out, inv(A)); }
+Tensor& inv_out(Tensor& out, const Tensor& A) {
+  autograd::check_out_no_grad("linalg_inv_ex", out, A);
+  return assign_out(out, inv(A));
+}
 
 std::tuple<Tensor, Tensor> slogdet_nograd(const Tensor& A) {
   check_linalg_input("linalg.slogdet", A);
@@ -213,6 +217,7 @@ Tensor solve_nograd(const Tensor& A, const Tensor& B, bool left) {
   return X;
 }
 Tensor& solve_out(Tensor& out, const Tensor& A, const Tensor& B, bool left) {
+  autograd::check_out_no_grad("_linalg_solve_ex", out, A, B);
   return assign_out(out, solve(A, B, left));
 }
 
@@ -242,6 +247,7 @@ Tensor cholesky_nograd(const Tensor& A, bool upper) {
   return from_col_major(buf);
 }
 Tensor& cholesky_out(Tensor& out, const Tensor& A, bool upper) {
+  autograd::check_out_no_grad("linalg_cholesky_ex", out, A);
   return assign_out(out, linalg::cholesky(A, upper));
 }
 
@@ -620,16 +626,25 @@ Tensor multi_dot(TensorList tensors) {
   return r.reshape(shape);
 }
 
-Tensor& det_out(Tensor& out, const Tensor& A) { return assign_out(out, linalg::det(A)); }
-Tensor& svdvals_out(Tensor& out, const Tensor& A) { return assign_out(out, svdvals(A)); }
+Tensor& det_out(Tensor& out, const Tensor& A) {
+  autograd::check_out_no_grad("_linalg_det", out, A);
+  return assign_out(out, linalg::det(A));
+}
+Tensor& svdvals_out(Tensor& out, const Tensor& A) {
+  autograd::check_out_no_grad("_linalg_svd", out, A);
+  return assign_out(out, svdvals(A));
+}
 Tensor& eigvalsh_out(Tensor& out, const Tensor& A, const std::string& UPLO) {
+  autograd::check_out_no_grad("_linalg_eigh", out, A);
   return assign_out(out, eigvalsh(A, UPLO));
 }
 Tensor& pinv_out(Tensor& out, const Tensor& A, std::optional<double> atol,
                  std::optional<double> rtol, bool hermitian) {
+  autograd::check_out_no_grad("linalg_pinv", out, A);
   return assign_out(out, pinv(A, atol, rtol, hermitian));
 }
 Tensor& matrix_power_out(Tensor& out, const Tensor& A, int64_t n) {
+  autograd::check_out_no_grad("mm", out, A);
   return assign_out(out, linalg::matrix_power(A, n));
 }
 Tensor& matrix_rank_out(Tensor& out, const Tensor& A, std::optional<double> atol,
@@ -638,20 +653,25 @@ Tensor& matrix_rank_out(Tensor& out, const Tensor& A, std::optional<double> atol
 }
 Tensor& vector_norm_out(Tensor& out, const Tensor& x, double ord, OptionalIntArrayRef dim,
                         bool keepdim, std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("linalg_vector_norm", out, x);
   return assign_out(out, vector_norm(x, ord, dim, keepdim, dtype));
 }
 Tensor& matrix_norm_out(Tensor& out, const Tensor& A, const NormOrd& ord, IntArrayRef dim,
                         bool keepdim, std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("linalg_matrix_norm", out, A);
   return assign_out(out, matrix_norm(A, ord, dim, keepdim, dtype));
 }
 Tensor& norm_out(Tensor& out, const Tensor& A, const std::optional<NormOrd>& ord,
                  OptionalIntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("linalg_norm", out, A);
   return assign_out(out, norm(A, ord, dim, keepdim, dtype));
 }
 Tensor& cross_out(Tensor& out, const Tensor& input, const Tensor& other, int64_t dim) {
+  autograd::check_out_no_grad("linalg_cross", out, input, other);
   return assign_out(out, linalg::cross(input, other, dim));
 }
 Tensor& multi_dot_out(Tensor& out, TensorList tensors) {
+  autograd::check_out_no_grad("mm", out, tensors);
   return assign_out(out, multi_dot(tensors));
 }
 
@@ -676,7 +696,10 @@ Tensor logdet(const Tensor& self) {
   return r.to(self.dtype());
 }
 Tensor inverse(const Tensor& self) { return linalg::inv(self); }
-Tensor& inverse_out(Tensor& out, const Tensor& self) { return assign_out(out, inverse(self)); }
+Tensor& inverse_out(Tensor& out, const Tensor& self) {
+  autograd::check_out_no_grad("linalg_inv_ex", out, self);
+  return assign_out(out, inverse(self));
+}
 Tensor pinverse(const Tensor& self, double rcond) { return linalg::pinv(self, 0.0, rcond); }
 Tensor matrix_power(const Tensor& self, int64_t n) { return linalg::matrix_power(self, n); }
 

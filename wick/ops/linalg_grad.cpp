@@ -356,9 +356,26 @@ namespace {
 // g[..., None, None]
 Tensor as_matrix_scale(const Tensor& g) { return g.unsqueeze(-1).unsqueeze(-1); }
 
-// d det(A) = det(A) tr(A^-1 dA): gA = g det A^-T.
+// The cofactor matrix of A (d det(A) / dA) through the SVD A = U S Vh, also
+// for singular A: det(U) det(Vh) U diag(p) Vh with p_i = prod_{j != i} s_j,
+// nonzero for rank n-1 (PyTorch 2.x also takes an SVD for singular inputs).
+Tensor det_cofactor_svd(const Tensor& A) {
+  auto [U, S, Vh] = linalg::svd(A);
+  Tensor id = eye_like(A);
+  Tensor p = (S.unsqueeze(-2) * (1 - id) + id).prod(-1);
+  Tensor sign;
+  {
+    NoGradGuard no_grad;  // +-1, piecewise constant
+    sign = linalg::det(U) * linalg::det(Vh);
+  }
+  return as_matrix_scale(sign) * matmul(U * p.unsqueeze(-2), Vh);
+}
+
+// d det(A) = det(A) tr(A^-1 dA): gA = g det A^-T; for singular A (where
+// A^-1 does not exist) the cofactors from the SVD.
 variable_list det_backward(FormulaNode& n, const variable_list& g) {
   Tensor A = n.saved(0), d = n.saved(1);
+  if (d.eq(0).any().item<bool>()) return {as_matrix_scale(g[0]) * det_cofactor_svd(A)};
   return {as_matrix_scale(g[0] * d) * mT(inverse(A))};
 }
 variable_list slogdet_backward(FormulaNode& n, const variable_list& g) {

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <numeric>
 
+#include "wick/autograd/variable.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/ops/creation.h"
@@ -309,6 +310,7 @@ Tensor tensordot(const Tensor& a, const Tensor& b, int64_t dims) {
 
 Tensor& tensordot_out(Tensor& out, const Tensor& a, const Tensor& b, IntArrayRef dims_a,
                       IntArrayRef dims_b) {
+  autograd::check_out_no_grad("tensordot", out, a, b);
   return assign_out(out, tensordot(a, b, dims_a, dims_b));
 }
 
@@ -332,6 +334,7 @@ Tensor kron_nograd(const Tensor& self, const Tensor& other) {
   return reshape_any(prod, out_shape);
 }
 Tensor& kron_out(Tensor& out, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("mul", out, self, other);
   return assign_out(out, kron(self, other));
 }
 
@@ -379,6 +382,7 @@ Tensor cross(const Tensor& self, const Tensor& other, std::optional<int64_t> dim
   return Tensor();
 }
 Tensor& cross_out(Tensor& out, const Tensor& self, const Tensor& other, std::optional<int64_t> dim) {
+  autograd::check_out_no_grad("linalg_cross", out, self, other);
   return assign_out(out, cross(self, other, dim));
 }
 
@@ -399,6 +403,7 @@ Tensor diag_nograd(const Tensor& self, int64_t diagonal) {
   return copy_new(diagonal_view(self, diagonal, 0, 1));
 }
 Tensor& diag_out(Tensor& out, const Tensor& self, int64_t diagonal) {
+  autograd::check_out_no_grad("diag", out, self);
   return assign_out(out, diag(self, diagonal));
 }
 
@@ -462,9 +467,11 @@ Tensor& tri_inplace(Tensor& self, int64_t k, bool lower) {
 Tensor tril_nograd(const Tensor& self, int64_t diagonal) { return tri_impl(self, diagonal, true); }
 Tensor triu_nograd(const Tensor& self, int64_t diagonal) { return tri_impl(self, diagonal, false); }
 Tensor& tril_out(Tensor& out, const Tensor& self, int64_t diagonal) {
+  autograd::check_out_no_grad("tril", out, self);
   return assign_out(out, tril(self, diagonal));
 }
 Tensor& triu_out(Tensor& out, const Tensor& self, int64_t diagonal) {
+  autograd::check_out_no_grad("triu", out, self);
   return assign_out(out, triu(self, diagonal));
 }
 Tensor& tril_nograd_(Tensor& self, int64_t diagonal) { return tri_inplace(self, diagonal, true); }

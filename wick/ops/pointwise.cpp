@@ -111,6 +111,7 @@ Tensor where(const Tensor& condition, const Scalar& self, const Scalar& other) {
   return where_impl(Tensor(), condition, wrapped_scalar_tensor(self), wrapped_scalar_tensor(other));
 }
 Tensor& where_out(Tensor& out, const Tensor& condition, const Tensor& self, const Tensor& other) {
+  autograd::check_out_no_grad("where", out, condition, self, other);
   kernels::check_no_internal_overlap(out);
   where_impl(out, condition, self, other);
   return out;
@@ -217,10 +218,12 @@ Tensor& lerp_(Tensor& self, const Tensor& end, const Tensor& weight) {
   return self;
 }
 Tensor& lerp_out(Tensor& out, const Tensor& self, const Tensor& end, const Scalar& weight) {
+  autograd::check_out_no_grad("lerp", out, self, end);
   lerp_scalar_impl(out, self, end, weight, Mode::Out);
   return out;
 }
 Tensor& lerp_out(Tensor& out, const Tensor& self, const Tensor& end, const Tensor& weight) {
+  autograd::check_out_no_grad("lerp", out, self, end, weight);
   lerp_tensor_impl(out, self, end, weight, Mode::Out);
   return out;
 }
@@ -311,6 +314,7 @@ Tensor& addcmul_(Tensor& self, const Tensor& t1, const Tensor& t2, const Scalar&
 }
 Tensor& addcmul_out(Tensor& out, const Tensor& self, const Tensor& t1, const Tensor& t2,
                     const Scalar& value) {
+  autograd::check_out_no_grad("addcmul", out, self, t1, t2);
   addcmul_impl(out, self, t1, t2, value, Mode::Out);
   return out;
 }
@@ -327,6 +331,7 @@ Tensor& addcdiv_(Tensor& self, const Tensor& t1, const Tensor& t2, const Scalar&
 }
 Tensor& addcdiv_out(Tensor& out, const Tensor& self, const Tensor& t1, const Tensor& t2,
                     const Scalar& value) {
+  autograd::check_out_no_grad("addcdiv", out, self, t1, t2);
   addcdiv_impl(out, self, t1, t2, value, Mode::Out);
   return out;
 }
@@ -509,11 +514,13 @@ Tensor& clamp_(Tensor& self, const std::optional<Tensor>& min, const std::option
 }
 Tensor& clamp_out(Tensor& out, const Tensor& self, const std::optional<Scalar>& min,
                   const std::optional<Scalar>& max) {
+  autograd::check_out_no_grad("clamp", out, self);
   clamp_scalar_impl(out, self, min, max, Mode::Out);
   return out;
 }
 Tensor& clamp_out(Tensor& out, const Tensor& self, const std::optional<Tensor>& min,
                   const std::optional<Tensor>& max) {
+  autograd::check_out_no_grad("clamp", out, self, min, max);
   clamp_tensor_impl(out, self, min, max, Mode::Out);
   return out;
 }

@@ -35,6 +35,7 @@
 #include <numeric>
 #include <vector>
 
+#include "wick/autograd/variable.h"
 #include "wick/core/dispatch.h"
 #include "wick/kernels/cpu/loops.h"
 #include "wick/ops/copy.h"
@@ -838,6 +839,7 @@ Tensor& randperm_out(Tensor& out, int64_t n, std::optional<Generator> generator)
 }
 Tensor& normal_out(Tensor& out, const Tensor& mean, const Tensor& std,
                    std::optional<Generator> generator) {
+  autograd::check_out_no_grad("normal", out, mean, std);
   check_std_tensor(std);
   out.resize_(infer_size(mean.sizes(), std.sizes()));
   normal_(out, 0, 1, std::move(generator));
@@ -845,6 +847,7 @@ Tensor& normal_out(Tensor& out, const Tensor& mean, const Tensor& std,
   return out;
 }
 Tensor& bernoulli_out(Tensor& out, const Tensor& p, std::optional<Generator> generator) {
+  autograd::check_out_no_grad("bernoulli", out, p);
   out.resize_(p.sizes());
   return bernoulli_(out, p, std::move(generator));
 }

@@ -1005,6 +1005,7 @@ Tensor sum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<Scal
 }
 Tensor& sum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                 std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("sum", out, self);
   check_out_dtype(out, dtype);
   return assign_result(out, sum_impl<false>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
 }
@@ -1014,6 +1015,7 @@ Tensor nansum(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<S
 }
 Tensor& nansum_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                    std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("nansum", out, self);
   check_out_dtype(out, dtype);
   return assign_result(out, sum_impl<true>(self, dim, keepdim, dtype.value_or(out.dtype()), false));
 }
@@ -1029,6 +1031,7 @@ Tensor mean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<Sca
 }
 Tensor& mean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                  std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("mean", out, self);
   check_out_dtype(out, dtype);
   return assign_result(out, mean(self, dim, keepdim, dtype ? dtype : std::optional(out.dtype())));
 }
@@ -1041,6 +1044,7 @@ Tensor nanmean(const Tensor& self, IntArrayRef dim, bool keepdim, std::optional<
 }
 Tensor& nanmean_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim,
                     std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("nanmean", out, self);
   check_out_dtype(out, dtype);
   return assign_result(out, nanmean(self, dim, keepdim, dtype));
 }
@@ -1063,6 +1067,7 @@ Tensor prod(const Tensor& self, int64_t dim, bool keepdim, std::optional<ScalarT
 }
 Tensor& prod_out(Tensor& out, const Tensor& self, int64_t dim, bool keepdim,
                  std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("prod", out, self);
   check_out_dtype(out, dtype);
   return assign_result(out, prod_impl(self, IntArrayRef(dim), keepdim, dtype.value_or(out.dtype())));
 }
@@ -1109,6 +1114,7 @@ Tensor& min_out(Tensor& out, const Tensor& self, const Tensor& other) {
 }
 std::tuple<Tensor&, Tensor&> max_out(Tensor& max, Tensor& max_indices, const Tensor& self,
                                      int64_t dim, bool keepdim) {
+  autograd::check_out_no_grad("max", max, max_indices, self);
   check_out_dtype(max, self.dtype());
   auto [v, i] = arg_impl<true>(self, dim, keepdim, true, "max");
   assign_result(max, v);
@@ -1117,6 +1123,7 @@ std::tuple<Tensor&, Tensor&> max_out(Tensor& max, Tensor& max_indices, const Ten
 }
 std::tuple<Tensor&, Tensor&> min_out(Tensor& min, Tensor& min_indices, const Tensor& self,
                                      int64_t dim, bool keepdim) {
+  autograd::check_out_no_grad("min", min, min_indices, self);
   check_out_dtype(min, self.dtype());
   auto [v, i] = arg_impl<false>(self, dim, keepdim, true, "min");
   assign_result(min, v);
@@ -1130,10 +1137,12 @@ Tensor amin(const Tensor& self, IntArrayRef dim, bool keepdim) {
   return extreme_with_grad<false>("AminBackward0", self, dim, keepdim, "amin", !dim.empty());
 }
 Tensor& amax_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim) {
+  autograd::check_out_no_grad("amax", out, self);
   check_same_dtype_out(self, out);
   return assign_result(out, amax(self, dim, keepdim));
 }
 Tensor& amin_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim) {
+  autograd::check_out_no_grad("amin", out, self);
   check_same_dtype_out(self, out);
   return assign_result(out, amin(self, dim, keepdim));
 }
@@ -1158,6 +1167,7 @@ std::tuple<Tensor, Tensor> aminmax(const Tensor& self, std::optional<int64_t> di
 }
 std::tuple<Tensor&, Tensor&> aminmax_out(Tensor& min, Tensor& max, const Tensor& self,
                                          std::optional<int64_t> dim, bool keepdim) {
+  autograd::check_out_no_grad("aminmax", min, max, self);
   check_same_dtype_out(self, min);
   check_same_dtype_out(self, max);
   auto [a, b] = aminmax_impl(self, dim, keepdim);
@@ -1237,6 +1247,7 @@ Tensor std(const Tensor& self, OptionalIntArrayRef dim, std::optional<double> co
 }
 Tensor& std_out(Tensor& out, const Tensor& self, OptionalIntArrayRef dim,
                 std::optional<double> correction, bool keepdim) {
+  autograd::check_out_no_grad("std", out, self);
   return assign_result(out, wick::std(self, dim, correction, keepdim));
 }
 Tensor var(const Tensor& self, OptionalIntArrayRef dim, std::optional<double> correction,
@@ -1245,6 +1256,7 @@ Tensor var(const Tensor& self, OptionalIntArrayRef dim, std::optional<double> co
 }
 Tensor& var_out(Tensor& out, const Tensor& self, OptionalIntArrayRef dim,
                 std::optional<double> correction, bool keepdim) {
+  autograd::check_out_no_grad("var", out, self);
   return assign_result(out, var(self, dim, correction, keepdim));
 }
 std::tuple<Tensor, Tensor> std_mean(const Tensor& self, OptionalIntArrayRef dim,
@@ -1277,6 +1289,7 @@ Tensor norm(const Tensor& self, std::optional<Scalar> p, IntArrayRef dim, bool k
 }
 Tensor& norm_out(Tensor& out, const Tensor& self, std::optional<Scalar> p, IntArrayRef dim,
                  bool keepdim, std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("norm", out, self);
   return assign_result(out, norm(self, p, dim, keepdim, dtype));
 }
 Tensor dist(const Tensor& self, const Tensor& other, const Scalar& p) {
@@ -1305,6 +1318,7 @@ Tensor logsumexp_impl(const Tensor& self_in, IntArrayRef dim, bool keepdim) {
 }
 }  // namespace
 Tensor& logsumexp_out(Tensor& out, const Tensor& self, IntArrayRef dim, bool keepdim) {
+  autograd::check_out_no_grad("logsumexp", out, self);
   return assign_result(out, logsumexp(self, dim, keepdim));
 }
 
@@ -1362,6 +1376,7 @@ Tensor& cumsum_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
   return self;
 }
 Tensor& cumsum_out(Tensor& out, const Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("cumsum", out, self);
   check_out_dtype(out, dtype);
   return assign_result(out, cum_impl<false>(self, dim, dtype.value_or(out.dtype())));
 }
@@ -1380,6 +1395,7 @@ Tensor& cumprod_(Tensor& self, int64_t dim, std::optional<ScalarType> dtype) {
 }
 Tensor& cumprod_out(Tensor& out, const Tensor& self, int64_t dim,
                     std::optional<ScalarType> dtype) {
+  autograd::check_out_no_grad("cumprod", out, self);
   check_out_dtype(out, dtype);
   return assign_result(out, cum_impl<true>(self, dim, dtype.value_or(out.dtype())));
 }
@@ -1406,6 +1422,7 @@ std::tuple<Tensor, Tensor> cummin(const Tensor& self, int64_t dim) {
 }
 std::tuple<Tensor&, Tensor&> cummax_out(Tensor& values, Tensor& indices, const Tensor& self,
                                         int64_t dim) {
+  autograd::check_out_no_grad("cummax", values, indices, self);
   auto [v, i] = cummax(self, dim);
   assign_result(values, v);
   assign_result(indices, i);
@@ -1413,6 +1430,7 @@ std::tuple<Tensor&, Tensor&> cummax_out(Tensor& values, Tensor& indices, const T
 }
 std::tuple<Tensor&, Tensor&> cummin_out(Tensor& values, Tensor& indices, const Tensor& self,
                                         int64_t dim) {
+  autograd::check_out_no_grad("cummin", values, indices, self);
   auto [v, i] = cummin(self, dim);
   assign_result(values, v);
   assign_result(indices, i);
@@ -1423,6 +1441,7 @@ Tensor logcumsumexp(const Tensor& self, int64_t dim) {
                         [&] { return logcumsumexp_impl(self, dim); });
 }
 Tensor& logcumsumexp_out(Tensor& out, const Tensor& self, int64_t dim) {
+  autograd::check_out_no_grad("logcumsumexp", out, self);
   return assign_result(out, logcumsumexp(self, dim));
 }
 

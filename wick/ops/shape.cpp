@@ -1,6 +1,7 @@
 #include "wick/ops/shape.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 #include "wick/autograd/formula.h"
@@ -40,6 +41,30 @@ variable_list expand_backward(FormulaNode&, const variable_list& g) { return {g[
 variable_list strided_view_backward(FormulaNode& n, const variable_list& g) {
   return {autograd::impl::strided_view_grad(g[0], n.sizes(0), n.sizes(1), n.int_at(0), n.sizes(2),
                                             n.sizes(3), n.int_at(1))};
+}
+
+// Note [In-place view ops]
+// squeeze_/unsqueeze_/transpose_/t_ give `self` a new geometry over the same
+// memory. With history, self's grad_fn becomes a node mapping a gradient of
+// the new geometry back to the old one (PyTorch: TransposeBackward1, ...),
+// whose edge is self's old history. A view keeps its base: it is not a write
+// to the base, so no CopySlices (record() would add one for in-place ops);
+// the view's later refresh from its base reads its new geometry. Leaves that
+// require grad (and views of them) are refused before the change.
+// `change` applies the new geometry; `node` gets what its formula keeps.
+template <typename Change>
+Tensor& inplace_view(Tensor& self, const char* name, autograd::Formula formula, Change change,
+                     const std::function<void(FormulaNode&)>& keep) {
+  autograd::impl::check_inplace(self);
+  if (!autograd::compute_requires_grad(self)) {
+    change();
+    return self;
+  }
+  auto node = std::make_shared<FormulaNode>(name, formula, autograd::collect_next_edges({self}));
+  keep(*node);
+  change();
+  autograd::impl::set_history(self, node);
+  return self;
 }
 
 // Records a view op whose gradient is a reshape back to the input's sizes.
@@ -233,16 +258,23 @@ Tensor transpose(const Tensor& self, int64_t dim0, int64_t dim1) {
   return out;
 }
 
-Tensor& transpose_(Tensor& self, int64_t dim0, int64_t dim1) {
+static Tensor& transpose_impl_(Tensor& self, int64_t dim0, int64_t dim1, const char* name) {
   const int64_t nd = self.dim();
   dim0 = maybe_wrap_dim(dim0, nd);
   dim1 = maybe_wrap_dim(dim1, nd);
-  if (nd == 0 || dim0 == dim1) return self;
   DimVector sizes = self.sizes().vec(), strides = self.strides().vec();
-  std::swap(sizes[dim0], sizes[dim1]);
-  std::swap(strides[dim0], strides[dim1]);
-  self.unsafeGetTensorImpl()->set_sizes_and_strides(sizes, strides);
-  return self;
+  if (nd > 0) {
+    std::swap(sizes[dim0], sizes[dim1]);
+    std::swap(strides[dim0], strides[dim1]);
+  }
+  return inplace_view(
+      self, name, transpose_backward,
+      [&] { self.unsafeGetTensorImpl()->set_sizes_and_strides(sizes, strides); },
+      [&](FormulaNode& n) { n.keep_int(dim0)->keep_int(dim1); });
+}
+
+Tensor& transpose_(Tensor& self, int64_t dim0, int64_t dim1) {
+  return transpose_impl_(self, dim0, dim1, "TransposeBackward1");
 }
 
 static void check_t_dims(const Tensor& self) {
@@ -257,7 +289,7 @@ Tensor t(const Tensor& self) {
 
 Tensor& t_(Tensor& self) {
   check_t_dims(self);
-  return transpose_(self, 0, self.dim() < 2 ? 0 : 1);
+  return transpose_impl_(self, 0, self.dim() < 2 ? 0 : 1, "TBackward1");
 }
 
 Tensor matrix_transpose(const Tensor& self) {
@@ -412,13 +444,29 @@ Tensor squeeze(const Tensor& self, IntArrayRef dims) {
   return squeeze_dims_where(self, drop, "SqueezeBackward2");
 }
 
-static Tensor& set_view_metadata(Tensor& self, const Tensor& like) {
-  self.unsafeGetTensorImpl()->set_sizes_and_strides(like.sizes(), like.strides());
-  return self;
+// Gives self the geometry of `like` (a view of self) in place; the gradient is
+// reshaped back to self's old sizes (Note [In-place view ops]).
+static Tensor& set_view_metadata(Tensor& self, const Tensor& like, const char* name) {
+  return inplace_view(
+      self, name, reshape_backward,
+      [&] { self.unsafeGetTensorImpl()->set_sizes_and_strides(like.sizes(), like.strides()); },
+      [&](FormulaNode& n) { n.keep(self.sizes()); });
+}
+// The geometry an op gives self, computed without recording.
+template <typename F>
+static Tensor view_geometry(F f) {
+  NoGradGuard no_grad;
+  return f();
 }
 
-Tensor& squeeze_(Tensor& self) { return set_view_metadata(self, squeeze(self)); }
-Tensor& squeeze_(Tensor& self, int64_t dim) { return set_view_metadata(self, squeeze(self, dim)); }
+Tensor& squeeze_(Tensor& self) {
+  return set_view_metadata(self, view_geometry([&] { return squeeze(self); }),
+                           "SqueezeBackward2");
+}
+Tensor& squeeze_(Tensor& self, int64_t dim) {
+  return set_view_metadata(self, view_geometry([&] { return squeeze(self, dim); }),
+                           "SqueezeBackward3");
+}
 
 Tensor unsqueeze(const Tensor& self, int64_t dim) {
   dim = maybe_wrap_dim(dim, self.dim() + 1);
@@ -433,7 +481,8 @@ Tensor unsqueeze(const Tensor& self, int64_t dim) {
 }
 
 Tensor& unsqueeze_(Tensor& self, int64_t dim) {
-  return set_view_metadata(self, unsqueeze(self, dim));
+  return set_view_metadata(self, view_geometry([&] { return unsqueeze(self, dim); }),
+                           "UnsqueezeBackward1");
 }
 
 // ---- flatten / unflatten -------------------------------------------------------

@@ -661,6 +661,7 @@ std::tuple<Tensor, Tensor> sort(const Tensor& self, std::optional<bool> stable, 
 
 std::tuple<Tensor&, Tensor&> sort_out(Tensor& values, Tensor& indices, const Tensor& self,
                                       int64_t dim, bool descending) {
+  autograd::check_out_no_grad("sort", values, indices, self);
   maybe_wrap_dim(dim, self.dim());
   check_out_dtype(values, self.dtype());
   check_out_dtype(indices, kLong);
@@ -672,6 +673,7 @@ std::tuple<Tensor&, Tensor&> sort_out(Tensor& values, Tensor& indices, const Ten
 
 std::tuple<Tensor&, Tensor&> sort_out(Tensor& values, Tensor& indices, const Tensor& self,
                                       std::optional<bool> stable, int64_t dim, bool descending) {
+  autograd::check_out_no_grad("sort", values, indices, self);
   return sort_out(values, indices, self, dim, descending);
 }
 
@@ -747,6 +749,7 @@ std::tuple<Tensor, Tensor> topk(const Tensor& self, int64_t k, int64_t dim, bool
 
 std::tuple<Tensor&, Tensor&> topk_out(Tensor& values, Tensor& indices, const Tensor& self,
                                       int64_t k, int64_t dim, bool largest, bool sorted) {
+  autograd::check_out_no_grad("topk", values, indices, self);
   check_out_dtype(values, self.dtype());
   check_out_dtype(indices, kLong);
   return topk_impl(values, indices, self, k, dim, largest, sorted);
@@ -764,6 +767,7 @@ std::tuple<Tensor, Tensor> kthvalue(const Tensor& self, int64_t k, int64_t dim, 
 
 std::tuple<Tensor&, Tensor&> kthvalue_out(Tensor& values, Tensor& indices, const Tensor& self,
                                           int64_t k, int64_t dim, bool keepdim) {
+  autograd::check_out_no_grad("kthvalue", values, indices, self);
   WICK_CHECK(values.dtype() == self.dtype(), "output values must be of same type as input");
   WICK_CHECK(indices.dtype() == kLong, "output indices must be of scalar type Long");
   return kthvalue_impl(values, indices, self, k, dim, keepdim);
@@ -785,6 +789,7 @@ std::tuple<Tensor, Tensor> median(const Tensor& self, int64_t dim, bool keepdim)
 
 std::tuple<Tensor&, Tensor&> median_out(Tensor& values, Tensor& indices, const Tensor& self,
                                         int64_t dim, bool keepdim) {
+  autograd::check_out_no_grad("median", values, indices, self);
   return median_common(values, indices, self, dim, keepdim, Pick::Median, "median");
 }
 
@@ -802,6 +807,7 @@ std::tuple<Tensor, Tensor> nanmedian(const Tensor& self, int64_t dim, bool keepd
 
 std::tuple<Tensor&, Tensor&> nanmedian_out(Tensor& values, Tensor& indices, const Tensor& self,
                                            int64_t dim, bool keepdim) {
+  autograd::check_out_no_grad("nanmedian", values, indices, self);
   return median_common(values, indices, self, dim, keepdim, Pick::NanMedian, "nanmedian");
 }
 
@@ -833,6 +839,7 @@ std::tuple<Tensor, Tensor> mode(const Tensor& self, int64_t dim, bool keepdim) {
 
 std::tuple<Tensor&, Tensor&> mode_out(Tensor& values, Tensor& indices, const Tensor& self,
                                       int64_t dim, bool keepdim) {
+  autograd::check_out_no_grad("mode", values, indices, self);
   WICK_CHECK(values.dtype() == self.dtype(), "expected scalar type '", to_string(self.dtype()),
              "' but got '", to_string(values.dtype()), "' for values output");
   WICK_CHECK(indices.dtype() == kLong, "expected scalar type 'Long' but got '",

@@ -261,6 +261,7 @@ Tensor inplace_original(const Tensor& self, bool needs_input) {
     return self;                                                                         \
   }                                                                                      \
   Tensor& name##_out(Tensor& out, const Tensor& self) {                                  \
+    autograd::check_out_no_grad(#name, out, self);                                       \
     run_unary_op(out, self, Mode::Out, to_float, kname, name##_kernel);                  \
     return out;                                                                          \
   }
@@ -510,6 +511,7 @@ Tensor& square_(Tensor& self) {
   return self;
 }
 Tensor& square_out(Tensor& out, const Tensor& self) {
+  autograd::check_out_no_grad("pow", out, self);
   const Tensor in = self.dtype() == kBool ? self.to(kLong) : self;
   run_unary_op(out, in, Mode::Out, false, "square", square_kernel);
   return out;
@@ -548,6 +550,7 @@ Tensor& round_(Tensor& self, int64_t decimals) {
   return self;
 }
 Tensor& round_out(Tensor& out, const Tensor& self, int64_t decimals) {
+  autograd::check_out_no_grad("round", out, self);
   round_impl(out, self, Mode::Out, decimals);
   return out;
 }
@@ -590,6 +593,7 @@ Tensor& logit_(Tensor& self, std::optional<double> eps) {
   return self;
 }
 Tensor& logit_out(Tensor& out, const Tensor& self, std::optional<double> eps) {
+  autograd::check_out_no_grad("logit", out, self);
   logit_impl(out, self, Mode::Out, eps);
   return out;
 }
@@ -649,6 +653,7 @@ Tensor& gelu_(Tensor& self, const std::string& approximate) {
   return self;
 }
 Tensor& gelu_out(Tensor& out, const Tensor& self, const std::string& approximate) {
+  autograd::check_out_no_grad("gelu", out, self);
   gelu_impl(out, self, Mode::Out, approximate);
   return out;
 }
@@ -660,6 +665,7 @@ Tensor softplus(const Tensor& self, const Scalar& beta, const Scalar& threshold)
 }
 Tensor& softplus_out(Tensor& out, const Tensor& self, const Scalar& beta,
                      const Scalar& threshold) {
+  autograd::check_out_no_grad("softplus", out, self);
   softplus_impl(out, self, Mode::Out, beta, threshold);
   return out;
 }
@@ -698,6 +704,7 @@ Tensor& hardtanh_(Tensor& self, const Scalar& min_val, const Scalar& max_val) {
 }
 Tensor& hardtanh_out(Tensor& out, const Tensor& self, const Scalar& min_val,
                      const Scalar& max_val) {
+  autograd::check_out_no_grad("hardtanh", out, self);
   hardtanh_check(self, min_val, max_val);
   return clamp_out(out, self, min_val, max_val);
 }
@@ -861,6 +868,7 @@ Tensor& nan_to_num_(Tensor& self, std::optional<double> nan, std::optional<doubl
 }
 Tensor& nan_to_num_out(Tensor& out, const Tensor& self, std::optional<double> nan,
                        std::optional<double> posinf, std::optional<double> neginf) {
+  autograd::check_out_no_grad("nan_to_num", out, self);
   nan_to_num_impl(out, self, Mode::Out, nan, posinf, neginf);
   return out;
 }

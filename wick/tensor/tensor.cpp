@@ -71,6 +71,9 @@ Tensor& Tensor::resize_(IntArrayRef sizes) {
   auto* t = impl();
   for (auto s : sizes) WICK_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s,
                                   ": ", sizes);
+  // As in PyTorch, even under no_grad and to the same sizes: a new geometry
+  // would not match the tensor's autograd history.
+  WICK_CHECK(!requires_grad(), "cannot resize variables that require grad");
   if (t->sizes().equals(sizes) && t->is_contiguous()) return *this;
   t->set_sizes_contiguous(sizes);
   size_t needed = static_cast<size_t>((t->storage_offset() + t->numel()) * t->itemsize());

@@ -424,8 +424,31 @@ TEST(Autograd, AnomalyModeNamesTheNode) {
   autograd::DetectAnomalyGuard guard;
   Tensor x = tensor({1.0, 2.0}).requires_grad_();
   Tensor y = (x - 1).sqrt() * 0;
+  // Note [Anomaly trace]: what the forward op saw stands in for PyTorch's traceback.
   EXPECT_EQ(error_of([&] { div(y, y).sum().backward(); }),
-            "Function 'DivBackward0' returned nan values in its 1th output.");
+            "Function 'DivBackward0' returned nan values in its 1th output.\n"
+            "Forward call that created DivBackward0: inputs Float[2] from MulBackward0, "
+            "Float[2] from MulBackward0");
+}
+
+TEST(Autograd, AnomalyModeNamesTheNodeThatRaised) {
+  Tensor w = tensor({0.5, 2.0}, TensorOptions(kDouble));
+  Tensor idx = tensor({0L, 0L});
+  auto run = [&] {
+    Tensor x = tensor({1.0, 2.0}, TensorOptions(kDouble)).requires_grad_();
+    (x * 2).scatter(0, idx, w, "add").sum().backward();
+  };
+  EXPECT_EQ(error_of(run), "derivative for aten::scatter is not implemented");
+  autograd::DetectAnomalyGuard guard;
+  EXPECT_EQ(error_of(run),
+            "derivative for aten::scatter is not implemented\n\nError detected in "
+            "torch::autograd::NotImplemented. Forward call that created "
+            "torch::autograd::NotImplemented: inputs Double[2] from MulBackward0, "
+            "Double[2] (constant)");
+  // Off again: nothing is recorded.
+  autograd::AnomalyMode::set_enabled(false);
+  Tensor z = tensor({1.0}).requires_grad_() * 2;
+  EXPECT_TRUE(z.grad_fn()->anomaly_trace().empty());
 }
 
 TEST(Autograd, IndependentGraphsOnThreads) {

@@ -89,6 +89,28 @@ TEST(LinalgGrad, ProductsWithBias) {
   EXPECT_EQ(addr(rnd({3, 4}, 3), rnd({3}, 3), v).grad_fn()->name(), "AddrBackward0");
 }
 
+// Note [Matrix gradient layout]: the column-major paths of the mm/addmm
+// formulas (x @ w.t()) give the plain products' values and second derivatives.
+TEST(LinalgGrad, TransposedWeightGradLayout) {
+  Tensor x = rnd({5, 4}, 40), w = rnd({3, 4}, 41), b = rnd({3}, 42);
+  Tensor wt_grad_expected = matmul(x.detach().t(), ones({5, 3}, TensorOptions(kDouble))).t();
+  addmm(b, x, w.t()).sum().backward();
+  EXPECT_TRUE(w.grad().is_contiguous());
+  expect_near(w.grad(), values_of(wt_grad_expected));
+  expect_near(b.grad(), {5, 5, 5});
+  w.mutable_grad() = Tensor();
+  mm(x, w.t()).sum().backward();
+  EXPECT_TRUE(w.grad().is_contiguous());
+  expect_near(w.grad(), values_of(wt_grad_expected));
+  // A column-major mat1 too, and alpha/beta other than 1.
+  check("addmm column-major operands", [](const variable_list& in) {
+    return variable_list{addmm(in[0], in[1].t(), in[2].t(), 0.5, 2.0)};
+  }, {rnd({3}, 43), rnd({4, 5}, 44), rnd({3, 4}, 45)});
+  check("mm column-major operands", [](const variable_list& in) {
+    return variable_list{mm(in[0].t(), in[1].t())};
+  }, {rnd({4, 5}, 46), rnd({3, 4}, 47)});
+}
+
 TEST(LinalgGrad, OuterInnerTensordot) {
   Tensor u = rnd({3}, 1), v = rnd({4}, 2), w = rnd({3}, 3);
   check("outer", [](const variable_list& in) { return variable_list{outer(in[0], in[1])}; }, {u, v});
