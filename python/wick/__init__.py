@@ -22,6 +22,24 @@ int = int32
 long = int64
 # `bool` above is wick.bool (the dtype) as in torch.
 
+
+
+class layout:
+    """Memory layouts; wick has the strided one (torch.strided)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __repr__(self):
+        return "wick." + self._name
+
+    def __reduce__(self):
+        return self._name
+
+
+strided = layout("strided")
+Tensor.layout = property(lambda self: strided)
+
 from wick import return_types  # noqa: E402,F401
 from wick import _tensor  # noqa: E402,F401  (Python-level Tensor methods)
 from wick.grad_mode import (  # noqa: E402,F401
