@@ -13,5 +13,8 @@ void init_creation(pybind11::module_& m);       // tensor(), zeros(), arange(), 
 void init_binary(pybind11::module_& m);         // arithmetic, comparison, operators
 void init_autograd(pybind11::module_& m);       // wick._C._autograd
 void init_settings(pybind11::module_& m);       // default dtype, print options, threads
+void init_shape(pybind11::module_& m);          // view, reshape, split, cat, flip, ...
+void init_indexing(pybind11::module_& m);       // Tensor.__getitem__ / __setitem__
+void init_index_ops(pybind11::module_& m);      // gather, scatter, index_select, masked_*, ...
 
 }  // namespace wick::python
