@@ -38,10 +38,28 @@ int64_t as_int(PyObject* o) {
   return v;
 }
 
+// A type's name as PyTorch's messages print it ("Tensor", "int", "str").
+std::string type_name(PyObject* o) {
+  std::string n = Py_TYPE(o)->tp_name;
+  const auto dot = n.rfind('.');
+  return dot == std::string::npos ? n : n.substr(dot + 1);
+}
+
 [[noreturn]] void bad_int_list(const char* fn, const char* name, PyObject* o, size_t pos) {
+  if (PyTuple_Check(o) || PyList_Check(o)) {  // name the first element that is not an int
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(o);
+    for (Py_ssize_t i = 0; i < n; ++i) {
+      PyObject* item = PySequence_Fast_GET_ITEM(o, i);
+      if (!is_int(item) || is_tensor(item)) {
+        o = item;
+        pos = static_cast<size_t>(i) + 1;
+        break;
+      }
+    }
+  }
   throw py::type_error(std::string(fn) + "(): argument '" + name +
                        "' must be tuple of ints, but found element of type " +
-                       Py_TYPE(o)->tp_name + " at pos " + std::to_string(pos));
+                       type_name(o) + " at pos " + std::to_string(pos));
 }
 
 // `*sizes`: several ints, one sequence of ints, or the keyword `name`.
@@ -66,7 +84,8 @@ DimVector int_varargs(const py::args& args, const py::kwargs& kwargs, const char
       throw py::type_error(std::string(fn) + "() got an unexpected keyword argument '" +
                            py::iter(kwargs)->cast<std::string>() + "'");
     }
-    return out;
+    throw py::type_error(std::string(fn) + "() missing 1 required positional arguments: \"" +
+                         name + "\"");
   }
   if (kwargs && kwargs.size() > 0) {
     throw py::type_error(std::string(fn) + "() got an unexpected keyword argument '" +
@@ -108,6 +127,26 @@ DimVector int_list(py::handle o, const char* fn, const char* name) {
   return out;
 }
 
+// A `tensors` argument (tuple or list of tensors) with PyTorch's TypeErrors.
+TensorVec tensor_seq(py::handle a, const char* fn) {
+  if (!PyTuple_Check(a.ptr()) && !PyList_Check(a.ptr())) {
+    throw py::type_error(std::string(fn) + "(): argument 'tensors' (position 1) must be tuple of "
+                         "Tensors, not " + type_name(a.ptr()));
+  }
+  TensorVec out;
+  const Py_ssize_t n = PySequence_Fast_GET_SIZE(a.ptr());
+  out.reserve(n);
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    PyObject* item = PySequence_Fast_GET_ITEM(a.ptr(), i);
+    if (!is_tensor(item)) {
+      throw py::type_error("expected Tensor as element " + std::to_string(i) +
+                           " in argument 0, but got " + type_name(item));
+    }
+    out.push_back(unpack(item));
+  }
+  return out;
+}
+
 // `*tensors` given as varargs or one sequence.
 TensorVec tensor_varargs(const py::args& args, const char* fn) {
   TensorVec out;
@@ -115,21 +154,14 @@ TensorVec tensor_varargs(const py::args& args, const char* fn) {
     py::handle a = args[0];
     if (!PyTuple_Check(a.ptr()) && !PyList_Check(a.ptr())) {
       throw py::type_error(std::string(fn) + "(): argument 'tensors' must be tuple of Tensors, not " +
-                           Py_TYPE(a.ptr())->tp_name);
+                           type_name(a.ptr()));
     }
-    for (py::handle item : a) {
-      if (!is_tensor(item.ptr())) {
-        throw py::type_error(std::string(fn) + "(): expected Tensor as element of argument 'tensors', but got " +
-                             Py_TYPE(item.ptr())->tp_name);
-      }
-      out.push_back(unpack(item.ptr()));
-    }
-    return out;
+    return tensor_seq(a, fn);
   }
   for (size_t i = 0; i < args.size(); ++i) {
     if (!is_tensor(args[i].ptr())) {
-      throw py::type_error(std::string(fn) + "(): expected Tensor as element " + std::to_string(i) +
-                           " in argument 0, but got " + Py_TYPE(args[i].ptr())->tp_name);
+      throw py::type_error("expected Tensor as element " + std::to_string(i) +
+                           " in argument 0, but got " + type_name(args[i].ptr()));
     }
     out.push_back(unpack(args[i].ptr()));
   }
@@ -458,30 +490,35 @@ void init_shape(py::module_& m) {
   // ---- joining --------------------------------------------------------------------------
   for (const char* name : {"cat", "concat", "concatenate"}) {
     const bool axis = std::string(name) == "concatenate";
-    m.def(name, [](const TensorVec& ts, int64_t dim, std::optional<Tensor> out) {
+    m.def(name, [name](py::handle tensors, int64_t dim, std::optional<Tensor> out) {
+      TensorVec ts = tensor_seq(tensors, name);
+      py::gil_scoped_release g;
       if (out) {
         Tensor o = *out;
         return Tensor(cat_out(o, TensorList(ts), dim));
       }
       return cat(TensorList(ts), dim);
-    }, arg("tensors"), arg(axis ? "axis" : "dim") = 0, py::kw_only(), arg("out") = py::none(),
-          nogil());
+    }, arg("tensors"), arg(axis ? "axis" : "dim") = 0, py::kw_only(), arg("out") = py::none());
   }
-  m.def("stack", [](const TensorVec& ts, int64_t dim, std::optional<Tensor> out) {
+  m.def("stack", [](py::handle tensors, int64_t dim, std::optional<Tensor> out) {
+    TensorVec ts = tensor_seq(tensors, "stack");
+    py::gil_scoped_release g;
     if (out) {
       Tensor o = *out;
       return Tensor(stack_out(o, TensorList(ts), dim));
     }
     return stack(TensorList(ts), dim);
-  }, arg("tensors"), arg("dim") = 0, py::kw_only(), arg("out") = py::none(), nogil());
+  }, arg("tensors"), arg("dim") = 0, py::kw_only(), arg("out") = py::none());
   const std::pair<const char*, JoinFn> joins[] = {
       {"hstack", hstack}, {"vstack", vstack}, {"row_stack", row_stack},
       {"dstack", dstack}, {"column_stack", column_stack}};
   for (const auto& [name, f] : joins) {
-    m.def(name, [f = f](const TensorVec& ts, std::optional<Tensor> out) {
+    m.def(name, [f = f, name = name](py::handle tensors, std::optional<Tensor> out) {
+      TensorVec ts = tensor_seq(tensors, name);
+      py::gil_scoped_release g;
       Tensor r = f(TensorList(ts));
       return out ? write_out(*out, r) : r;
-    }, arg("tensors"), py::kw_only(), arg("out") = py::none(), nogil());
+    }, arg("tensors"), py::kw_only(), arg("out") = py::none());
   }
 }
 

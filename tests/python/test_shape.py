@@ -364,3 +364,34 @@ def test_grad_through_cat_stack():
         y2.backward(gradient=m.arange(12.0).reshape(2, 2, 3))
         return a.grad, b.grad
     assert_same(*both(run))
+
+
+@needs_torch
+def test_argument_type_errors_match_torch():
+    import torch
+    exprs = [
+        ("x.flip()", 'flip\\(\\) missing 1 required positional arguments: "dims"'),
+        ("x.reshape()", 'reshape\\(\\) missing 1 required positional arguments: "shape"'),
+        ("x.permute()", 'permute\\(\\) missing 1 required positional arguments: "dims"'),
+        ("x.repeat()", 'repeat\\(\\) missing 1 required positional arguments: "repeats"'),
+        ("x.permute(0, 1, bar=2)", "permute\\(\\) got an unexpected keyword argument 'bar'"),
+        ("x.reshape([2, 3.0])", "reshape\\(\\): argument 'shape' must be tuple of (Sym)?[iI]nts, but found element of type float at pos 2"),
+        ("m.cat(x)", "cat\\(\\): argument 'tensors' \\(position 1\\) must be tuple of Tensors, not Tensor"),
+        ("m.stack(x)", "stack\\(\\): argument 'tensors' \\(position 1\\) must be tuple of Tensors, not Tensor"),
+        ("m.cat([x, 1])", "expected Tensor as element 1 in argument 0, but got int"),
+        ("m.meshgrid(x[0], 1)", "expected Tensor as element 1 in argument 0, but got int"),
+        ("x.view()", None),
+    ]
+    for e, msg in exprs:
+        for m in (torch, wick):
+            with pytest.raises(TypeError, match=msg):
+                eval(e, {"x": m.zeros(2, 3), "m": m})
+    for m in (torch, wick):
+        with pytest.raises(RuntimeError, match="expected a non-empty list of Tensors"):
+            m.cat([])
+
+
+def test_tensor_type_has_fast_mapping_slots():
+    # __getitem__ is a slot wrapper (so subclasses keep the C slot), not a Python function
+    assert type(wick.Tensor.__getitem__).__name__ == "wrapper_descriptor"
+    assert type(wick.Tensor.__setitem__).__name__ == "wrapper_descriptor"
