@@ -7,6 +7,7 @@
 #include "python/src/bind.h"
 #include "python/src/init.h"
 #include "wick/ops/index.h"
+#include "wick/ops/shape.h"
 
 namespace wick::python {
 
@@ -24,6 +25,28 @@ Tensor do_scatter(const Tensor& self, int64_t dim, const Tensor& index, const Te
 Tensor do_scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
                   const OptStr& reduce) {
   return reduce ? scatter(self, dim, index, value, *reduce) : scatter(self, dim, index, value);
+}
+
+// take_along_dim(input, indices, dim=None): gather along dim after broadcasting
+// input and indices over the other dims; dim=None reads the flattened input.
+Tensor take_along_dim(const Tensor& self, const Tensor& indices, std::optional<int64_t> dim) {
+  WICK_CHECK(indices.dtype() == kLong,
+             "torch.take_along_dim(): dtype of indices should be Long but got ", indices.dtype());
+  if (!dim) return gather(reshape(self, {-1}), 0, reshape(indices, {-1}));
+  WICK_CHECK(self.dim() == indices.dim(),
+             "torch.take_along_dim(): input and indices should have the same number of "
+             "dimensions, but got ", self.dim(), " dimensions for input, and ", indices.dim(),
+             " dimensions for indices");
+  const int64_t d = maybe_wrap_dim(*dim, self.dim());
+  DimVector a(self.sizes().begin(), self.sizes().end());
+  DimVector b(indices.sizes().begin(), indices.sizes().end());
+  a[d] = 1;
+  b[d] = 1;
+  DimVector shape = broadcast_shapes({a, b});
+  DimVector sa = shape, sb = shape;
+  sa[d] = self.size(d);
+  sb[d] = indices.size(d);
+  return gather(expand(self, sa), d, expand(indices, sb));
 }
 
 }  // namespace
@@ -257,6 +280,15 @@ void init_index_ops(py::module_& m) {
   def_method("put_", [](Tensor& self, const Tensor& index, const Tensor& source,
                         bool acc) -> Tensor& { return put_(self, index, source, acc); },
              arg("index"), arg("source"), arg("accumulate") = false, nogil());
+
+  m.def("take_along_dim", [](const Tensor& self, const Tensor& indices, std::optional<int64_t> dim,
+                             OptT out) { return finish(out, take_along_dim(self, indices, dim)); },
+        arg("input"), arg("indices"), arg("dim") = py::none(), py::kw_only(),
+        arg("out") = py::none(), nogil());
+  def_method("take_along_dim", [](const Tensor& self, const Tensor& indices,
+                                  std::optional<int64_t> dim) {
+    return take_along_dim(self, indices, dim);
+  }, arg("indices"), arg("dim") = py::none(), nogil());
 
   // ---- index_put(indices: tuple of Optional[Tensor], values, accumulate=False) ---------------
   def_both(m, "index_put", [](const Tensor& self, const std::vector<OptT>& indices,

@@ -390,6 +390,16 @@ void init_shape(py::module_& m) {
   def_method("split", [](const Tensor& self, py::handle s, int64_t dim) {
     return to_tuple(split_any(self, s, dim));
   }, arg("split_size"), arg("dim") = 0);
+  // unsafe_*: the same pieces (wick has no view-tracking difference to skip)
+  def_both(m, "unsafe_chunk", [](const Tensor& self, int64_t chunks, int64_t dim) {
+    return to_tuple(chunk(self, chunks, dim));
+  }, arg("chunks"), arg("dim") = 0);
+  def_both(m, "unsafe_split", [](const Tensor& self, int64_t split_size, int64_t dim) {
+    return to_tuple(split(self, split_size, dim));
+  }, arg("split_size"), arg("dim") = 0);
+  def_both(m, "unsafe_split_with_sizes", [](const Tensor& self, const IntList& sizes, int64_t dim) {
+    return to_tuple(split_with_sizes(self, sizes, dim));
+  }, arg("split_sizes"), arg("dim") = 0);
   def_both(m, "split_with_sizes", [](const Tensor& self, const IntList& sizes, int64_t dim) {
     return to_tuple(split_with_sizes(self, sizes, dim));
   }, arg("split_sizes"), arg("dim") = 0);

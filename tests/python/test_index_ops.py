@@ -239,3 +239,20 @@ def test_gradients():
             y.backward(gradient=m.arange(float(y.numel())).reshape(y.shape))
         return x.grad, s.grad
     assert_same(*both(run))
+
+
+@needs_torch
+@pytest.mark.parametrize("dtype", ["float32", "int64", "bool"])
+def test_take_along_dim(dtype):
+    def run(m):
+        x = x_of(m, dtype, (3, 4))
+        i = m.tensor([[0, 3], [1, 1], [2, 0]])
+        j = m.tensor([[1, 0, 2, 2]])
+        o = m.empty(0, dtype=x.dtype)
+        r = m.take_along_dim(x, i, dim=1, out=o)
+        assert r is o
+        return (m.take_along_dim(x, i, 1), x.take_along_dim(j, dim=0), x.take_along_dim(m.tensor([11, 0])),
+                m.take_along_dim(x, m.tensor([[0], [1], [2]]), -1), o)
+    assert_same(*both(run))
+    with pytest.raises(RuntimeError, match="should have the same number of dimensions"):
+        wick.take_along_dim(wick.zeros(2, 2), wick.tensor([0]), 0)

@@ -395,3 +395,12 @@ def test_tensor_type_has_fast_mapping_slots():
     # __getitem__ is a slot wrapper (so subclasses keep the C slot), not a Python function
     assert type(wick.Tensor.__getitem__).__name__ == "wrapper_descriptor"
     assert type(wick.Tensor.__setitem__).__name__ == "wrapper_descriptor"
+
+
+@needs_torch
+def test_unsafe_splits():
+    for e in ["m.unsafe_chunk(x, 2, 1)", "x.unsafe_split(1)", "m.unsafe_split(x, 2, dim=2)",
+              "x.unsafe_split_with_sizes([1, 2], 1)"]:
+        w, t = both(lambda m: eval(e, {"m": m, "x": base(m)}))
+        assert type(w) is tuple
+        assert_same(w, t)
