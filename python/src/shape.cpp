@@ -272,6 +272,19 @@ Tensor cartesian_prod(const TensorVec& ts) {
 
 using JoinFn = Tensor (*)(TensorList);
 
+// *_scatter(input, src, ...): a copy of input with the view `part` of it
+// replaced by src (which must have the view's shape); differentiable.
+template <typename ViewFn>
+Tensor view_scatter(const Tensor& self, const Tensor& src, ViewFn part) {
+  Tensor out = self.clone();
+  Tensor v = part(out);
+  WICK_CHECK(v.sizes().equals(src.sizes()),
+             "expected src to have a size equal to the slice of self. src size = ", src.sizes(),
+             ", slice size = ", v.sizes());
+  v.copy_(src);
+  return out;
+}
+
 }  // namespace
 
 void init_shape(py::module_& m) {
@@ -455,6 +468,21 @@ void init_shape(py::module_& m) {
   m.def("atleast_1d", [](py::args a) { return atleast(a, atleast_1d, "atleast_1d"); });
   m.def("atleast_2d", [](py::args a) { return atleast(a, atleast_2d, "atleast_2d"); });
   m.def("atleast_3d", [](py::args a) { return atleast(a, atleast_3d, "atleast_3d"); });
+
+  def_both(m, "select_scatter", [](const Tensor& self, const Tensor& src, int64_t dim,
+                                   int64_t index) {
+    return view_scatter(self, src, [&](const Tensor& o) { return select(o, dim, index); });
+  }, arg("src"), arg("dim"), arg("index"), nogil());
+  def_both(m, "slice_scatter", [](const Tensor& self, const Tensor& src, int64_t dim,
+                                  std::optional<int64_t> start, std::optional<int64_t> end,
+                                  int64_t step) {
+    return view_scatter(self, src, [&](const Tensor& o) { return slice(o, dim, start, end, step); });
+  }, arg("src"), arg("dim") = 0, arg("start") = py::none(), arg("end") = py::none(),
+           arg("step") = 1, nogil());
+  def_both(m, "diagonal_scatter", [](const Tensor& self, const Tensor& src, int64_t offset,
+                                     int64_t d1, int64_t d2) {
+    return view_scatter(self, src, [&](const Tensor& o) { return diagonal(o, offset, d1, d2); });
+  }, arg("src"), arg("offset") = 0, arg("dim1") = 0, arg("dim2") = 1, nogil());
 
   // ---- repeating and flipping (copies) ------------------------------------------------------
   def_method("repeat", [](const Tensor& self, py::args args, py::kwargs kwargs) {

@@ -404,3 +404,34 @@ def test_unsafe_splits():
         w, t = both(lambda m: eval(e, {"m": m, "x": base(m)}))
         assert type(w) is tuple
         assert_same(w, t)
+
+
+@needs_torch
+@pytest.mark.parametrize("dtype", ["float32", "int64"])
+def test_view_scatters(dtype):
+    cases = [
+        lambda m, x: m.select_scatter(x, m.ones(3, 4, dtype=x.dtype), 0, 1),
+        lambda m, x: x.select_scatter(m.ones(2, 4, dtype=x.dtype), dim=1, index=-1),
+        lambda m, x: m.slice_scatter(x, m.ones(2, 1, 4, dtype=x.dtype), 1, 1, 2),
+        lambda m, x: x.slice_scatter(m.zeros(2, 3, 2, dtype=x.dtype), dim=2, start=0, step=2),
+        lambda m, x: m.slice_scatter(x, m.zeros(2, 3, 4, dtype=x.dtype)),
+        lambda m, x: m.diagonal_scatter(x, m.ones(2, 3, dtype=x.dtype), 0, 1, 2),
+        lambda m, x: x.diagonal_scatter(m.zeros(3, 2, dtype=x.dtype), offset=1, dim1=1, dim2=2),
+    ]
+    for c in cases:
+        check(lambda m: c(m, base(m, dtype)))
+    with pytest.raises(RuntimeError, match="expected src to have a size equal to the slice of self"):
+        wick.select_scatter(base(wick), wick.ones(3), 0, 0)
+
+
+@needs_torch
+def test_view_scatter_grad():
+    def run(m):
+        x = m.zeros(3, 4)
+        x.requires_grad = True
+        s = m.ones(4)
+        s.requires_grad = True
+        y = m.select_scatter(x * 2, s * 3, 0, 1)
+        y.backward(gradient=m.arange(12.0).reshape(3, 4))
+        return x.grad, s.grad
+    assert_same(*both(run))
