@@ -323,3 +323,36 @@ def test_indexing_speed_is_not_worse_than_a_method_call():
     t = wick.arange(10.0)
     per_call = min(timeit.repeat("t[0]", globals={"t": t}, number=2000, repeat=5)) / 2000
     assert per_call < 3e-6
+
+
+@needs_torch
+def test_zero_dim_tensor_indexing():
+    import torch
+    for i in [lambda m: Ellipsis, lambda m: None, lambda m: True, lambda m: False, lambda m: (None, None),
+              lambda m: (Ellipsis, None), lambda m: m.tensor(True), lambda m: m.tensor(False)]:
+        assert_same(*both(lambda m: m.tensor(5.0)[i(m)]))
+    for m in (torch, wick):
+        with pytest.raises(IndexError, match="slice\\(\\) cannot be applied to a 0-dim tensor"):
+            m.tensor(5.0)[:]
+
+
+def test_setitem_numpy_scalars_and_arrays():
+    # PyTorch 2.x accepts numpy scalars and arrays as values (1.13 does not)
+    x = wick.arange(6.0).reshape(2, 3)
+    x[1] = np.float32(2.5)
+    x[0, 0] = np.int64(7)
+    x[:, 2] = wick.tensor(9)
+    assert x.tolist() == [[7.0, 1.0, 9.0], [2.5, 2.5, 9.0]]
+    x[0] = np.array([1, 2, 3])
+    x[[1, 1], [0, 1]] = np.array([4.0, 5.0])
+    assert x.tolist() == [[1.0, 2.0, 3.0], [4.0, 5.0, 9.0]]
+    y = wick.zeros(4, dtype=wick.int64)
+    y[wick.tensor([True, False, True, False])] = [3, 4]
+    assert y.tolist() == [3, 0, 4, 0]
+
+
+def test_sequence_index_is_a_tuple_when_it_holds_sequences():
+    x = wick.arange(9).reshape(3, 3)
+    assert x[[[0, 1], [1, 0]]].tolist() == [1, 3]  # same as x[[0, 1], [1, 0]]
+    assert x[[0, slice(None)]].tolist() == [0, 1, 2]
+    assert x[[0, 1]].tolist() == [[0, 1, 2], [3, 4, 5]]
