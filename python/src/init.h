@@ -14,5 +14,8 @@ void init_binary(pybind11::module_& m);         // arithmetic, comparison, opera
 void init_autograd(pybind11::module_& m);       // wick._C._autograd
 void init_settings(pybind11::module_& m);       // default dtype, print options, threads
 void init_interop(pybind11::module_& m);        // DLPack, pickling helpers
+void init_shape(pybind11::module_& m);          // view, reshape, split, cat, flip, ...
+void init_indexing(pybind11::module_& m);       // Tensor.__getitem__ / __setitem__
+void init_index_ops(pybind11::module_& m);      // gather, scatter, index_select, masked_*, ...
 
 }  // namespace wick::python

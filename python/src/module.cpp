@@ -16,4 +16,7 @@ PYBIND11_MODULE(_C, m) {
   init_autograd(m);
   init_settings(m);
   init_interop(m);
+  init_shape(m);
+  init_indexing(m);
+  init_index_ops(m);
 }
