@@ -190,6 +190,9 @@ py::object node_metadata(Node& n) {
 struct FunctionCtx {
   std::weak_ptr<CustomFunctionNode> node;
   bool materialize_grads = true;
+  // save_for_backward checks its arguments when forward returns (a later
+  // call may replace a bad one), as PyTorch does.
+  std::string save_error;
 
   std::shared_ptr<CustomFunctionNode> lock() const {
     auto n = node.lock();
@@ -204,7 +207,8 @@ struct FunctionCtx {
   }
 };
 
-variable_list ctx_tensor_args(const char* what, py::args args, bool allow_none) {
+variable_list ctx_tensor_args(const char* what, py::args args, bool allow_none,
+                              std::string* error = nullptr) {
   variable_list out;
   size_t i = 0;
   for (auto a : args) {
@@ -213,8 +217,11 @@ variable_list ctx_tensor_args(const char* what, py::args args, bool allow_none) 
     } else if (allow_none && a.is_none()) {
       out.emplace_back();
     } else {
-      throw py::type_error(std::string(what) + " can only save variables, but argument " +
-                           std::to_string(i) + " is of type " + type_name(a));
+      std::string msg = std::string(what) + " can only save variables, but argument " +
+                        std::to_string(i) + " is of type " + type_name(a);
+      if (!error) throw py::type_error(msg);
+      *error = msg;
+      return {};
     }
     ++i;
   }
@@ -300,7 +307,7 @@ py::object function_apply(py::object cls, py::tuple args, py::dict kwargs, bool 
 
   py::tuple needs(is_tensor_arg.size());
   for (size_t i = 0, k = 0; i < is_tensor_arg.size(); ++i)
-    needs[i] = py::bool_(is_tensor_arg[i] && node->should_compute_output(k++));
+    needs[i] = py::bool_(is_tensor_arg[i] && inputs[k++].requires_grad());
   ctx.attr("needs_input_grad") = needs;
 
   py::object result;
@@ -314,6 +321,10 @@ py::object function_apply(py::object cls, py::tuple args, py::dict kwargs, bool 
     }
   }
 
+  {
+    auto& c = py::cast<FunctionCtx&>(ctx);
+    if (!c.save_error.empty()) throw py::type_error(c.save_error);
+  }
   const bool is_tuple = PyTuple_Check(result.ptr()) || PyList_Check(result.ptr());
   std::vector<py::object> outs;
   if (is_tuple) {
@@ -392,6 +403,9 @@ void init_autograd(py::module_& m) {
       });
 
   py::class_<AccumulateGrad, Node, std::shared_ptr<AccumulateGrad>>(ag, "AccumulateGrad")
+      // PyTorch's name() here is its C++ class name, torch::autograd::AccumulateGrad
+      // (its repr says <AccumulateGrad object at ...>).
+      .def("name", [](const AccumulateGrad&) { return std::string("wick::autograd::AccumulateGrad"); })
       .def_property_readonly("variable", [](const AccumulateGrad& a) { return a.variable(); });
 
   // A custom Function's node: unknown attributes come from its ctx (PyTorch's
@@ -414,7 +428,8 @@ void init_autograd(py::module_& m) {
 
   py::class_<FunctionCtx>(ag, "FunctionCtx", py::dynamic_attr())
       .def("save_for_backward", [](FunctionCtx& c, py::args args) {
-        variable_list ts = ctx_tensor_args("save_for_backward", args, true);
+        c.save_error.clear();
+        variable_list ts = ctx_tensor_args("save_for_backward", args, true, &c.save_error);
         c.lock()->ctx.save_for_backward(std::move(ts));
       })
       .def_property_readonly("saved_tensors", [](FunctionCtx& c) {
