@@ -530,8 +530,17 @@ void init_autograd(py::module_& m) {
   m.def("is_grad_enabled", &autograd::GradMode::is_enabled);
   m.def("_set_grad_enabled", &autograd::GradMode::set_enabled, arg("mode"));
   m.def("is_inference_mode_enabled", &autograd::InferenceMode::is_enabled);
-  ag.def("is_anomaly_enabled", &autograd::AnomalyMode::is_enabled);
-  ag.def("set_anomaly_enabled", &autograd::AnomalyMode::set_enabled, arg("enabled"));
+  // Anomaly mode is process-wide, as in PyTorch. The engine's NaN check is
+  // AnomalyMode; wick records no forward traces, so check_nan=False leaves
+  // it off and only is_anomaly_enabled() reports the mode.
+  static std::atomic<bool> anomaly_mode{false}, anomaly_check_nan{true};
+  m.def("is_anomaly_enabled", []() { return anomaly_mode.load(); });
+  m.def("is_anomaly_check_nan_enabled", []() { return anomaly_check_nan.load(); });
+  m.def("set_anomaly_enabled", [](bool enabled, bool check_nan) {
+    anomaly_mode = enabled;
+    anomaly_check_nan = check_nan;
+    autograd::AnomalyMode::set_enabled(enabled && check_nan);
+  }, arg("enabled"), arg("check_nan") = true);
 }
 
 }  // namespace wick::python

@@ -237,6 +237,10 @@ def test_modified_saved_tensor_error_matches_torch(dtype):
     lambda m: m.tensor([1.0, 2.0]).backward(m.ones(2)),
     lambda m: m.autograd.backward([m.ones(1, requires_grad=True) * 2] * 2, [m.ones(1)]),
     lambda m: m.autograd.backward(m.ones(1, requires_grad=True) * 2, inputs=[]),
+    lambda m: (lambda x: m.autograd.grad(x * 2, [x, m.ones(1)], m.ones(1)))(
+        m.ones(1, requires_grad=True)),
+    lambda m: (lambda x: m.autograd.grad(x * 2, [x, m.ones(1, requires_grad=True)], m.ones(1)))(
+        m.ones(1, requires_grad=True)),
 ])
 def test_backward_errors_match_torch(case):
     w, t = same_error(case)
@@ -395,8 +399,9 @@ def test_detect_anomaly_forms():
     with pytest.warns(UserWarning, match="Anomaly Detection has been enabled"):
         with wick.autograd.detect_anomaly():
             assert wick.autograd.is_anomaly_enabled()
-    assert not wick.autograd.is_anomaly_enabled()
+    assert not wick.autograd.is_anomaly_enabled() and not wick.is_anomaly_enabled()
     wick.autograd.set_detect_anomaly(True)
+    assert wick.is_anomaly_enabled() and wick.is_anomaly_check_nan_enabled()
     assert wick.autograd.is_anomaly_enabled()
     wick.autograd.set_detect_anomaly(False)
     assert not wick.autograd.is_anomaly_enabled()
@@ -412,6 +417,19 @@ def test_detect_anomaly_forms():
     with wick.autograd.set_detect_anomaly(True, check_nan=False):
         (x / x).backward(wick.ones(1))
         assert not wick.autograd.is_anomaly_check_nan_enabled()
+        assert wick.autograd.is_anomaly_enabled()
+    assert wick.is_anomaly_check_nan_enabled() and not wick.is_anomaly_enabled()
+
+
+@needs_torch
+def test_detect_anomaly_decorator():
+    @wick.autograd.detect_anomaly()
+    def f():
+        return wick.autograd.is_anomaly_enabled()
+
+    with pytest.warns(UserWarning):
+        g = wick.autograd.detect_anomaly()(lambda: wick.autograd.is_anomaly_enabled())
+    assert f() and g() and not wick.autograd.is_anomaly_enabled()
 
 
 # ---- gradcheck ------------------------------------------------------------------------------

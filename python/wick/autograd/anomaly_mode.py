@@ -9,23 +9,12 @@ import warnings
 
 from wick import _C
 
-_ag = _C._autograd
-
-_state = {"enabled": False, "check_nan": True}
+is_anomaly_enabled = _C.is_anomaly_enabled
+is_anomaly_check_nan_enabled = _C.is_anomaly_check_nan_enabled
 
 
 def _set(enabled, check_nan):
-    _state["enabled"] = bool(enabled)
-    _state["check_nan"] = bool(check_nan)
-    _ag.set_anomaly_enabled(bool(enabled) and bool(check_nan))
-
-
-def is_anomaly_enabled():
-    return _state["enabled"]
-
-
-def is_anomaly_check_nan_enabled():
-    return _state["check_nan"]
+    _C.set_anomaly_enabled(bool(enabled), bool(check_nan))
 
 
 class detect_anomaly:
