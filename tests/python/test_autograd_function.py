@@ -432,3 +432,94 @@ def test_function_graph_is_freed():
     del y
     gc.collect()
     assert ref() is None
+
+
+@needs_torch
+def test_reentrant_backward_and_modified_saved_tensor_match_torch():
+    def run(m):
+        class Reentrant(m.autograd.Function):
+            @staticmethod
+            def forward(ctx, x):
+                ctx.save_for_backward(x)
+                return x * 2
+
+            @staticmethod
+            def backward(ctx, g):
+                (x,) = ctx.saved_tensors
+                with m.enable_grad():
+                    xd = x.detach().requires_grad_()
+                    (gx,) = m.autograd.grad(xd * xd * xd, xd, g)
+                return gx
+
+        x = m.tensor([1.0, 2.0], requires_grad=True)
+        Reentrant.apply(x).backward(m.ones(2))
+        return x.grad
+
+    w, t = both(run)
+    assert_same(w, t)
+
+    def modified(m):
+        class Sv(m.autograd.Function):
+            @staticmethod
+            def forward(ctx, x):
+                ctx.save_for_backward(x)
+                return x * 2
+
+            @staticmethod
+            def backward(ctx, g):
+                (x,) = ctx.saved_tensors
+                return g * x
+
+        b = m.tensor([1.0, 2.0], requires_grad=True) * 1
+        y = Sv.apply(b)
+        b.add_(1)
+        y.backward(m.ones(2))
+
+    msg = same_error(modified)
+    assert "which is output 0 of AddBackward0, is at version 1; expected version 0" in msg
+
+
+def test_functions_and_hooks_from_many_threads():
+    import threading
+
+    class Sq(wick.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            ctx.blob = [x]
+            return x * x
+
+        @staticmethod
+        def backward(ctx, g):
+            (x,) = ctx.saved_tensors
+            return g * 2 * x
+
+    errors = []
+
+    def work():
+        try:
+            for k in range(60):
+                x = wick.tensor([1.0, 2.0], requires_grad=True)
+                y = Sq.apply(x * 1)
+                y.register_hook(lambda g: g * 1)
+                y.grad_fn.register_hook(lambda gi, go: None)
+                y.grad_fn.metadata["k"] = k
+                z = y * 3
+                if k % 2:
+                    z.backward(wick.ones(2))
+                    assert x.grad.tolist() == [6.0, 12.0]
+                else:
+                    (g,) = wick.autograd.grad(z, x, wick.ones(2), create_graph=True)
+                    g.backward(wick.ones(2))
+                    assert x.grad.tolist() == [6.0, 6.0]
+                if k % 20 == 0:
+                    gc.collect()
+        except Exception as e:  # noqa: BLE001
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
