@@ -17,6 +17,7 @@
 #include <atomic>
 #include <unordered_map>
 
+#include "python/src/autograd_py.h"
 #include "python/src/bind.h"
 #include "python/src/init.h"
 #include "python/src/py_holder.h"
@@ -53,7 +54,7 @@ py::tuple next_functions(const Node& n) {
   py::tuple out(n.num_outputs());
   for (size_t i = 0; i < n.num_outputs(); ++i) {
     const auto& e = n.next_edge(i);
-    py::object fn = e.function ? py::cast(e.function) : py::none();
+    py::object fn = py::reinterpret_steal<py::object>(node_to_py(e.function));
     out[i] = py::make_tuple(fn, e.input_nr);
   }
   return out;
@@ -298,7 +299,8 @@ py::object function_apply(py::object cls, py::tuple args, py::dict kwargs, bool 
       },
       is_tensor_arg, inputs);
 
-  py::object ctx = py::cast(FunctionCtx{node, true});
+  py::object ctx = cls.attr("_backward_cls")();
+  py::cast<FunctionCtx&>(ctx).node = node;
   auto st = std::make_shared<NodeState>(node.get());
   st->ctx = std::make_unique<PyHolder>(ctx);
   st->cls = std::make_unique<PyHolder>(cls);
@@ -371,6 +373,12 @@ autograd::CheckedFunction checked(py::object fn) {
 
 }  // namespace
 
+PyObject* node_to_py(const std::shared_ptr<Node>& node) {
+  if (!node) Py_RETURN_NONE;
+  if (auto st = find_state(node.get()); st && st->ctx) return st->ctx->handle().inc_ref().ptr();
+  return py::cast(node).release().ptr();
+}
+
 void init_autograd(py::module_& m) {
   py::module_ ag = m.def_submodule("_autograd", "autograd engine bindings");
 
@@ -410,7 +418,7 @@ void init_autograd(py::module_& m) {
 
   // A custom Function's node: unknown attributes come from its ctx (PyTorch's
   // grad_fn of a custom Function is its ctx: y.grad_fn.saved_tensors works).
-  py::class_<CustomFunctionNode, Node, std::shared_ptr<CustomFunctionNode>>(ag, "BackwardCFunction")
+  py::class_<CustomFunctionNode, Node, std::shared_ptr<CustomFunctionNode>>(ag, "CppFunctionNode")
       .def("__repr__", [](py::handle self) {
         const auto& n = self.cast<const CustomFunctionNode&>();
         auto st = find_state(&n);
@@ -426,7 +434,18 @@ void init_autograd(py::module_& m) {
         return st->ctx->handle().attr(attr.c_str());
       });
 
+  // The ctx of a Python Function, and its grad_fn: Function subclasses get a
+  // Python subclass "<Name>Backward" of this (python/wick/autograd/function.py).
   py::class_<FunctionCtx>(ag, "FunctionCtx", py::dynamic_attr())
+      .def(py::init<>())
+      .def("name", [](FunctionCtx& c) { return c.lock()->name(); })
+      .def_property_readonly("next_functions", [](FunctionCtx& c) { return next_functions(*c.lock()); })
+      .def("register_hook", [](FunctionCtx& c, py::object fn) { return register_node_hook(*c.lock(), fn); },
+           arg("fn"))
+      .def("register_prehook", [](FunctionCtx& c, py::object fn) { return register_node_prehook(*c.lock(), fn); },
+           arg("fn"))
+      .def_property_readonly("metadata", [](FunctionCtx& c) { return node_metadata(*c.lock()); })
+      .def("_sequence_nr", [](FunctionCtx& c) { return c.lock()->sequence_nr(); })
       .def("save_for_backward", [](FunctionCtx& c, py::args args) {
         c.save_error.clear();
         variable_list ts = ctx_tensor_args("save_for_backward", args, true, &c.save_error);

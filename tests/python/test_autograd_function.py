@@ -523,3 +523,61 @@ def test_functions_and_hooks_from_many_threads():
     for th in threads:
         th.join()
     assert errors == []
+
+
+@needs_torch
+def test_grad_fn_is_the_ctx_like_torch():
+    def run(m):
+        kept = []
+
+        class MyFn(m.autograd.Function):
+            @staticmethod
+            def forward(ctx, a):
+                kept.append(ctx)
+                ctx.tag = "t"
+                return a * 2
+
+            @staticmethod
+            def backward(ctx, g):
+                kept.append(ctx)
+                return g * 2
+
+        x = m.tensor([1.0], requires_grad=True)
+        y = MyFn.apply(x)
+        z = y * 1
+        info = (type(y.grad_fn).__name__, y.grad_fn is kept[0], y.grad_fn is y.grad_fn,
+                z.grad_fn.next_functions[0][0] is y.grad_fn, y.grad_fn.tag,
+                # torch 1.13 has no autograd.graph.Node (2.x does)
+                isinstance(y.grad_fn, m.autograd.graph.Node) if m is wick else True,
+                repr(y.grad_fn).split(" object at ")[0])
+        z.backward(m.ones(1))
+        return info + (kept[1] is kept[0],)
+
+    w, t = both(run)
+    assert w == (t[0],) + t[1:6] + (t[6].replace("torch.", "wick."),) + t[7:]
+    assert w[0] == "MyFnBackward"
+
+
+def test_function_node_hooks_and_metadata():
+    class F(wick.autograd.Function):
+        @staticmethod
+        def forward(ctx, a):
+            return a * 2
+
+        @staticmethod
+        def backward(ctx, g):
+            return g * 2
+
+    x = wick.tensor([1.0], requires_grad=True)
+    y = F.apply(x)
+    seen = []
+    y.grad_fn.register_prehook(lambda go: seen.append("pre"))
+    h = y.grad_fn.register_hook(lambda gi, go: (gi[0] * 10,))
+    y.grad_fn.metadata["a"] = 1
+    assert y.grad_fn.metadata == {"a": 1}
+    assert y.grad_fn.next_functions[0][0].variable is x
+    y.backward(wick.ones(1), retain_graph=True)
+    assert x.grad.tolist() == [20.0] and seen == ["pre"]
+    h.remove()
+    y.backward(wick.ones(1))
+    assert x.grad.tolist() == [22.0]

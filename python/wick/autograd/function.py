@@ -26,11 +26,31 @@ from wick import _C
 _ag = _C._autograd
 
 FunctionCtx = _ag.FunctionCtx
-BackwardCFunction = _ag.BackwardCFunction
+
+
+class BackwardCFunction(FunctionCtx):
+    """The ctx of a custom Function, which is also its grad_fn node: name(),
+    next_functions, register_hook, register_prehook, metadata, plus
+    saved_tensors, needs_input_grad and the attributes forward set."""
+
+    _forward_cls = None
+
+    def apply(self, *args):
+        return self._forward_cls.backward(self, *args)
+
+    def __repr__(self):
+        return f"<wick.autograd.function.{type(self).__name__} object at {hex(id(self))}>"
 
 
 class FunctionMeta(type):
-    """Metaclass of Function (kept for isinstance checks and compatibility)."""
+    """Gives each Function subclass its node class, "<Name>Backward"."""
+
+    def __init__(cls, name, bases, attrs):
+        backward_cls = type(name + "Backward", (BackwardCFunction,), {"_forward_cls": cls})
+        backward_cls.__module__ = "wick.autograd.function"
+        backward_cls.__qualname__ = name + "Backward"
+        cls._backward_cls = backward_cls
+        super().__init__(name, bases, attrs)
 
 
 class Function(metaclass=FunctionMeta):
