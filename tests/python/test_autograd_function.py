@@ -581,3 +581,19 @@ def test_function_node_hooks_and_metadata():
     h.remove()
     y.backward(wick.ones(1))
     assert x.grad.tolist() == [22.0]
+
+
+def test_vjp_alias_and_grad_mode_module():
+    class F(wick.autograd.Function):
+        @staticmethod
+        def forward(ctx, a):
+            return a * 2
+
+        @staticmethod
+        def vjp(ctx, g):
+            return g * 7
+
+    x = wick.tensor([1.0], requires_grad=True)
+    F.apply(x).backward(wick.ones(1))
+    assert x.grad.tolist() == [7.0]
+    assert wick.autograd.grad_mode.no_grad is wick.no_grad

@@ -286,3 +286,12 @@ def test_node_metadata_persists_with_the_node():
     assert z.grad_fn.metadata == {}
     y.backward(wick.ones(1))
     assert a.grad.tolist() == [2.0]
+
+
+def test_removable_handle_class():
+    from wick.utils.hooks import RemovableHandle
+    x = wick.tensor([1.0], requires_grad=True)
+    h = x.register_hook(lambda g: None)
+    assert isinstance(h, RemovableHandle)
+    assert isinstance((x * 2).grad_fn.register_hook(lambda gi, go: None), RemovableHandle)
+    assert wick.autograd.graph.RemovableHandle is RemovableHandle

@@ -7,6 +7,7 @@ from wick.autograd.anomaly_mode import (  # noqa: F401
     detect_anomaly, set_detect_anomaly, is_anomaly_enabled, is_anomaly_check_nan_enabled,
 )
 from wick.autograd import graph  # noqa: F401
+from wick import grad_mode  # noqa: F401  (torch.autograd.grad_mode)
 
 _ag = _C._autograd
 

@@ -50,6 +50,9 @@ class FunctionMeta(type):
         backward_cls.__module__ = "wick.autograd.function"
         backward_cls.__qualname__ = name + "Backward"
         cls._backward_cls = backward_cls
+        # A Function may define vjp instead of backward (they are aliases).
+        if "vjp" in attrs and "backward" not in attrs:
+            cls.backward = attrs["vjp"]
         super().__init__(name, bases, attrs)
 
 
