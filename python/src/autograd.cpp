@@ -500,6 +500,8 @@ void init_autograd(py::module_& m) {
                             bool create_graph, py::object inputs) {
     Tensor g = gradient.is_none() ? Tensor() : py::cast<Tensor>(gradient);
     variable_list in = tensors_arg(inputs);
+    if (!inputs.is_none() && in.empty())
+      throw Error("'inputs' argument to backward() cannot be empty.");
     py::gil_scoped_release nogil;
     autograd::backward({self}, {g}, retain_graph, create_graph, in);
   }, arg("gradient") = py::none(), arg("retain_graph") = py::none(), arg("create_graph") = false,

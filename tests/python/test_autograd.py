@@ -237,6 +237,7 @@ def test_modified_saved_tensor_error_matches_torch(dtype):
     lambda m: m.tensor([1.0, 2.0]).backward(m.ones(2)),
     lambda m: m.autograd.backward([m.ones(1, requires_grad=True) * 2] * 2, [m.ones(1)]),
     lambda m: m.autograd.backward(m.ones(1, requires_grad=True) * 2, inputs=[]),
+    lambda m: (m.ones(1, requires_grad=True) * 2).backward(inputs=[]),
     lambda m: (lambda x: m.autograd.grad(x * 2, [x, m.ones(1)], m.ones(1)))(
         m.ones(1, requires_grad=True)),
     lambda m: (lambda x: m.autograd.grad(x * 2, [x, m.ones(1, requires_grad=True)], m.ones(1)))(
