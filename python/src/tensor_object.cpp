@@ -91,7 +91,19 @@ WICK_GETTER(is_false, Py_RETURN_FALSE;)
 WICK_GETTER(requires_grad, return PyBool_FromLong(self.requires_grad());)
 WICK_GETTER(is_leaf, return PyBool_FromLong(self.is_leaf());)
 WICK_GETTER(retains_grad, return PyBool_FromLong(self.retains_grad());)
-WICK_GETTER(grad, return wrap(self.grad());)
+WICK_GETTER(grad,
+            if (!self.is_leaf() && !self.retains_grad() && !self.grad().defined() &&
+                PyErr_WarnEx(PyExc_UserWarning,
+                             "The .grad attribute of a Tensor that is not a leaf Tensor is being "
+                             "accessed. Its .grad attribute won't be populated during "
+                             "autograd.backward(). If you indeed want the .grad field to be "
+                             "populated for a non-leaf Tensor, use .retain_grad() on the non-leaf "
+                             "Tensor. If you access the non-leaf Tensor by mistake, make sure you "
+                             "access the leaf Tensor instead. See "
+                             "github.com/pytorch/pytorch/pull/30531 for more informations.",
+                             1) < 0)
+              return nullptr;
+            return wrap(self.grad());)
 WICK_GETTER(grad_fn,
             const auto& fn = self.grad_fn();
             if (!fn) Py_RETURN_NONE;

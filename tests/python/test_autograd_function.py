@@ -597,3 +597,28 @@ def test_vjp_alias_and_grad_mode_module():
     F.apply(x).backward(wick.ones(1))
     assert x.grad.tolist() == [7.0]
     assert wick.autograd.grad_mode.no_grad is wick.no_grad
+
+
+@needs_torch
+def test_saved_output_double_backward_matches_torch():
+    def run(m):
+        class Cube(m.autograd.Function):
+            @staticmethod
+            def forward(ctx, x):
+                y = x * x * x
+                ctx.save_for_backward(x, y)
+                return y
+
+            @staticmethod
+            def backward(ctx, g):
+                x, y = ctx.saved_tensors
+                return g * 3 * y / x
+
+        x = m.tensor([2.0, -1.5], dtype=m.float64, requires_grad=True)
+        y = Cube.apply(x)
+        (g,) = m.autograd.grad(y, x, m.ones(2, dtype=m.float64), create_graph=True)
+        (gg,) = m.autograd.grad(g, x, m.ones(2, dtype=m.float64))
+        return g.detach(), gg
+
+    w, t = both(run)
+    assert_same(list(w), list(t))
