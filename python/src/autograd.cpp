@@ -50,6 +50,25 @@ std::string callable_name(py::handle fn) {
   return py::repr(fn);
 }
 
+// "torch.FloatTensor": tensor types as PyTorch names them in messages (the
+// C++ core's saved-variable message spells them the same way).
+std::string legacy_type_name(const Tensor& t) {
+  const char* n = "Float";
+  switch (t.dtype()) {
+    case kBool: n = "Bool"; break;
+    case kByte: n = "Byte"; break;
+    case kChar: n = "Char"; break;
+    case kShort: n = "Short"; break;
+    case kInt: n = "Int"; break;
+    case kLong: n = "Long"; break;
+    case kHalf: n = "Half"; break;
+    case kBFloat16: n = "BFloat16"; break;
+    case kDouble: n = "Double"; break;
+    default: break;
+  }
+  return std::string(t.is_cuda() ? "torch.cuda." : "torch.") + n + "Tensor";
+}
+
 py::tuple next_functions(const Node& n) {
   py::tuple out(n.num_outputs());
   for (size_t i = 0; i < n.num_outputs(); ++i) {
@@ -268,9 +287,8 @@ variable_list call_python_backward(const std::shared_ptr<FunctionState>& fs,
     } else if (is_tensor(item.ptr())) {
       out.push_back(unpack(item.ptr()));
     } else {
-      throw py::type_error("function " + name + " returned a gradient of type " +
-                           type_name(item) + " at position " + std::to_string(i + 1) +
-                           ", expected a Tensor or None");
+      (void)i;
+      throw Error("expected Variable or None (got " + type_name(item) + ")");
     }
   };
   if (PyTuple_Check(r.ptr()) || PyList_Check(r.ptr())) {
@@ -482,7 +500,14 @@ void init_autograd(py::module_& m) {
       if (r.is_none()) return Tensor();
       if (!is_tensor(r.ptr()))
         throw py::type_error("expected Variable, but hook returned '" + type_name(r) + "'");
-      return unpack(r.ptr());
+      const Tensor& out = unpack(r.ptr());
+      if (out.dtype() != g.dtype() || out.device() != g.device())
+        throw Error("hook '" + callable_name(slot->handle()) +
+                    "' has changed the type of value (was " + legacy_type_name(g) + " got " +
+                    legacy_type_name(out) + ")");
+      if (!out.sizes().equals(g.sizes()))
+        throw Error("hook '" + callable_name(slot->handle()) + "' has changed the size of value");
+      return out;
     });
     return make_handle(slot);
   }, arg("hook"));

@@ -622,3 +622,21 @@ def test_saved_output_double_backward_matches_torch():
 
     w, t = both(run)
     assert_same(list(w), list(t))
+
+
+@needs_torch
+@pytest.mark.parametrize("case", ["shape", "non_tensor"])
+def test_bad_gradient_from_backward_matches_torch(case):
+    def run(m):
+        class F(m.autograd.Function):
+            @staticmethod
+            def forward(ctx, a):
+                return a * 2
+
+            @staticmethod
+            def backward(ctx, g):
+                return m.ones(3) if case == "shape" else "x"
+
+        F.apply(m.ones(2, requires_grad=True)).backward(m.ones(2))
+
+    same_error(run)

@@ -298,3 +298,26 @@ def test_removable_handle_class():
     assert isinstance(h, RemovableHandle)
     assert isinstance((x * 2).grad_fn.register_hook(lambda gi, go: None), RemovableHandle)
     assert wick.autograd.graph.RemovableHandle is RemovableHandle
+
+
+@needs_torch
+@pytest.mark.parametrize("case", ["size", "dtype", "leaf_size"])
+def test_tensor_hook_changing_value_errors_match_torch(case):
+    import torch
+
+    def run(m):
+        x = m.ones(2, requires_grad=True)
+        y = x * 2
+        if case == "size":
+            y.register_hook(lambda g: m.ones(3))
+        elif case == "dtype":
+            y.register_hook(lambda g: g.double())
+        else:
+            x.register_hook(lambda g: m.ones(3))
+        y.backward(m.ones(2))
+
+    with pytest.raises(Exception) as ti:
+        run(torch)
+    with pytest.raises(Exception) as wi:
+        run(wick)
+    assert (wi.type, str(wi.value)) == (ti.type, str(ti.value))
