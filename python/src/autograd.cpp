@@ -281,21 +281,19 @@ variable_list call_python_backward(const std::shared_ptr<FunctionState>& fs,
   }
   py::object r = st.cls->handle().attr("backward")(*args);
   variable_list out;
-  auto take = [&](py::handle item, size_t i) {
+  auto take = [&](py::handle item) {
     if (item.is_none()) {
       out.emplace_back();
     } else if (is_tensor(item.ptr())) {
       out.push_back(unpack(item.ptr()));
     } else {
-      (void)i;
       throw Error("expected Variable or None (got " + type_name(item) + ")");
     }
   };
   if (PyTuple_Check(r.ptr()) || PyList_Check(r.ptr())) {
-    size_t i = 0;
-    for (auto item : r) take(item, i++);
+    for (auto item : r) take(item);
   } else {
-    take(r, 0);
+    take(r);
   }
   return out;
 }
