@@ -14,6 +14,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <unordered_map>
 
@@ -213,6 +214,7 @@ struct FunctionCtx {
   // save_for_backward checks its arguments when forward returns (a later
   // call may replace a bad one), as PyTorch does.
   std::string save_error;
+  std::vector<const TensorImpl*> dirty;  // mark_dirty's tensors
 
   std::shared_ptr<CustomFunctionNode> lock() const {
     auto n = node.lock();
@@ -366,6 +368,24 @@ py::object function_apply(py::object cls, py::tuple args, py::dict kwargs, bool 
     }
     fs->outputs.push_back(std::move(info));
   }
+  {
+    const auto& dirty = py::cast<FunctionCtx&>(ctx).dirty;
+    auto is_out = [&](const TensorImpl* p) {
+      for (const Tensor& t : tensor_outs)
+        if (t.unsafeGetTensorImpl() == p) return true;
+      return false;
+    };
+    for (const TensorImpl* p : dirty)
+      if (!is_out(p))
+        throw Error("Some elements marked as dirty during the forward method were not returned "
+                    "as output. The inputs that are modified inplace must all be outputs of the "
+                    "Function.");
+    if (differentiable)
+      for (const Tensor& t : tensor_outs)
+        if (std::find(dirty.begin(), dirty.end(), t.unsafeGetTensorImpl()) != dirty.end() &&
+            t.is_leaf() && t.requires_grad())
+          throw Error("a leaf Variable that requires grad has been used in an in-place operation.");
+  }
   variable_list wrapped = autograd::wrap_function_outputs(node, inputs, std::move(tensor_outs));
   size_t k = 0;
   for (auto& o : outs)
@@ -474,7 +494,9 @@ void init_autograd(py::module_& m) {
         return to_tuple(c.lock()->ctx.get_saved_variables());
       })
       .def("mark_dirty", [](FunctionCtx& c, py::args args) {
-        c.lock()->ctx.mark_dirty(ctx_tensor_args("mark_dirty", args, false));
+        variable_list ts = ctx_tensor_args("mark_dirty", args, false);
+        for (const Tensor& t : ts) c.dirty.push_back(t.unsafeGetTensorImpl());
+        c.lock()->ctx.mark_dirty(ts);
       })
       .def("mark_non_differentiable", [](FunctionCtx& c, py::args args) {
         c.lock()->ctx.mark_non_differentiable(ctx_tensor_args("mark_non_differentiable", args, false));

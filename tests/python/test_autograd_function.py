@@ -640,3 +640,24 @@ def test_bad_gradient_from_backward_matches_torch(case):
         F.apply(m.ones(2, requires_grad=True)).backward(m.ones(2))
 
     same_error(run)
+
+
+@needs_torch
+@pytest.mark.parametrize("case", ["leaf", "not_returned"])
+def test_mark_dirty_errors_match_torch(case):
+    def run(m):
+        class D(m.autograd.Function):
+            @staticmethod
+            def forward(ctx, a):
+                a.mul_(2)
+                ctx.mark_dirty(a)
+                return a if case == "leaf" else a * 2
+
+            @staticmethod
+            def backward(ctx, g):
+                return g * 2
+
+        x = m.ones(2, requires_grad=True)
+        D.apply(x if case == "leaf" else x * 1)
+
+    same_error(run)
