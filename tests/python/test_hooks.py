@@ -321,3 +321,36 @@ def test_tensor_hook_changing_value_errors_match_torch(case):
     with pytest.raises(Exception) as wi:
         run(wick)
     assert (wi.type, str(wi.value)) == (ti.type, str(ti.value))
+
+
+def test_interpreter_exit_with_live_graphs_holding_python_objects():
+    import os
+    import subprocess
+    import sys
+    code = """
+import wick
+class F(wick.autograd.Function):
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        ctx.k = [a]
+        return a * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g
+x = wick.ones(2, requires_grad=True)
+y = F.apply(x * 1)
+y.register_hook(lambda g: g)
+y.grad_fn.metadata["a"] = y
+x.register_hook(lambda g: g)
+z = y * 2
+z.grad_fn.register_hook(lambda a, b: None)
+keep = [z, y, x]
+print("done")
+"""
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "python")
+    env = dict(os.environ, PYTHONPATH=root)
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "done"
