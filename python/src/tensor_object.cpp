@@ -4,6 +4,7 @@
 
 #include <structmember.h>
 
+#include "python/src/autograd_py.h"
 #include "python/src/casters.h"
 #include "python/src/errors.h"
 #include "python/src/init.h"
@@ -105,7 +106,7 @@ WICK_GETTER(grad,
 WICK_GETTER(grad_fn,
             const auto& fn = self.grad_fn();
             if (!fn) Py_RETURN_NONE;
-            return pybind_out(py::cast(fn));)
+            return node_to_py(fn);)
 WICK_GETTER(data, return wrap(self.variable_data());)
 WICK_GETTER(version, return PyLong_FromUnsignedLong(self._version());)
 WICK_GETTER(output_nr, return PyLong_FromLongLong(self.output_nr());)

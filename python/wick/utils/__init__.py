@@ -1,0 +1,1 @@
+"""wick.utils: helpers outside the core API (hooks, ...)."""

@@ -1,0 +1,2 @@
+"""wick.utils.hooks: the handle that register_hook methods return."""
+from wick._C._autograd import RemovableHandle  # noqa: F401
