@@ -54,8 +54,6 @@ void def_like(py::module_& m, const char* name, LikeFactory f) {
   }, arg("input"));
 }
 
-Tensor sized_rand(IntArrayRef s, const TensorOptions& o) { return rand(s, o); }
-Tensor sized_randn(IntArrayRef s, const TensorOptions& o) { return randn(s, o); }
 
 }  // namespace
 
@@ -111,8 +109,7 @@ void init_creation(py::module_& m) {
   def_sized(m, "zeros", &zeros);
   def_sized(m, "ones", &ones);
   def_sized(m, "empty", &empty);
-  def_sized(m, "rand", &sized_rand);
-  def_sized(m, "randn", &sized_randn);
+  // rand/randn (with generator=) are in random.cpp.
   def_like(m, "zeros_like", &zeros_like);
   def_like(m, "ones_like", &ones_like);
   def_like(m, "empty_like", &empty_like);

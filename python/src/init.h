@@ -13,5 +13,8 @@ void init_creation(pybind11::module_& m);       // tensor(), zeros(), arange(), 
 void init_binary(pybind11::module_& m);         // arithmetic, comparison, operators
 void init_autograd(pybind11::module_& m);       // wick._C._autograd
 void init_settings(pybind11::module_& m);       // default dtype, print options, threads
+void init_linalg(pybind11::module_& m);         // mm, matmul, ..., wick._C._linalg
+void init_random(pybind11::module_& m);         // randint, normal, bernoulli, uniform_, ...
+void init_creation_more(pybind11::module_& m);  // range, logspace, new_*, fill_, resize_, ...
 
 }  // namespace wick::python

@@ -15,4 +15,7 @@ PYBIND11_MODULE(_C, m) {
   init_binary(m);
   init_autograd(m);
   init_settings(m);
+  init_linalg(m);
+  init_random(m);
+  init_creation_more(m);
 }
