@@ -25,11 +25,21 @@ void def_sized(py::module_& m, const char* name, SizedFactory f) {
     reject_unknown_kwargs(kwargs, name);
     ScalarType dt = fa.dtype.value_or(fa.out.defined() ? fa.out.dtype() : get_default_dtype());
     Tensor r;
-    {
+    WICK_CHECK(!fa.out.defined() || dt == fa.out.dtype(), "dtype ", dt,
+               " does not match dtype of out parameter (", fa.out.dtype(), ")");
+    if (fa.out.defined()) {
+      // out=: resized in place and filled (empty leaves the contents as they are).
+      py::gil_scoped_release g;
+      r = fa.out;
+      r.resize_(sizes);
+      if (f == &zeros) r.zero_();
+      else if (f == &ones) r.fill_(1);
+    } else {
       py::gil_scoped_release g;
       r = f(sizes, fa.options(dt));
     }
-    return finish_factory(r, fa);
+    if (fa.requires_grad) r.requires_grad_(true);
+    return r;
   });
 }
 

@@ -87,6 +87,10 @@ void init_creation_more(py::module_& m) {
   m.def("range", [](py::args args, py::kwargs kw) {
     py::dict kwargs(kw);
     FactoryArgs fa = take_factory_kwargs(kwargs, "range");
+    if (args.size() + kwargs.contains("start") + kwargs.contains("end") +
+            kwargs.contains("step") < 2) {
+      throw py::type_error("range() missing 1 required positional arguments: \"end\"");
+    }
     std::vector<Scalar> p = take_range_args(args, kwargs, "range");
     reject_unknown_kwargs(kwargs, "range");
     if (PyErr_WarnEx(PyExc_UserWarning,
@@ -256,7 +260,7 @@ void init_creation_more(py::module_& m) {
   m.def("result_type", [](py::handle a, py::handle b) {
     Tensor ta = as_wrapped(a), tb = as_wrapped(b);
     return result_type({ta, tb});
-  }, arg("tensor1"), arg("tensor2"));
+  }, arg("tensor"), arg("other"));
   m.def("promote_types", [](ScalarType a, ScalarType b) { return promote_types(a, b); },
         arg("type1"), arg("type2"));
   m.def("can_cast", [](ScalarType from, ScalarType to) { return can_cast(from, to); },
