@@ -477,3 +477,43 @@ def test_cholesky_and_eigvalsh_gradients():
     close(w, t, "float64")
     w, t = both(lambda m: grads(m, lambda m, x: m.linalg.eigvalsh(x), [a], g[0]))
     close(w, t, "float64")
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.matmul(m.ones(2, 3), m.ones(2, 3)),
+    lambda m: m.bmm(m.ones(2, 2, 3), m.ones(2, 2, 3)),
+    lambda m: m.mv(m.ones(2, 3), m.ones(2)),
+    lambda m: m.det(m.ones(2, 3)),
+    lambda m: m.linalg.inv(m.ones(2, 3)),
+    lambda m: m.einsum("ij,jk", m.ones(2, 3)),
+    lambda m: m.linalg.qr(m.ones(2, 2), mode="x"),
+    lambda m: m.linalg.eigh(m.ones(2, 2), UPLO="X"),
+    lambda m: m.addmm(m.ones(2, 2), m.ones(2, 3), m.ones(2, 2)),
+    lambda m: m.tensordot(m.ones(2, 3), m.ones(2, 3), dims=([1], [1, 0])),
+])
+def test_error_messages_match_torch(call):
+    import torch
+    with pytest.raises(RuntimeError) as te:
+        call(torch)
+    with pytest.raises(RuntimeError) as we:
+        call(wick)
+    assert str(we.value) == str(te.value)
+
+
+def test_decomposition_failures_are_runtime_errors():
+    # PyTorch raises torch.linalg.LinAlgError (a RuntimeError subclass); wick a RuntimeError.
+    with pytest.raises(RuntimeError, match="not positive-definite"):
+        wick.linalg.cholesky(wick.zeros(2, 2) - wick.eye(2))
+    with pytest.raises(RuntimeError, match="singular"):
+        wick.linalg.solve(wick.zeros(2, 2), wick.ones(2))
+
+
+def test_argument_type_errors():
+    with pytest.raises(TypeError):
+        wick.einsum("i", [1, 2])
+    with pytest.raises(TypeError):
+        wick.tensordot(wick.ones(2), wick.ones(2), dims="a")
+    with pytest.raises(TypeError):
+        wick.linalg.qr(wick.ones(2, 2), out=wick.ones(1))
+    with pytest.raises(TypeError):
+        wick.mm(wick.ones(2, 2), 3)
