@@ -5,13 +5,16 @@
 #include <pybind11/pybind11.h>
 
 #include <initializer_list>
+#include <cmath>
 #include <limits>
 
 #include "python/src/bind.h"
 #include "python/src/init.h"
 #include "wick/autograd/grad_mode.h"
 #include "wick/ops/creation.h"
+#include "wick/ops/binary.h"
 #include "wick/ops/linalg.h"
+#include "wick/ops/reduce.h"
 
 namespace wick::python {
 
@@ -485,6 +488,31 @@ void init_linalg(py::module_& m) {
     }
     return matmul(a, b);
   }, arg("input"), arg("other"), py::kw_only(), arg("out") = py::none(), nogil());
+  // vecdot(x, y, *, dim=-1, out=None): sum(x * y) over dim (real dtypes: no conj).
+  la.def("vecdot", [](const Tensor& x, const Tensor& y, int64_t dim, OptT out) {
+    Tensor r = sum(mul(x, y), IntArrayRef(dim));
+    return out ? write_out(*out, r) : r;
+  }, arg("x"), arg("y"), py::kw_only(), arg("dim") = -1, arg("out") = py::none(), nogil());
+  // cond(A, p=None, *, out=None): ratio of extreme singular values for p in
+  // {None, 2, -2}; norm(A, p) * norm(inv(A), p) otherwise.
+  la.def("cond", [](const Tensor& A, py::object p, OptT out) {
+    std::optional<linalg::NormOrd> ord;
+    if (!p.is_none()) ord = parse_ord(p);
+    py::gil_scoped_release g;
+    Tensor r;
+    const bool sv = !ord || (std::holds_alternative<double>(*ord) &&
+                             std::abs(std::get<double>(*ord)) == 2);
+    if (sv) {
+      WICK_CHECK(A.dim() >= 2, "linalg.cond: The input tensor A must have at least 2 dimensions.");
+      Tensor S = linalg::svdvals(A);
+      const bool inverse_ratio = ord && std::get<double>(*ord) < 0;
+      Tensor hi = amax(S, IntArrayRef(int64_t(-1))), lo = amin(S, IntArrayRef(int64_t(-1)));
+      r = inverse_ratio ? div(lo, hi) : div(hi, lo);
+    } else {
+      r = mul(linalg::matrix_norm(A, *ord), linalg::matrix_norm(linalg::inv(A), *ord));
+    }
+    return out ? write_out(*out, r) : r;
+  }, arg("A"), arg("p") = py::none(), py::kw_only(), arg("out") = py::none());
   la.def("diagonal", [](const Tensor& A, int64_t offset, int64_t d1, int64_t d2) {
     return A.diagonal(offset, d1, d2);
   }, arg("A"), py::kw_only(), arg("offset") = 0, arg("dim1") = -2, arg("dim2") = -1, nogil());

@@ -428,6 +428,21 @@ def test_norm_defaults_and_dtype():
     close(*both(lambda m: m.linalg.norm(T(m, a), out=m.empty(0))))
 
 
+@pytest.mark.parametrize("p", [None, 2, -2, "fro", "nuc", 1, -1, float("inf"), -float("inf")])
+def test_cond(p):
+    a = data(2, 3, 3, spd=True)
+    close(*both(lambda m: m.linalg.cond(T(m, a), p)), "float32")
+    close(*both(lambda m: m.linalg.cond(T(m, a, "float64"), p=p)), "float64")
+
+
+@pytest.mark.parametrize("dim", [-1, 0])
+def test_vecdot(dim):
+    x, y = data(3, 4), data(3, 4)
+    close(*both(lambda m: m.linalg.vecdot(T(m, x), T(m, y), dim=dim)))
+    close(*both(lambda m: m.linalg.vecdot(T(m, x), T(m, y[0]))))
+    close(*both(lambda m: m.linalg.vecdot(T(m, x), T(m, y), out=m.empty(0))))
+
+
 def test_linalg_diagonal_and_matmul():
     a = data(2, 3, 3)
     close(*both(lambda m: m.linalg.diagonal(T(m, a))))
