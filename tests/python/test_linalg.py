@@ -532,3 +532,12 @@ def test_argument_type_errors():
         wick.linalg.qr(wick.ones(2, 2), out=wick.ones(1))
     with pytest.raises(TypeError):
         wick.mm(wick.ones(2, 2), 3)
+
+
+def test_named_tuples_unpack():
+    r = wick.linalg.svd(wick.eye(2))
+    U, S, Vh = r
+    assert S.tolist() == [1.0, 1.0] and Vh is r.Vh and U is r[0]
+    assert type(r) is wick.return_types.linalg_svd
+    q = wick.linalg.qr(wick.eye(2))
+    assert isinstance(q, tuple) and len(q) == 2 and q[1] is q.R
