@@ -25,11 +25,21 @@ void def_sized(py::module_& m, const char* name, SizedFactory f) {
     reject_unknown_kwargs(kwargs, name);
     ScalarType dt = fa.dtype.value_or(fa.out.defined() ? fa.out.dtype() : get_default_dtype());
     Tensor r;
-    {
+    WICK_CHECK(!fa.out.defined() || dt == fa.out.dtype(), "dtype ", dt,
+               " does not match dtype of out parameter (", fa.out.dtype(), ")");
+    if (fa.out.defined()) {
+      // out=: resized in place and filled (empty leaves the contents as they are).
+      py::gil_scoped_release g;
+      r = fa.out;
+      r.resize_(sizes);
+      if (f == &zeros) r.zero_();
+      else if (f == &ones) r.fill_(1);
+    } else {
       py::gil_scoped_release g;
       r = f(sizes, fa.options(dt));
     }
-    return finish_factory(r, fa);
+    if (fa.requires_grad) r.requires_grad_(true);
+    return r;
   });
 }
 
@@ -54,8 +64,6 @@ void def_like(py::module_& m, const char* name, LikeFactory f) {
   }, arg("input"));
 }
 
-Tensor sized_rand(IntArrayRef s, const TensorOptions& o) { return rand(s, o); }
-Tensor sized_randn(IntArrayRef s, const TensorOptions& o) { return randn(s, o); }
 
 }  // namespace
 
@@ -111,8 +119,7 @@ void init_creation(py::module_& m) {
   def_sized(m, "zeros", &zeros);
   def_sized(m, "ones", &ones);
   def_sized(m, "empty", &empty);
-  def_sized(m, "rand", &sized_rand);
-  def_sized(m, "randn", &sized_randn);
+  // rand/randn (with generator=) are in random.cpp.
   def_like(m, "zeros_like", &zeros_like);
   def_like(m, "ones_like", &ones_like);
   def_like(m, "empty_like", &empty_like);

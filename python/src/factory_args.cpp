@@ -33,7 +33,13 @@ FactoryArgs take_factory_kwargs(py::dict& kwargs, const char* fn) {
     }
     fa.out = unpack(v.ptr());
   }
-  if (py::object v = take("generator"); !v.is_none()) fa.generator = v.cast<Generator>();
+  if (py::object v = take("generator"); !v.is_none()) {
+    if (!py::isinstance<Generator>(v)) {
+      throw py::type_error(std::string(fn) + "(): argument 'generator' must be wick.Generator, not " +
+                           Py_TYPE(v.ptr())->tp_name);
+    }
+    fa.generator = v.cast<Generator>();
+  }
   if (py::object v = take("layout"); !v.is_none()) {
     if (py::str(v).cast<std::string>() != "torch.strided" &&
         py::str(v).cast<std::string>() != "wick.strided")

@@ -19,4 +19,7 @@ PYBIND11_MODULE(_C, m) {
   init_shape(m);
   init_indexing(m);
   init_index_ops(m);
+  init_linalg(m);
+  init_random(m);
+  init_creation_more(m);
 }

@@ -46,6 +46,7 @@ from wick.grad_mode import (  # noqa: E402,F401
     no_grad, enable_grad, set_grad_enabled, inference_mode,
 )
 from wick import autograd  # noqa: E402,F401
+from wick import linalg  # noqa: E402,F401
 from wick import cuda  # noqa: E402,F401
 from wick._legacy import (  # noqa: E402,F401
     FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor,

@@ -30,6 +30,13 @@ _VALUES_INDICES = ["max", "min", "sort", "topk", "kthvalue", "median", "nanmedia
 for _n in _VALUES_INDICES:
     globals()[_n] = _make(_n, ["values", "indices"])
 aminmax = _make("aminmax", ["min", "max"])
+linalg_qr = _make("linalg_qr", ["Q", "R"])
+qr = _make("qr", ["Q", "R"])
+linalg_svd = _make("linalg_svd", ["U", "S", "Vh"])
+svd = _make("svd", ["U", "S", "V"])
+linalg_eigh = _make("linalg_eigh", ["eigenvalues", "eigenvectors"])
+linalg_slogdet = _make("linalg_slogdet", ["sign", "logabsdet"])
+slogdet = _make("slogdet", ["sign", "logabsdet"])
 std_mean = None  # plain tuples in PyTorch
 del _n
 
