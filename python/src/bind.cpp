@@ -7,14 +7,15 @@
 
 namespace wick::python {
 
-py::object return_type(const char* name, const Tensor& a, const Tensor& b) {
-  static py::object build;
-  if (!build) {
-    build = py::module_::import("wick.return_types").attr("_build");
-  }
-  py::tuple values = py::make_tuple(py::reinterpret_steal<py::object>(wrap(a)),
-                                    py::reinterpret_steal<py::object>(wrap(b)));
-  return build(name, values);
+py::object return_type(const char* name, std::initializer_list<Tensor> ts) {
+  // Leaked on purpose: a static py::object would be released after the
+  // interpreter is gone.
+  static py::object* build =
+      new py::object(py::module_::import("wick.return_types").attr("_build"));
+  py::tuple values(ts.size());
+  size_t i = 0;
+  for (const Tensor& t : ts) values[i++] = py::reinterpret_steal<py::object>(wrap(t));
+  return (*build)(name, values);
 }
 
 Tensor write_out(const Tensor& out, const Tensor& result) {

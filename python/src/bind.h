@@ -4,6 +4,7 @@
 // keyword names and defaults. Work is done with the GIL released.
 #include <pybind11/pybind11.h>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,10 @@ inline py::tuple to_tuple(const std::vector<Tensor>& ts) {
 
 // A named tuple wick.return_types.<name>(values=..., indices=...) as PyTorch returns
 // from max(dim), sort, topk, ...; the classes live in python/wick/return_types.py.
-py::object return_type(const char* name, const Tensor& a, const Tensor& b);
+py::object return_type(const char* name, std::initializer_list<Tensor> ts);
+inline py::object return_type(const char* name, const Tensor& a, const Tensor& b) {
+  return return_type(name, {a, b});
+}
 
 // For ops with no C++ out= form: writes `result` into `out` (resized to the
 // result's shape; the result dtype must be castable to out's) and returns out.

@@ -7,6 +7,7 @@
 #include "python/src/init.h"
 #include "python/src/tensor_ctor.h"
 #include "wick/autograd/grad_mode.h"
+#include "wick/autograd/variable.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/random.h"
 
@@ -31,6 +32,7 @@ void def_sized(py::module_& m, const char* name, SizedFactory f) {
       // out=: resized in place and filled (empty leaves the contents as they are).
       py::gil_scoped_release g;
       r = fa.out;
+      autograd::impl::check_inplace(r);  // PyTorch's leaf message before resize's
       r.resize_(sizes);
       if (f == &zeros) r.zero_();
       else if (f == &ones) r.fill_(1);

@@ -26,12 +26,7 @@ using OptDims = std::optional<IntList>;
 
 // wick.return_types.<name>(...) from any number of tensors.
 py::object named(const char* name, std::initializer_list<Tensor> ts) {
-  static py::object build;
-  if (!build) build = py::module_::import("wick.return_types").attr("_build");
-  py::tuple values(ts.size());
-  size_t i = 0;
-  for (const Tensor& t : ts) values[i++] = py::reinterpret_steal<py::object>(wrap(t));
-  return build(name, values);
+  return return_type(name, ts);
 }
 
 // out= for ops returning several tensors: a tuple/list of as many tensors.
