@@ -142,7 +142,7 @@ void init_reduce(py::module_& m) {
         r = name(a, dim, keepdim);                                                            \
       }                                                                                       \
     }                                                                                         \
-    return pair(#name, r);                                                                    \
+    return pair(out ? #name "_out" : #name, r);                                               \
   }, arg("input"), arg("dim"), arg("keepdim") = false, py::kw_only(), arg("out") = py::none()); \
   def_method(#name, [](const Tensor& a) { return name(a); }, nogil());                        \
   def_method(#name, [](const Tensor& a, const Tensor& b) { return name(a, b); }, arg("other"), \
@@ -189,7 +189,7 @@ void init_reduce(py::module_& m) {
         r = aminmax(a, dim, keepdim);
       }
     }
-    return pair("aminmax", r);
+    return pair(out ? "aminmax_out" : "aminmax", r);
   }, arg("input"), py::kw_only(), arg("dim") = py::none(), arg("keepdim") = false,
         arg("out") = py::none());
   def_method("aminmax", [](const Tensor& a, OptInt dim, bool keepdim) {
@@ -350,7 +350,7 @@ void init_reduce(py::module_& m) {
         r = name(a, dim);                                                                     \
       }                                                                                       \
     }                                                                                         \
-    return pair(#name, r);                                                                    \
+    return pair(out ? #name "_out" : #name, r);                                               \
   }, arg("input"), arg("dim"), py::kw_only(), arg("out") = py::none());                       \
   def_method(#name, [](const Tensor& a, int64_t dim) {                                        \
     std::tuple<Tensor, Tensor> r;                                                             \
@@ -388,7 +388,7 @@ void init_reduce(py::module_& m) {
         r = name(a, dim, keepdim);                                                            \
       }                                                                                       \
     }                                                                                         \
-    return pair(#name, r);                                                                    \
+    return pair(out ? #name "_out" : #name, r);                                               \
   }, arg("input"), arg("dim"), arg("keepdim") = false, py::kw_only(), arg("out") = py::none()); \
   def_method(#name, [](const Tensor& a) { return name(a); }, nogil());                        \
   def_method(#name, [](const Tensor& a, int64_t dim, bool keepdim) {                          \
@@ -415,7 +415,7 @@ void init_reduce(py::module_& m) {
         r = mode(a, dim, keepdim);
       }
     }
-    return pair("mode", r);
+    return pair(out ? "mode_out" : "mode", r);
   }, arg("input"), arg("dim") = -1, arg("keepdim") = false, py::kw_only(), arg("out") = py::none());
   def_method("mode", [](const Tensor& a, int64_t dim, bool keepdim) {
     std::tuple<Tensor, Tensor> r;

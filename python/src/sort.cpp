@@ -44,7 +44,7 @@ void init_sort(py::module_& m) {
         r = sort(a, std::optional<bool>(stable), dim, descending);
       }
     }
-    return pair("sort", r);
+    return pair(out ? "sort_out" : "sort", r);
   }, arg("input"), arg("dim") = -1, arg("descending") = false, arg("stable") = false,
         py::kw_only(), arg("out") = py::none());
   def_method("sort", [](const Tensor& a, int64_t dim, bool descending, bool stable) {
@@ -84,7 +84,7 @@ void init_sort(py::module_& m) {
         r = topk(a, k, dim, largest, sorted);
       }
     }
-    return pair("topk", r);
+    return pair(out ? "topk_out" : "topk", r);
   }, arg("input"), arg("k"), arg("dim") = -1, arg("largest") = true, arg("sorted") = true,
         py::kw_only(), arg("out") = py::none());
   def_method("topk", [](const Tensor& a, int64_t k, int64_t dim, bool largest, bool sorted) {
@@ -108,7 +108,7 @@ void init_sort(py::module_& m) {
         r = kthvalue(a, k, dim, keepdim);
       }
     }
-    return pair("kthvalue", r);
+    return pair(out ? "kthvalue_out" : "kthvalue", r);
   }, arg("input"), arg("k"), arg("dim") = -1, arg("keepdim") = false, py::kw_only(),
         arg("out") = py::none());
   def_method("kthvalue", [](const Tensor& a, int64_t k, int64_t dim, bool keepdim) {

@@ -163,7 +163,14 @@ void init_unary(py::module_& m) {
   // Operators.
   def_method("__neg__", [](const Tensor& a) { return neg(a); }, nogil());
   def_method("__abs__", [](const Tensor& a) { return abs(a); }, nogil());
-  def_method("__invert__", [](const Tensor& a) { return bitwise_not(a); }, nogil());
+  def_method("__invert__", [](const Tensor& a) {
+    if (is_floating_type(a.scalar_type())) {
+      throw py::type_error(
+          "~ (operator.invert) is only implemented on integer and Boolean-type tensors");
+    }
+    py::gil_scoped_release g;
+    return bitwise_not(a);
+  });
   // +t and positive(t) return t itself (PyTorch refuses bool tensors).
   auto positive = [](const Tensor& a) {
     WICK_CHECK(a.scalar_type() != kBool,
@@ -181,10 +188,10 @@ void init_unary(py::module_& m) {
       return Tensor(gelu_out(o, a, approximate));
     }
     return gelu(a, approximate);
-  }, arg("input"), arg("approximate") = "none", py::kw_only(), arg("out") = py::none(), nogil());
+  }, arg("input"), py::kw_only(), arg("approximate") = "none", arg("out") = py::none(), nogil());
   nn.def("gelu_", [](Tensor& a, const std::string& approximate) -> Tensor& {
     return gelu_(a, approximate);
-  }, arg("input"), arg("approximate") = "none", nogil());
+  }, arg("input"), py::kw_only(), arg("approximate") = "none", nogil());
   nn.def("silu", [](const Tensor& a, OptT out) {
     if (out) {
       Tensor o = *out;

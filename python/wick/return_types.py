@@ -29,7 +29,9 @@ _VALUES_INDICES = ["max", "min", "sort", "topk", "kthvalue", "median", "nanmedia
                    "cummax", "cummin"]
 for _n in _VALUES_INDICES:
     globals()[_n] = _make(_n, ["values", "indices"])
+    globals()[_n + "_out"] = _make(_n + "_out", ["values", "indices"])  # from out= forms
 aminmax = _make("aminmax", ["min", "max"])
+aminmax_out = _make("aminmax_out", ["min", "max"])
 std_mean = None  # plain tuples in PyTorch
 del _n
 
