@@ -20,6 +20,11 @@ using OptPair = std::optional<std::tuple<Tensor, Tensor>>;
 
 IntArrayRef dims_or_all(const OptDims& d) { return d ? IntArrayRef(d->values) : IntArrayRef(); }
 
+// A full reduction with keepdim=True keeps every dim, as size 1.
+Tensor keep_all(const Tensor& r, const Tensor& a, bool keepdim) {
+  return keepdim ? r.reshape(DimVector(static_cast<size_t>(a.dim()), 1)) : r;
+}
+
 py::object pair(const char* name, const std::tuple<Tensor, Tensor>& r) {
   return return_type(name, std::get<0>(r), std::get<1>(r));
 }
@@ -31,11 +36,11 @@ py::object pair(const char* name, const std::tuple<Tensor, Tensor>& r) {
       Tensor o = *out;                                                                         \
       return Tensor(name##_out(o, a, dims_or_all(dim), keepdim, dtype));                       \
     }                                                                                          \
-    return dim ? name(a, IntArrayRef(dim->values), keepdim, dtype) : name(a, dtype);           \
+    return dim || keepdim ? name(a, dims_or_all(dim), keepdim, dtype) : name(a, dtype);        \
   }, arg("input"), arg("dim") = py::none(), arg("keepdim") = false, py::kw_only(),             \
         arg("dtype") = py::none(), arg("out") = py::none(), nogil());                          \
   def_method(#name, [](const Tensor& a, const OptDims& dim, bool keepdim, OptDtype dtype) {    \
-    return dim ? name(a, IntArrayRef(dim->values), keepdim, dtype) : name(a, dtype);           \
+    return dim || keepdim ? name(a, dims_or_all(dim), keepdim, dtype) : name(a, dtype);        \
   }, arg("dim") = py::none(), arg("keepdim") = false, py::kw_only(), arg("dtype") = py::none(), \
              nogil());
 // nansum/nanmean: the C++ form takes an empty dim list for "all".
@@ -110,13 +115,13 @@ void init_reduce(py::module_& m) {
     if (out) {
       Tensor o = *out;
       if (dim) return Tensor(prod_out(o, a, *dim, keepdim, dtype));
-      return write_out(o, prod(a, dtype));
+      return write_out(o, keep_all(prod(a, dtype), a, keepdim));
     }
-    return dim ? prod(a, *dim, keepdim, dtype) : prod(a, dtype);
+    return dim ? prod(a, *dim, keepdim, dtype) : keep_all(prod(a, dtype), a, keepdim);
   }, arg("input"), arg("dim") = py::none(), arg("keepdim") = false, py::kw_only(),
         arg("dtype") = py::none(), arg("out") = py::none(), nogil());
   def_method("prod", [](const Tensor& a, OptInt dim, bool keepdim, OptDtype dtype) {
-    return dim ? prod(a, *dim, keepdim, dtype) : prod(a, dtype);
+    return dim ? prod(a, *dim, keepdim, dtype) : keep_all(prod(a, dtype), a, keepdim);
   }, arg("dim") = py::none(), arg("keepdim") = false, py::kw_only(), arg("dtype") = py::none(),
              nogil());
 
@@ -223,13 +228,14 @@ void init_reduce(py::module_& m) {
   m.def(#name, [](const Tensor& a, OptInt dim, bool keepdim, OptT out) {                      \
     if (out) {                                                                                \
       Tensor o = *out;                                                                        \
-      return dim ? Tensor(name##_out(o, a, *dim, keepdim)) : Tensor(name##_out(o, a));        \
+      return dim ? Tensor(name##_out(o, a, *dim, keepdim))                                    \
+                 : write_out(o, keep_all(name(a), a, keepdim));                              \
     }                                                                                         \
-    return dim ? name(a, *dim, keepdim) : name(a);                                            \
+    return dim ? name(a, *dim, keepdim) : keep_all(name(a), a, keepdim);                      \
   }, arg("input"), arg("dim") = py::none(), arg("keepdim") = false, py::kw_only(),            \
         arg("out") = py::none(), nogil());                                                    \
   def_method(#name, [](const Tensor& a, OptInt dim, bool keepdim) {                           \
-    return dim ? name(a, *dim, keepdim) : name(a);                                            \
+    return dim ? name(a, *dim, keepdim) : keep_all(name(a), a, keepdim);                      \
   }, arg("dim") = py::none(), arg("keepdim") = false, nogil());
   WICK_PY_ALLANY(all)
   WICK_PY_ALLANY(any)

@@ -317,3 +317,31 @@ def test_gradient_full_reductions():
          + x.amin(dim=(0, 1)) + x.var(0, correction=0).sum()).backward()
         return x.grad
     check(fn)
+
+
+def test_full_reduction_keepdim_keeps_every_dim():
+    x = lambda m: m.tensor(DATA)  # noqa: E731
+    check(lambda m: m.sum(x(m), None, True))
+    check(lambda m: m.mean(x(m), dim=None, keepdim=True))
+    check(lambda m: m.nansum(x(m), None, True))
+    check(lambda m: m.amax(x(m), keepdim=True))
+    check(lambda m: x(m).std(None, keepdim=True))
+    check(lambda m: m.norm(x(m), keepdim=True), *tol("float32"))
+    check(lambda m: m.argmax(x(m), None, True))
+    check(lambda m: m.argmin(x(m), keepdim=True))
+    # PyTorch 2.x: all/any(dim=None, keepdim=True) keep every dim (1.13 refused dim=None)
+    for name in ["all", "any", "prod"]:
+        assert getattr(wick, name)(x(wick), None, True).shape == (1, 1)
+        assert getattr(x(wick), name)(keepdim=True).shape == (1, 1)
+
+
+def test_named_tuple_out_forms():
+    x = lambda m: m.tensor(DATA)  # noqa: E731
+    pair = lambda m: (m.empty(0), m.empty(0, dtype=m.int64))  # noqa: E731
+    check(lambda m: m.aminmax(x(m), out=(m.empty(0), m.empty(0))))
+    check(lambda m: m.aminmax(x(m), dim=0, out=(m.empty(0), m.empty(0))))
+    check(lambda m: m.median(x(m), 1, out=pair(m)))
+    check(lambda m: m.nanmedian(x(m), 0, True, out=pair(m)))
+    check(lambda m: m.mode(x(m), 0, out=pair(m)))
+    check(lambda m: m.min(x(m), 0, keepdim=True, out=pair(m)))
+    check(lambda m: m.cummin(x(m), 0, out=pair(m)))
