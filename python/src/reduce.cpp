@@ -4,6 +4,9 @@
 // median/nanmedian/mode. Ops returning (values, indices) return wick.return_types.<op>.
 #include <pybind11/pybind11.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "python/src/bind.h"
 #include "python/src/init.h"
 #include "wick/ops/reduce.h"
@@ -57,6 +60,27 @@ py::object pair(const char* name, const std::tuple<Tensor, Tensor>& r) {
     return name(a, dims_or_all(dim), keepdim, dtype);                                          \
   }, arg("dim") = py::none(), arg("keepdim") = false, py::kw_only(), arg("dtype") = py::none(), \
              nogil());
+
+using One = Tensor (*)(const Tensor&, int64_t, bool);
+using All = Tensor (*)(const Tensor&);
+constexpr One all_one = static_cast<One>(wick::all), any_one = static_cast<One>(wick::any);
+constexpr All all_all = static_cast<All>(wick::all), any_all = static_cast<All>(wick::any);
+
+// all/any over no dim (all of them), one dim or several (reduced one at a time, last first).
+Tensor all_any(const Tensor& a, const OptDims& dim, bool keepdim,
+               Tensor (*one)(const Tensor&, int64_t, bool), Tensor (*all)(const Tensor&)) {
+  if (!dim || dim->values.empty()) return keep_all(all(a), a, keepdim);
+  if (dim->values.size() == 1) return one(a, dim->values[0], keepdim);
+  DimVector ds;
+  for (int64_t d : dim->values) ds.push_back(maybe_wrap_dim(d, a.dim()));
+  std::sort(ds.begin(), ds.end(), std::greater<>());
+  auto dup = std::adjacent_find(ds.begin(), ds.end());
+  WICK_CHECK(dup == ds.end(), "dim ", dup == ds.end() ? 0 : *dup,
+             " appears multiple times in the list of dims");
+  Tensor r = a;
+  for (int64_t d : ds) r = one(r, d, keepdim);
+  return r;
+}
 
 // std/var take either the 2.x form (dim=None, *, correction=1, keepdim=False) or the
 // legacy unbiased form: std(input, unbiased) and std(input, dim, unbiased, keepdim).
@@ -223,19 +247,20 @@ void init_reduce(py::module_& m) {
   WICK_PY_ARG(argmin)
 #undef WICK_PY_ARG
 
-  // all/any(input, dim=None, keepdim=False, *, out=None)
+  // all/any(input, dim=None, keepdim=False, *, out=None); dim an int or (2.x) a tuple.
 #define WICK_PY_ALLANY(name)                                                                  \
-  m.def(#name, [](const Tensor& a, OptInt dim, bool keepdim, OptT out) {                      \
+  m.def(#name, [](const Tensor& a, const OptDims& dim, bool keepdim, OptT out) {              \
     if (out) {                                                                                \
       Tensor o = *out;                                                                        \
-      return dim ? Tensor(name##_out(o, a, *dim, keepdim))                                    \
-                 : write_out(o, keep_all(name(a), a, keepdim));                              \
+      if (dim && dim->values.size() == 1)                                                     \
+        return Tensor(name##_out(o, a, dim->values[0], keepdim));                             \
+      return write_out(o, all_any(a, dim, keepdim, name##_one, name##_all));                  \
     }                                                                                         \
-    return dim ? name(a, *dim, keepdim) : keep_all(name(a), a, keepdim);                      \
+    return all_any(a, dim, keepdim, name##_one, name##_all);                                  \
   }, arg("input"), arg("dim") = py::none(), arg("keepdim") = false, py::kw_only(),            \
         arg("out") = py::none(), nogil());                                                    \
-  def_method(#name, [](const Tensor& a, OptInt dim, bool keepdim) {                           \
-    return dim ? name(a, *dim, keepdim) : keep_all(name(a), a, keepdim);                      \
+  def_method(#name, [](const Tensor& a, const OptDims& dim, bool keepdim) {                   \
+    return all_any(a, dim, keepdim, name##_one, name##_all);                                  \
   }, arg("dim") = py::none(), arg("keepdim") = false, nogil());
   WICK_PY_ALLANY(all)
   WICK_PY_ALLANY(any)

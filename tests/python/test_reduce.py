@@ -345,3 +345,18 @@ def test_named_tuple_out_forms():
     check(lambda m: m.mode(x(m), 0, out=pair(m)))
     check(lambda m: m.min(x(m), 0, keepdim=True, out=pair(m)))
     check(lambda m: m.cummin(x(m), 0, out=pair(m)))
+
+
+@pytest.mark.parametrize("name", ["all", "any"])
+def test_all_any_over_several_dims(name):
+    # PyTorch 2.2+ takes a tuple of dims; compared with the one-dim-at-a-time result.
+    x = wick.tensor([[[True, False], [True, True]], [[True, True], [False, True]]])
+    f = getattr(wick, name)
+    assert f(x, (0, 2)).tolist() == f(f(x, 2), 0).tolist()
+    assert f(x, (-1, 0), keepdim=True).shape == (1, 2, 1)
+    assert getattr(x, name)((1, 2)).tolist() == f(f(x, 2), 1).tolist()
+    assert f(x, (0, 1, 2)).tolist() == f(x).tolist()
+    with pytest.raises(RuntimeError, match="dim 0 appears multiple times in the list of dims"):
+        f(x, (0, -3))
+    out = wick.empty(0, dtype=wick.bool)
+    assert f(x, (0, 1), out=out) is out and out.tolist() == f(f(x, 1), 0).tolist()
