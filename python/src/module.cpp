@@ -13,6 +13,10 @@ PYBIND11_MODULE(_C, m) {
   init_tensor_basics(m);
   init_creation(m);
   init_binary(m);
+  init_unary(m);
+  init_pointwise(m);
+  init_reduce(m);
+  init_sort(m);
   init_autograd(m);
   init_settings(m);
   init_interop(m);

@@ -29,6 +29,7 @@ _VALUES_INDICES = ["max", "min", "sort", "topk", "kthvalue", "median", "nanmedia
                    "cummax", "cummin"]
 for _n in _VALUES_INDICES:
     globals()[_n] = _make(_n, ["values", "indices"])
+    globals()[_n + "_out"] = _make(_n + "_out", ["values", "indices"])  # from out= forms
 aminmax = _make("aminmax", ["min", "max"])
 linalg_qr = _make("linalg_qr", ["Q", "R"])
 qr = _make("qr", ["Q", "R"])
@@ -37,6 +38,7 @@ svd = _make("svd", ["U", "S", "V"])
 linalg_eigh = _make("linalg_eigh", ["eigenvalues", "eigenvectors"])
 linalg_slogdet = _make("linalg_slogdet", ["sign", "logabsdet"])
 slogdet = _make("slogdet", ["sign", "logabsdet"])
+aminmax_out = _make("aminmax_out", ["min", "max"])
 std_mean = None  # plain tuples in PyTorch
 del _n
 

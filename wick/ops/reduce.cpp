@@ -1175,11 +1175,20 @@ std::tuple<Tensor&, Tensor&> aminmax_out(Tensor& min, Tensor& max, const Tensor&
   assign_result(max, b);
   return {min, max};
 }
+namespace {
+// argmax/argmin with dim=None and keepdim=True keep every dim (as size 1), like PyTorch.
+Tensor keep_all_dims(const Tensor& r, const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
+  if (dim || !keepdim) return r;
+  return reshape(r, DimVector(static_cast<size_t>(self.dim()), 1));
+}
+}  // namespace
 Tensor argmax(const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
-  return std::get<1>(arg_impl<true>(self, dim, keepdim, false, "argmax"));
+  return keep_all_dims(std::get<1>(arg_impl<true>(self, dim, keepdim, false, "argmax")), self, dim,
+                       keepdim);
 }
 Tensor argmin(const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
-  return std::get<1>(arg_impl<false>(self, dim, keepdim, false, "argmin"));
+  return keep_all_dims(std::get<1>(arg_impl<false>(self, dim, keepdim, false, "argmin")), self,
+                       dim, keepdim);
 }
 Tensor& argmax_out(Tensor& out, const Tensor& self, std::optional<int64_t> dim, bool keepdim) {
   return assign_result(out, argmax(self, dim, keepdim));

@@ -154,6 +154,10 @@ TEST(ReduceTest, ProdMaxMinArgMatchPyTorch) {
   }
   EXPECT_TENSOR_EQ(X.argmax(), mk(D::argmax_all, kLong));
   EXPECT_TENSOR_EQ(X.argmin(), mk(D::argmin_all, kLong));
+  // dim=None, keepdim=True keeps every dim as size 1 (torch.argmax(x, None, True)).
+  const DimVector ones(static_cast<size_t>(X.dim()), 1);
+  EXPECT_EQ(X.argmax(std::nullopt, true).sizes(), IntArrayRef(ones));
+  EXPECT_EQ(X.argmin(std::nullopt, true).item<int64_t>(), X.argmin().item<int64_t>());
   EXPECT_TENSOR_EQ(P.argmax(), mk(D::pargmax_all, kLong));
   EXPECT_TENSOR_EQ(Xi.argmax(), mk(D::iargmax_all, kLong));
   EXPECT_TENSOR_EQ(Xi.argmin(), mk(D::iargmin_all, kLong));
