@@ -38,10 +38,10 @@ def test_invalid_data_type():
 
 def test_same_python_object_for_same_tensor():
     x = wick.ones(3, requires_grad=True)
-    (x * 2).sum().backward() if hasattr(wick.Tensor, "sum") else (x * 2).backward(wick.ones(3))
+    (x * 2).sum().backward()
     assert x.grad is x.grad
-    y = x.add_(0) if False else x
-    assert y is x
+    y = x.view(3)
+    assert y.grad_fn is y.grad_fn and x.grad_fn is None
     with wick.no_grad():
         z = x.mul_(1)
     assert z is x
@@ -115,7 +115,7 @@ def test_numpy_shares_memory_both_ways():
     assert a[0, 0] == 1.0
     n = t.numpy()
     n[1, 2] = 100
-    assert t[1, 2].item() == 100 if hasattr(wick.Tensor, "__getitem__") else t.tolist()[1][2] == 100
+    assert t[1, 2].item() == 100
 
 
 def test_numpy_refuses_requires_grad():
