@@ -432,7 +432,11 @@ void init_autograd(py::module_& m) {
       .def_property_readonly("metadata", &node_metadata)
       .def("__repr__", [](py::handle self) {
         const Node& n = self.cast<const Node&>();
-        return "<" + n.name() + " object at " +
+        // Like PyTorch, the repr shows the class name without its namespace
+        // (<AccumulateGrad object at ...> for wick::autograd::AccumulateGrad).
+        std::string name = n.name();
+        if (auto pos = name.rfind("::"); pos != std::string::npos) name = name.substr(pos + 2);
+        return "<" + name + " object at " +
                py::str(py::module_::import("builtins").attr("hex")(py::int_(reinterpret_cast<uintptr_t>(self.ptr())))).cast<std::string>() + ">";
       })
       .def("_sequence_nr", &Node::sequence_nr)
@@ -447,9 +451,6 @@ void init_autograd(py::module_& m) {
       });
 
   py::class_<AccumulateGrad, Node, std::shared_ptr<AccumulateGrad>>(ag, "AccumulateGrad")
-      // PyTorch's name() here is its C++ class name, torch::autograd::AccumulateGrad
-      // (its repr says <AccumulateGrad object at ...>).
-      .def("name", [](const AccumulateGrad&) { return std::string("wick::autograd::AccumulateGrad"); })
       .def_property_readonly("variable", [](const AccumulateGrad& a) { return a.variable(); });
 
   // A custom Function's node: unknown attributes come from its ctx (PyTorch's

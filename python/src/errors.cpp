@@ -1,6 +1,7 @@
 #include "python/src/errors.h"
 
 #include <exception>
+#include <string_view>
 
 #include "wick/core/error.h"
 
@@ -26,6 +27,10 @@ bool translate(std::exception_ptr p) {
     PyErr_SetString(PyExc_ValueError, e.what());
   } catch (const wick::NotImplementedError& e) {
     PyErr_SetString(PyExc_NotImplementedError, e.what());
+  } catch (const wick::Error& e) {
+    // PyTorch raises AssertionError when a CPU-only build is asked for CUDA.
+    const bool no_cuda = std::string_view(e.what()).rfind("Torch not compiled with CUDA enabled", 0) == 0;
+    PyErr_SetString(no_cuda ? PyExc_AssertionError : PyExc_RuntimeError, e.what());
   } catch (const std::bad_alloc&) {
     PyErr_NoMemory();
   } catch (const std::exception& e) {

@@ -24,7 +24,9 @@ def same_error(fn_of_module):
     assert t is not None, "torch raised nothing"
     assert w is not None, f"wick raised nothing, torch raised {t}"
     assert w[0] == t[0], f"{w} != {t}"
-    return w[1], t[1]
+    # Messages name wick's API where PyTorch's names torch's (tensor type strings,
+    # [torch.FloatTensor [2]], keep PyTorch's spelling as t.type() does).
+    return w[1], t[1].replace("torch.autograd.", "wick.autograd.")
 
 
 # ---- gradients --------------------------------------------------------------------

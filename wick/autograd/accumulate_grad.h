@@ -9,7 +9,7 @@ class AccumulateGrad final : public Node {
  public:
   explicit AccumulateGrad(Tensor variable);
   variable_list apply(variable_list&& grads) override;
-  std::string name() const override { return "AccumulateGrad"; }
+  std::string name() const override { return "wick::autograd::AccumulateGrad"; }
   const Tensor& variable() const { return variable_; }
 
  private:

@@ -80,7 +80,7 @@ Tensor SavedVariable::unpack(const std::shared_ptr<Node>& saved_for) const {
                     what, " is at version ", data_._version(), "; expected version ",
                     saved_version_,
                     " instead. Hint: enable anomaly detection to find the operation that failed "
-                    "to compute its gradient, with torch.autograd.set_detect_anomaly(True)."));
+                    "to compute its gradient, with wick.autograd.set_detect_anomaly(True)."));
   }
   if (!is_output_ || is_leaf_) return data_;
   // Rebuild a tensor that has the output's history back.

@@ -89,7 +89,13 @@ namespace {
 std::vector<std::string> repr_suffixes(const Tensor& t) {
   AutogradMeta* m = impl::get_autograd_meta(t);
   if (m == nullptr) return {};
-  if (const auto& fn = t.grad_fn()) return {"grad_fn=<" + fn->name() + ">"};
+  if (const auto& fn = t.grad_fn()) {
+    // PyTorch prints the node's class name without its namespace:
+    // grad_fn=<CopySlices> for wick::autograd::CopySlices.
+    std::string name = fn->name();
+    if (auto pos = name.rfind("::"); pos != std::string::npos) name = name.substr(pos + 2);
+    return {"grad_fn=<" + name + ">"};
+  }
   if (m->requires_grad) return {"requires_grad=True"};
   return {};
 }

@@ -116,7 +116,7 @@ class CopySlices final : public Node {
     next_edges_.push_back(impl::gradient_edge(base));
     for (size_t i = 1; i < fn_->num_outputs(); ++i) next_edges_.push_back(fn_->next_edge(i));
   }
-  std::string name() const override { return "CopySlices"; }
+  std::string name() const override { return "wick::autograd::CopySlices"; }
   void release_variables() override { fn_->release_variables(); }
   variable_list apply(variable_list&& grads) override {
     variable_list out(num_outputs());

@@ -636,9 +636,9 @@ namespace {
 [[noreturn]] variable_list floor_divide_backward(FormulaNode&, const variable_list&) {
   throw Error("derivative for aten::floor_divide is not implemented");
 }
-const BinaryGrad floor_divide_grad{"torch::autograd::NotImplemented",
-                                   "torch::autograd::NotImplemented",
-                                   "torch::autograd::NotImplemented", floor_divide_backward,
+const BinaryGrad floor_divide_grad{"wick::autograd::NotImplemented",
+                                   "wick::autograd::NotImplemented",
+                                   "wick::autograd::NotImplemented", floor_divide_backward,
                                    false, false, false};
 }  // namespace
 Tensor floor_divide(const Tensor& self, const Tensor& other) {

@@ -1768,14 +1768,14 @@ Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tenso
                const std::string& reduce) {
   Tensor out = no_grad_run([&] { return raw_scatter(self, dim, index, src, reduce); });
   if (wants_grad(self, src))
-    record_scatter("torch::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, src, out);
+    record_scatter("wick::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, src, out);
   return out;
 }
 Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
                const std::string& reduce) {
   Tensor out = no_grad_run([&] { return raw_scatter(self, dim, index, value, reduce); });
   if (wants_grad(self))
-    record_scatter("torch::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), out);
+    record_scatter("wick::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), out);
   return out;
 }
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
@@ -1797,7 +1797,7 @@ Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& s
   autograd::impl::check_inplace(self);
   const bool grad = wants_grad(self, src);
   no_grad_run([&] { return raw_scatter_(self, dim, index, src, reduce); });
-  if (grad) record_scatter("torch::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, src, self);
+  if (grad) record_scatter("wick::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, src, self);
   return self;
 }
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& value,
@@ -1806,7 +1806,7 @@ Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Scalar& v
   const bool grad = wants_grad(self);
   no_grad_run([&] { return raw_scatter_(self, dim, index, value, reduce); });
   if (grad)
-    record_scatter("torch::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), self);
+    record_scatter("wick::autograd::NotImplemented", scatter_with_reduce_backward, self, dim, index, Tensor(), self);
   return self;
 }
 

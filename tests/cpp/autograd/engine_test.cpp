@@ -136,7 +136,7 @@ TEST(Autograd, NextFunctionsStructure) {
   const auto& edges = y.grad_fn()->next_edges();
   ASSERT_EQ(edges.size(), 2u);
   ASSERT_TRUE(edges[0].is_valid());
-  EXPECT_EQ(edges[0].function->name(), "AccumulateGrad");
+  EXPECT_EQ(edges[0].function->name(), "wick::autograd::AccumulateGrad");
   EXPECT_FALSE(edges[1].is_valid());  // the scalar 2
   // Every use of a leaf shares its one AccumulateGrad.
   Tensor y2 = x + 1;
@@ -235,7 +235,7 @@ TEST(Autograd, VersionCounterChecks) {
             "inplace operation: [torch.FloatTensor [2]], which is output 0 of ExpBackward0, is at "
             "version 1; expected version 0 instead. Hint: enable anomaly detection to find the "
             "operation that failed to compute its gradient, with "
-            "torch.autograd.set_detect_anomaly(True).");
+            "wick.autograd.set_detect_anomaly(True).");
   Tensor w = tensor({1.0, 2.0}).requires_grad_();
   Tensor z = w * w;
   {
@@ -246,7 +246,7 @@ TEST(Autograd, VersionCounterChecks) {
             "one of the variables needed for gradient computation has been modified by an "
             "inplace operation: [torch.FloatTensor [2]] is at version 1; expected version 0 "
             "instead. Hint: enable anomaly detection to find the operation that failed to compute "
-            "its gradient, with torch.autograd.set_detect_anomaly(True).");
+            "its gradient, with wick.autograd.set_detect_anomaly(True).");
   // detach() shares the counter (writes are caught); .data does not.
   Tensor p = tensor({1.0, 2.0}).requires_grad_();
   Tensor q = p.sigmoid();
@@ -442,8 +442,8 @@ TEST(Autograd, AnomalyModeNamesTheNodeThatRaised) {
   autograd::DetectAnomalyGuard guard;
   EXPECT_EQ(error_of(run),
             "derivative for aten::scatter is not implemented\n\nError detected in "
-            "torch::autograd::NotImplemented. Forward call that created "
-            "torch::autograd::NotImplemented: inputs Double[2] from MulBackward0, "
+            "wick::autograd::NotImplemented. Forward call that created "
+            "wick::autograd::NotImplemented: inputs Double[2] from MulBackward0, "
             "Double[2] (constant)");
   // Off again: nothing is recorded.
   autograd::AnomalyMode::set_enabled(false);
@@ -545,13 +545,13 @@ TEST(AutogradViews, SeedInPlaceThroughViewIsCaught) {
   Tensor loss = (b * b).sum();
   b.select(0, 0).fill_(1000.0);
   EXPECT_EQ(b._version(), 1u);
-  EXPECT_EQ(b.grad_fn()->name(), "CopySlices");
+  EXPECT_EQ(b.grad_fn()->name(), "wick::autograd::CopySlices");
   EXPECT_EQ(err_of([&] { loss.backward(); }),
             "one of the variables needed for gradient computation has been modified by an "
-            "inplace operation: [torch.FloatTensor [2]], which is output 0 of CopySlices, is at "
+            "inplace operation: [torch.FloatTensor [2]], which is output 0 of wick::autograd::CopySlices, is at "
             "version 1; expected version 0 instead. Hint: enable anomaly detection to find the "
             "operation that failed to compute its gradient, with "
-            "torch.autograd.set_detect_anomaly(True).");
+            "wick.autograd.set_detect_anomaly(True).");
 }
 
 TEST(AutogradViews, InPlaceThroughViewRebasesTheBase) {
@@ -559,7 +559,7 @@ TEST(AutogradViews, InPlaceThroughViewRebasesTheBase) {
   Tensor x = tensor({1.0, 2.0, 3.0}).requires_grad_();
   Tensor y = x * 1;
   y.narrow(0, 0, 2).mul_(2);
-  EXPECT_EQ(y.grad_fn()->name(), "CopySlices");
+  EXPECT_EQ(y.grad_fn()->name(), "wick::autograd::CopySlices");
   (y * tensor({1.0, 10.0, 100.0})).sum().backward();
   EXPECT_TENSOR_EQ(x.grad(), tensor({2.0, 20.0, 100.0}));
   // Overwritten elements get no gradient.
