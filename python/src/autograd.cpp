@@ -24,6 +24,7 @@
 #include "python/src/py_holder.h"
 #include "wick/autograd/accumulate_grad.h"
 #include "wick/autograd/autograd.h"
+#include "wick/tensor/print.h"
 #include "wick/autograd/function.h"
 #include "wick/autograd/grad_mode.h"
 #include "wick/autograd/gradcheck.h"
@@ -51,24 +52,6 @@ std::string callable_name(py::handle fn) {
   return py::repr(fn);
 }
 
-// "torch.FloatTensor": tensor types as PyTorch names them in messages (the
-// C++ core's saved-variable message spells them the same way).
-std::string legacy_type_name(const Tensor& t) {
-  const char* n = "Float";
-  switch (t.dtype()) {
-    case kBool: n = "Bool"; break;
-    case kByte: n = "Byte"; break;
-    case kChar: n = "Char"; break;
-    case kShort: n = "Short"; break;
-    case kInt: n = "Int"; break;
-    case kLong: n = "Long"; break;
-    case kHalf: n = "Half"; break;
-    case kBFloat16: n = "BFloat16"; break;
-    case kDouble: n = "Double"; break;
-    default: break;
-  }
-  return std::string(t.is_cuda() ? "torch.cuda." : "torch.") + n + "Tensor";
-}
 
 py::tuple next_functions(const Node& n) {
   py::tuple out(n.num_outputs());

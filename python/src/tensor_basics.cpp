@@ -178,7 +178,7 @@ void init_tensor_basics(py::module_& m) {
     static const char* names[] = {"Bool", "Byte", "Char", "Short", "Int", "Long",
                                   "Half", "BFloat16", "Float", "Double"};
     if (dtype.is_none()) {
-      return py::str(std::string("torch.") + names[static_cast<int>(t.dtype())] + "Tensor");
+      return py::str(legacy_type_name(t));
     }
     ScalarType target;
     if (py::isinstance<py::str>(dtype)) {

@@ -1,6 +1,7 @@
 #include "wick/autograd/saved_variable.h"
 
 #include "wick/autograd/variable.h"
+#include "wick/tensor/print.h"
 
 namespace wick::autograd {
 
@@ -12,23 +13,6 @@ const char* kSecondBackward =
     "through the graph a second time or if you need to access saved tensors after calling "
     "backward.";
 
-// "torch.FloatTensor", as PyTorch names tensor types in messages.
-std::string legacy_type_name(const Tensor& t) {
-  const char* n = "Float";
-  switch (t.dtype()) {
-    case kBool: n = "Bool"; break;
-    case kByte: n = "Byte"; break;
-    case kChar: n = "Char"; break;
-    case kShort: n = "Short"; break;
-    case kInt: n = "Int"; break;
-    case kLong: n = "Long"; break;
-    case kHalf: n = "Half"; break;
-    case kBFloat16: n = "BFloat16"; break;
-    case kDouble: n = "Double"; break;
-    default: break;
-  }
-  return str(t.is_cuda() ? "torch.cuda." : "torch.", n, "Tensor");
-}
 }  // namespace
 
 SavedVariable::SavedVariable(const Tensor& t, bool is_output) {

@@ -8,13 +8,13 @@
 #include "wick/ops/copy.h"
 #include "wick/ops/creation.h"
 #include "wick/tensor/tensor_iterator.h"
+#include "wick/tensor/print.h"
 
 namespace wick {
 
 namespace {
 
 // "torch.FloatTensor", the type name PyTorch prints in expand()'s message.
-std::string legacy_type_name(const Tensor& t) { return str("torch.", to_string(t.dtype()), "Tensor"); }
 
 // ---- derivatives ----------------------------------------------------------------
 // A view's gradient is the incoming gradient moved back to the input's shape:

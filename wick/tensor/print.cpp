@@ -473,6 +473,10 @@ std::vector<std::string> autograd_suffixes(const Tensor& t) {
 void set_repr_suffix_hook(ReprSuffixHook hook) { repr_suffix_hook = hook; }
 std::vector<std::string> repr_suffixes(const Tensor& t) { return autograd_suffixes(t); }
 
+std::string legacy_type_name(const Tensor& t) {
+  return str(t.is_cuda() ? "torch.cuda." : "torch.", to_string(t.dtype()), "Tensor");
+}
+
 std::string Tensor::repr() const { return wick::repr(*this, autograd_suffixes(*this)); }
 
 std::ostream& operator<<(std::ostream& os, const Tensor& t) {

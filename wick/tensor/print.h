@@ -53,6 +53,10 @@ void set_repr_suffix_hook(ReprSuffixHook hook);
 // The suffixes the installed hook gives for t (none without a hook).
 std::vector<std::string> repr_suffixes(const Tensor& t);
 
+// "torch.FloatTensor" ("torch.cuda.FloatTensor"): the legacy type name PyTorch
+// prints in messages and t.type() returns, spelled as PyTorch spells it.
+std::string legacy_type_name(const Tensor& t);
+
 std::string repr(const Tensor& t, const std::vector<std::string>& extra_suffixes = {},
                  const std::string& prefix = "tensor(");
 
