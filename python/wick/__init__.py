@@ -55,6 +55,7 @@ from wick._legacy import (  # noqa: E402,F401
 from wick._settings import (  # noqa: E402,F401
     set_default_dtype, get_default_dtype, set_default_tensor_type, set_printoptions,
     is_tensor, is_floating_point, numel, set_num_threads, get_num_threads,
+    is_complex, is_signed, get_device, real, index_put_, xlogy_, addmv_, resize_as_,
 )
 
 default_generator = _C.default_generator()

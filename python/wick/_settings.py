@@ -59,3 +59,36 @@ def set_num_threads(n):
 
 def get_num_threads():
     return _C._get_num_threads()
+
+
+# Functions PyTorch also exposes at top level for a few Tensor methods.
+def is_complex(input):
+    return input.is_complex()
+
+
+def is_signed(input):
+    return input.is_signed()
+
+
+def get_device(input):
+    return input.get_device()
+
+
+def real(input):
+    return input.real
+
+
+def index_put_(input, indices, values, accumulate=False):
+    return input.index_put_(indices, values, accumulate)
+
+
+def xlogy_(input, other):
+    return input.xlogy_(other)
+
+
+def addmv_(input, mat, vec, *, beta=1, alpha=1):
+    return input.addmv_(mat, vec, beta=beta, alpha=alpha)
+
+
+def resize_as_(input, the_template, *, memory_format=None):
+    return input.resize_as_(the_template)

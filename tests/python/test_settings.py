@@ -127,3 +127,21 @@ def test_inference_mode_and_grad_modes():
                 c.requires_grad, m.is_grad_enabled())
     w, t = both(run)
     assert w == t
+
+
+@needs_torch
+def test_top_level_forms_of_a_few_methods():
+    def run(m):
+        x = m.tensor([1.0, 2.0])
+        y = m.zeros(3)
+        m.index_put_(y, (m.tensor([0, 2]),), m.tensor([5.0, 6.0]))
+        z = m.ones(2)
+        m.xlogy_(z, m.tensor([2.0, 3.0]))
+        w = m.zeros(2)
+        m.resize_as_(w, m.zeros(2, 2))
+        v = m.ones(2)
+        m.addmv_(v, m.eye(2), m.tensor([1.0, 2.0]), beta=2)
+        return (m.is_complex(x), m.is_signed(x), m.get_device(x), repr(m.real(x)),
+                repr(y), repr(z), tuple(w.shape), repr(v))
+    w, t = both(run)
+    assert w == t
