@@ -24,6 +24,8 @@ from conftest import needs_torch
 
 HERE = os.path.join(os.path.dirname(__file__), "seed_snippets")
 SNIPPETS = sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".py"))
+# Interactive-session examples (">>> ..." lines) from the API pages of the notes.
+DOCTESTS = sorted(f for f in os.listdir(HERE) if f.endswith(".doctest"))
 
 # Variables holding uninitialised memory (torch.Tensor(2, 3), empty, new()):
 # only their shape and dtype are compared.
@@ -97,5 +99,39 @@ def test_seed_snippet_matches_pytorch(name):
         assert describe(w_env[k], uninit) == describe(t_env[k], uninit), k
 
 
+def run_session(module_name, text):
+    """Runs each >>> example as the interactive interpreter would; returns what
+    each one prints (expressions print their repr), normalised."""
+    import doctest
+    import sys
+    module = __import__(module_name)
+    module.manual_seed(0)
+    env = {"torch": module, "np": np}
+    shown = []
+    for example in doctest.DocTestParser().get_examples(text):
+        out = io.StringIO()
+        old_hook = sys.displayhook
+        sys.displayhook = lambda v: v is None or print(repr(v))
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(compile(example.source, "<session>", "single"), env)
+        except Exception as e:
+            out.write(f"{type(e).__name__}: {e}")
+        finally:
+            sys.displayhook = old_hook
+        shown.append(normalise(out.getvalue()))
+    return shown
+
+
+@needs_torch
+@pytest.mark.parametrize("name", DOCTESTS)
+def test_seed_session_matches_pytorch(name):
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        text = f.read()
+    t, w = run_session("torch", text), run_session("wick", text)
+    assert len(t) >= 2
+    assert w == t
+
+
 def test_every_snippet_is_collected():
-    assert len(SNIPPETS) >= 30
+    assert len(SNIPPETS) >= 30 and len(DOCTESTS) >= 9
