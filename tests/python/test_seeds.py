@@ -135,3 +135,42 @@ def test_seed_session_matches_pytorch(name):
 
 def test_every_snippet_is_collected():
     assert len(SNIPPETS) >= 30 and len(DOCTESTS) >= 9
+
+
+# The API pages of seed notes 000 give these signatures; every keyword they name
+# must be accepted, and the results must equal PyTorch's.
+SIGNATURE_CALLS = [
+    lambda m: m.cat(tensors=[m.ones(2, 1), m.zeros(2, 1)], dim=0),
+    lambda m: m.cat([m.ones(2, 1), m.zeros(2, 1)], 1, out=m.empty(0)),
+    lambda m: m.flatten(input=m.ones(2, 3, 4), start_dim=0, end_dim=-1),
+    lambda m: m.flatten(m.ones(2, 3, 4), start_dim=1),
+    lambda m: m.linspace(start=1, end=10, steps=6, out=None, dtype=m.float64,
+                         layout=m.strided, device=None, requires_grad=False),
+    lambda m: m.linspace(0, 1, 3, out=m.empty(0)),
+    lambda m: m.meshgrid(m.arange(2), m.arange(3), indexing="xy"),
+    lambda m: m.meshgrid([m.arange(2), m.arange(3)], indexing="ij"),
+    lambda m: m.permute(input=m.ones(2, 3, 4), dims=(2, 0, 1)),
+    lambda m: m.reshape(input=m.arange(6), shape=(2, 3)),
+    lambda m: m.stack(tensors=[m.ones(2), m.zeros(2)], dim=0),
+    lambda m: m.stack([m.ones(2), m.zeros(2)], 1, out=m.empty(0)),
+    lambda m: m.unsqueeze(input=m.ones(3), dim=0),
+    lambda m: m.tensor([[1], [2]]).expand(2, 3),
+    lambda m: m.tensor([[1], [2]]).expand(m.Size([2, 3])),
+    lambda m: m.ones(2, 3, 4).flatten(start_dim=0, end_dim=-1),
+    lambda m: m.ones(2, 3, 4).permute(2, 0, 1),
+    lambda m: m.ones(2, 3, 4).permute((2, 0, 1)),
+    lambda m: m.tensor([1, 2]).repeat(2, 2),
+    lambda m: m.tensor([1, 2]).repeat(m.Size([2, 2])),
+    lambda m: m.arange(6).reshape(2, 3),
+    lambda m: m.arange(6).reshape((3, 2)),
+    lambda m: m.arange(6).view(3, 2),
+    lambda m: m.arange(6).view(m.Size([2, 3])),
+]
+
+
+@needs_torch
+@pytest.mark.parametrize("case", range(len(SIGNATURE_CALLS)))
+def test_seed_api_signatures(case):
+    from conftest import assert_same, both
+    w, t = both(SIGNATURE_CALLS[case])
+    assert_same(w, t)
