@@ -10,6 +10,8 @@ namespace py = pybind11;
 namespace wick::python {
 
 namespace {
+PyObject* linalg_error_type = nullptr;  // wick.linalg.LinAlgError, made in init_errors
+
 // Returns true when it set a Python error for the exception.
 bool translate(std::exception_ptr p) {
   try {
@@ -25,6 +27,8 @@ bool translate(std::exception_ptr p) {
     PyErr_SetString(PyExc_TypeError, e.what());
   } catch (const wick::ValueError& e) {
     PyErr_SetString(PyExc_ValueError, e.what());
+  } catch (const wick::LinAlgError& e) {
+    PyErr_SetString(linalg_error_type ? linalg_error_type : PyExc_RuntimeError, e.what());
   } catch (const wick::NotImplementedError& e) {
     PyErr_SetString(PyExc_NotImplementedError, e.what());
   } catch (const wick::Error& e) {
@@ -42,7 +46,12 @@ bool translate(std::exception_ptr p) {
 
 void set_python_error() { translate(std::current_exception()); }
 
-void init_errors(py::module_&) {
+void init_errors(py::module_& m) {
+  // PyTorch's torch.linalg.LinAlgError subclasses RuntimeError; python/wick/linalg.py
+  // re-exports this one.
+  linalg_error_type = PyErr_NewException("wick.linalg.LinAlgError", PyExc_RuntimeError, nullptr);
+  if (!linalg_error_type) throw py::error_already_set();
+  m.add_object("_LinAlgError", py::handle(linalg_error_type));
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       std::rethrow_exception(p);

@@ -134,7 +134,7 @@ Tensor& Tensor::requires_grad_(bool requires_grad) {
   }
   if (requires_grad) {
     WICK_CHECK(is_floating_type(dtype()),
-               "only Tensors of floating point dtype can require gradients");
+               "only Tensors of floating point and complex dtype can require gradients");
     aimpl::materialize_autograd_meta(*this).requires_grad = true;
   } else if (m != nullptr) {
     m->requires_grad = false;

@@ -33,6 +33,13 @@ class NotImplementedError : public Error {
   using Error::Error;
 };
 
+// Python: wick.linalg.LinAlgError (a RuntimeError), for a decomposition or
+// solve that fails on its input (singular, not positive-definite, ...).
+class LinAlgError : public Error {
+ public:
+  using Error::Error;
+};
+
 namespace detail {
 inline void str_append(std::ostringstream&) {}
 template <typename T, typename... Rest>

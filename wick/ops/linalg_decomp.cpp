@@ -59,7 +59,7 @@ void check_infos(const std::vector<int>& infos, bool batched, const char* name, 
   for (size_t b = 0; b < infos.size(); ++b) {
     if (infos[b] > 0) {
       std::string prefix = batched ? str("(Batch element ", b, "): ") : std::string();
-      throw Error(str(name, ": ", prefix, msg(infos[b])));
+      throw LinAlgError(str(name, ": ", prefix, msg(infos[b])));
     }
   }
 }

@@ -192,7 +192,7 @@ TEST(Autograd, ErrorMessages) {
             "Mismatch in shape: grad_output[0] has a shape of torch.Size([3]) and output[0] has "
             "a shape of torch.Size([2]).");
   EXPECT_EQ(error_of([] { tensor({1, 2}).requires_grad_(); }),
-            "only Tensors of floating point dtype can require gradients");
+            "only Tensors of floating point and complex dtype can require gradients");
   EXPECT_EQ(error_of([&] { y.requires_grad_(false); }),
             "you can only change requires_grad flags of leaf variables. If you want to use a "
             "computed variable in a subgraph that doesn't require differentiation use "
