@@ -38,6 +38,8 @@ Tensor take_along_dim(const Tensor& self, const Tensor& indices, std::optional<i
              "dimensions, but got ", self.dim(), " dimensions for input, and ", indices.dim(),
              " dimensions for indices");
   const int64_t d = maybe_wrap_dim(*dim, self.dim());
+  WICK_CHECK_T(IndexError, self.dim() > 0, "Dimension specified as ", d,
+               " but tensor has no dimensions");
   DimVector a(self.sizes().begin(), self.sizes().end());
   DimVector b(indices.sizes().begin(), indices.sizes().end());
   a[d] = 1;

@@ -256,3 +256,11 @@ def test_take_along_dim(dtype):
     assert_same(*both(run))
     with pytest.raises(RuntimeError, match="should have the same number of dimensions"):
         wick.take_along_dim(wick.zeros(2, 2), wick.tensor([0]), 0)
+
+
+@needs_torch
+def test_take_along_dim_of_zero_dim_tensor_is_an_index_error():
+    import torch
+    for m in (wick, torch):
+        with pytest.raises(IndexError, match="Dimension specified as 0 but tensor has no dimensions"):
+            m.tensor(1.5).take_along_dim(m.tensor(0), -1)
