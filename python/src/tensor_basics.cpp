@@ -9,6 +9,7 @@
 #include "wick/autograd/grad_mode.h"
 #include "wick/core/dispatch.h"
 #include "wick/ops/copy.h"
+#include "wick/ops/shape.h"
 #include "wick/tensor/print.h"
 
 namespace wick::python {
@@ -222,6 +223,16 @@ void init_tensor_basics(py::module_& m) {
     return t.contiguous();
   });
   def_method("detach", [](const Tensor& t) { return t.detach(); });
+  // as_subclass(cls): a `cls` object viewing self's memory that stays in the
+  // autograd graph (grad_fn AliasBackward0), as PyTorch's.
+  def_method("as_subclass", [](const Tensor& t, py::handle cls) {
+    if (!PyType_Check(cls.ptr()) ||
+        !PyType_IsSubtype(reinterpret_cast<PyTypeObject*>(cls.ptr()), TensorType)) {
+      throw py::type_error("as_subclass(): argument 'cls' must be a subclass of wick.Tensor");
+    }
+    return py::reinterpret_steal<py::object>(
+        wrap_as(reinterpret_cast<PyTypeObject*>(cls.ptr()), alias(t)));
+  }, arg("cls"));
   def_method("detach_", [](Tensor& t) { return t.detach_(); });
   def_method("copy_", [](Tensor& t, const Tensor& src, bool nb) { return t.copy_(src, nb); },
              arg("src"), arg("non_blocking") = false, nogil());

@@ -347,3 +347,15 @@ def test_sequence_index_is_a_tuple_when_it_holds_sequences():
     assert x[[[0, 1], [1, 0]]].tolist() == [1, 3]  # same as x[[0, 1], [1, 0]]
     assert x[[0, slice(None)]].tolist() == [0, 1, 2]
     assert x[[0, 1]].tolist() == [[0, 1, 2], [3, 4, 5]]
+
+
+@needs_torch
+def test_ellipsis_and_empty_index_keep_history():
+    def run(m):
+        x = m.ones(2, requires_grad=True)
+        y = x * 2
+        out = [y[...].grad_fn.name(), x[...].grad_fn.name(), y[()].grad_fn.name()]
+        (y[...] * 3).sum().backward()
+        return out, x.grad.tolist()
+    w, t = both(run)
+    assert w == t

@@ -145,3 +145,22 @@ def test_legacy_constructors():
     assert wick.ones(2).type() == "torch.FloatTensor"
     assert wick.ones(2).type(wick.LongTensor).dtype == wick.int64
     assert wick.ones(2).type("torch.DoubleTensor").dtype == wick.float64
+
+
+@needs_torch
+def test_as_subclass_views_and_keeps_history():
+    import torch
+
+    def run(m):
+        class M(m.Tensor):
+            pass
+        x = m.ones(2, requires_grad=True)
+        y = x * 2
+        z = y.as_subclass(M)
+        z.sum().backward()
+        return (type(z).__name__, z.grad_fn.name(), z._base is y, z.data_ptr() == y.data_ptr(),
+                x.grad.tolist(), type(x.as_subclass(M)).__name__, x.as_subclass(M).is_leaf)
+    w, t = both(run)
+    assert w == t
+    with pytest.raises(TypeError):
+        wick.ones(1).as_subclass(int)

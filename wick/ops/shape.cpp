@@ -201,6 +201,11 @@ Tensor view(const Tensor& self, ScalarType dtype) {
 
 Tensor view_as(const Tensor& self, const Tensor& other) { return view(self, other.sizes()); }
 
+Tensor alias(const Tensor& self) {
+  return reshape_view(make_view(self, self.sizes(), self.strides(), self.storage_offset()), self,
+                      "AliasBackward0");
+}
+
 Tensor reshape(const Tensor& self, IntArrayRef shape) {
   DimVector sizes = infer_view_size(shape, self.numel());
   if (auto strides = compute_view_strides(self.sizes(), self.strides(), sizes))

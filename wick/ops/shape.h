@@ -24,6 +24,8 @@ Tensor view(const Tensor& self, IntArrayRef size);
 // last dim must have stride 1 and is rescaled.
 Tensor view(const Tensor& self, ScalarType dtype);
 Tensor view_as(const Tensor& self, const Tensor& other);
+// A view with self's sizes and strides (ATen's alias; grad_fn AliasBackward0).
+Tensor alias(const Tensor& self);
 // A view when view() would succeed, otherwise a contiguous copy.
 Tensor reshape(const Tensor& self, IntArrayRef shape);
 Tensor reshape_as(const Tensor& self, const Tensor& other);

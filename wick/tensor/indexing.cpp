@@ -71,10 +71,6 @@ Tensor bool_to_index(bool value) {
   return value ? zeros({1}, TensorOptions(kLong)) : empty({0}, TensorOptions(kLong));
 }
 
-Tensor alias(const Tensor& t) {
-  return make_view(t, t.sizes(), t.strides(), t.storage_offset());
-}
-
 // The basic part of an index list, applied as views. Index tensors are left in
 // `tensors` as ATen's list: one entry per dim of the result (nullopt for the
 // dims they skip), a mask entry covering mask.dim() dims.

@@ -31,6 +31,20 @@ TEST(IndexGrad, AdvancedIndex) {
   EXPECT_TRUE(same_values(g[0], {2, 0, 1}));
 }
 
+// x[...] and x.alias() are views with their own AliasBackward0 node (they once
+// returned tensors without history).
+TEST(IndexGrad, EllipsisAndAliasKeepHistory) {
+  Tensor x = rnd({2, 3}, -1, 1, 7);
+  check_both("x[...]", [](const variable_list& in) { return in[0].index({"..."}); }, {x});
+  check_both("alias(x)", [](const variable_list& in) { return alias(in[0]); }, {x});
+  Tensor leaf = rnd({2}, -1, 1, 8).requires_grad_();
+  Tensor a = leaf.index({"..."});
+  ASSERT_TRUE(a.grad_fn());
+  EXPECT_EQ(a.grad_fn()->name(), "AliasBackward0");
+  EXPECT_EQ(alias(leaf * 2).grad_fn()->name(), "AliasBackward0");
+  EXPECT_TRUE(alias(leaf).is_view());
+}
+
 TEST(IndexGrad, IndexPut) {
   Tensor x = rnd({4, 3}, -1, 1, 3);
   Tensor i = longs({0, 2}), j = longs({1, 2});
