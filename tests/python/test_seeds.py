@@ -38,7 +38,7 @@ UNINITIALISED = {
 def normalise(text):
     text = text.replace("torch.", "wick.").replace("torch::", "wick::")
     text = re.sub(r"0x[0-9a-f]+", "0x?", text)
-    return re.sub(r"\b\d{9,}\b", "<address>", text)  # data_ptr() and id() values
+    return re.sub(r"\b\d{7,}\b", "<address>", text)  # data_ptr() and id() values
 
 
 def run(module_name, source, name):
