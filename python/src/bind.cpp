@@ -18,6 +18,11 @@ py::object return_type(const char* name, std::initializer_list<Tensor> ts) {
   return (*build)(name, values);
 }
 
+py::module_ nn_module(py::module_& m) {
+  if (py::hasattr(m, "_nn")) return m.attr("_nn").cast<py::module_>();
+  return m.def_submodule("_nn", "functions behind wick.nn.functional");
+}
+
 Tensor write_out(const Tensor& out, const Tensor& result) {
   WICK_CHECK(can_cast(result.dtype(), out.dtype()), "result type ", result.dtype(),
              " can't be cast to the desired output type ", out.dtype());

@@ -41,6 +41,10 @@ void def_both(py::module_& m, const char* name, F f, const Extra&... extra) {
   def_method(name, f, extra...);
 }
 
+// wick._C._nn, the functions behind wick.nn.functional (torch._C._nn's role,
+// with F's signatures); every nn area adds to the same submodule.
+py::module_ nn_module(py::module_& m);
+
 // Tuples of tensors come back as Python tuples (split, chunk, unbind, ...).
 inline py::tuple to_tuple(const std::vector<Tensor>& ts) {
   py::tuple out(ts.size());

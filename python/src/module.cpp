@@ -26,4 +26,9 @@ PYBIND11_MODULE(_C, m) {
   init_linalg(m);
   init_random(m);
   init_creation_more(m);
+  init_nn_activation(m);
+  init_nn_loss(m);
+  init_nn_conv(m);
+  init_nn_pool(m);
+  init_nn_norm(m);
 }

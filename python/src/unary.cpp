@@ -29,11 +29,6 @@ using OptD = std::optional<double>;
   WICK_PY_UNARY_BASE(name)                                                                 \
   m.def(#name "_", [](Tensor& a) -> Tensor& { return name##_(a); }, arg("input"), nogil());
 
-// The torch._C._nn namespace (shared with other areas: reuse it when it exists).
-py::module_ nn_module(py::module_& m) {
-  if (py::hasattr(m, "_nn")) return m.attr("_nn").cast<py::module_>();
-  return m.def_submodule("_nn", "functions behind wick.nn.functional");
-}
 }  // namespace
 
 void init_unary(py::module_& m) {

@@ -1,0 +1,2 @@
+"""wick.nn: torch.nn's modules, functional and init."""
+from wick.nn import functional  # noqa: F401

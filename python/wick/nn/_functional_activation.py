@@ -1,0 +1,2 @@
+"""wick.nn.functional, activation: the Python-level parts (see functional.py)."""
+__all__ = []
