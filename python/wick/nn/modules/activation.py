@@ -41,7 +41,7 @@ class ReLU(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.relu(input, inplace=self.inplace)
+        return F.relu(input, inplace=True) if self.inplace else F.relu(input)
 
     def extra_repr(self):
         return _inplace_only(self.inplace)
@@ -84,7 +84,9 @@ class Hardtanh(Module):
         assert self.max_val > self.min_val
 
     def forward(self, input):
-        return F.hardtanh(input, self.min_val, self.max_val, self.inplace)
+        if self.inplace:
+            return F.hardtanh(input, self.min_val, self.max_val, self.inplace)
+        return F.hardtanh(input, self.min_val, self.max_val)
 
     def extra_repr(self):
         inplace_str = ", inplace=True" if self.inplace else ""
@@ -128,7 +130,7 @@ class SiLU(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.silu(input, inplace=self.inplace)
+        return F.silu(input, inplace=True) if self.inplace else F.silu(input)
 
     def extra_repr(self):
         return _inplace_only(self.inplace)
@@ -142,7 +144,7 @@ class Mish(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.mish(input, inplace=self.inplace)
+        return F.mish(input, inplace=True) if self.inplace else F.mish(input)
 
     def extra_repr(self):
         return _inplace_only(self.inplace)
