@@ -30,3 +30,6 @@ for _name, _obj in list(globals().items()):
     if isinstance(_obj, type) and issubclass(_obj, Module) and _obj.__module__.startswith("wick"):
         _obj.__qualname__ = _obj.__name__ if "<locals>" in _obj.__qualname__ else _obj.__qualname__
 del _name, _obj
+
+__all__ = sorted(_n for _n, _o in globals().items()
+                 if isinstance(_o, type) and issubclass(_o, Module) and not _n.startswith("_"))
