@@ -12,6 +12,15 @@ __all__ = ["Threshold", "ReLU", "RReLU", "Hardtanh", "ReLU6", "Sigmoid", "Hardsi
            "Tanhshrink", "Softmin", "Softmax", "Softmax2d", "LogSoftmax"]
 
 
+def _softmax_dim(name, dim, ndim):
+    """dim, or PyTorch's implicit choice (with its warning) when dim is None."""
+    if dim is not None:
+        return dim
+    warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call "
+                  "to include dim=X as an argument.", stacklevel=4)
+    return 0 if ndim in (0, 1, 3) else 1
+
+
 def _inplace_only(inplace):
     return "inplace=True" if inplace else ""
 
@@ -347,7 +356,7 @@ class Softmin(Module):
             self.dim = None
 
     def forward(self, input):
-        return F.softmin(input, self.dim)
+        return F.softmin(input, _softmax_dim("softmin", self.dim, input.dim()))
 
     def extra_repr(self):
         return f"dim={self.dim}"
@@ -366,7 +375,7 @@ class Softmax(Module):
             self.dim = None
 
     def forward(self, input):
-        return F.softmax(input, self.dim)
+        return F.softmax(input, _softmax_dim("softmax", self.dim, input.dim()))
 
     def extra_repr(self):
         return f"dim={self.dim}"
@@ -393,7 +402,7 @@ class LogSoftmax(Module):
             self.dim = None
 
     def forward(self, input):
-        return F.log_softmax(input, self.dim)
+        return F.log_softmax(input, _softmax_dim("log_softmax", self.dim, input.dim()))
 
     def extra_repr(self):
         return f"dim={self.dim}"
