@@ -87,6 +87,14 @@ LAYERS = [
      lambda m: [rn(m, 1, 2, 7, 7)], ["max_pool2d"], False),
     ("MaxPool3d", lambda nn: nn.MaxPool3d(2, return_indices=True),
      lambda m: [rn(m, 1, 2, 4, 4, 4)], ["max_pool3d"], False),
+    ("FractionalMaxPool2d", lambda nn: nn.FractionalMaxPool2d(
+        2, output_size=3, return_indices=True,
+        _random_samples=wick_or_torch(nn).full((1, 2, 2), 0.3, dtype=wick_or_torch(nn).float64)),
+     lambda m: [rn(m, 1, 2, 7, 7)], ["fractional_max_pool2d"], False),
+    ("FractionalMaxPool3d", lambda nn: nn.FractionalMaxPool3d(
+        2, output_ratio=0.5,
+        _random_samples=wick_or_torch(nn).full((1, 2, 3), 0.7, dtype=wick_or_torch(nn).float64)),
+     lambda m: [rn(m, 1, 2, 6, 6, 6)], ["fractional_max_pool3d"], False),
     ("AvgPool1d", lambda nn: nn.AvgPool1d(3, 2, 1, count_include_pad=False),
      lambda m: [rn(m, 2, 3, 9)], ["avg_pool1d"], False),
     ("AvgPool2d", lambda nn: nn.AvgPool2d(2), lambda m: [rn(m, 2, 3, 8, 8)], ["avg_pool2d"],
@@ -444,7 +452,7 @@ def test_module_forward_calls_functional_name():
         assert_same(a, b)
 
 
-@pytest.mark.parametrize("case", range(20))
+@pytest.mark.parametrize("case", range(23))
 def test_constructor_errors(case):
     cases = [
         lambda nn: nn.Conv2d(3, 4, 3, groups=2),
@@ -468,6 +476,9 @@ def test_constructor_errors(case):
         lambda nn: nn.InstanceNorm1d(3)(wick_or_torch(nn).ones(2)),
         lambda nn: nn.ConvTranspose2d(2, 2, 3)(wick_or_torch(nn).ones(1, 2, 3, 3),
                                                 output_size=[1, 2, 3]),
+        lambda nn: nn.FractionalMaxPool2d(2),
+        lambda nn: nn.FractionalMaxPool2d(2, output_size=3, output_ratio=0.5),
+        lambda nn: nn.FractionalMaxPool3d(2, output_ratio=1.5),
     ]
     w, t = run(lambda m: error_of(lambda: cases[case](m.nn)))
     assert t is not None

@@ -666,3 +666,13 @@ def test_seed_centered_layer():
     w, t = run(f)
     assert_same(w[0], t[0])
     assert w[1] == t[1]
+
+
+def test_data_parallel_without_accelerator():
+    def f(m):
+        model = Lin(m, 2, 3)
+        dp = m.nn.DataParallel(model)
+        return repr(dp), list(dp.state_dict()), dp(m.ones(1, 2)), dp.module is model
+    w, t = run(f)
+    assert w[0] == t[0] and w[1] == t[1] and w[3] and t[3]
+    assert_same(w[2], t[2])
