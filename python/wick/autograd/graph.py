@@ -3,7 +3,7 @@ import abc
 
 from wick import _C
 
-RemovableHandle = _C._autograd.RemovableHandle
+from wick.utils.hooks import RemovableHandle  # noqa: E402,F401
 
 
 class Node(abc.ABC):
