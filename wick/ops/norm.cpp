@@ -141,6 +141,8 @@ using namespace norm_detail;
 
 namespace {
 
+std::string shape_of(const Tensor& t) { return t.defined() ? str(t.sizes()) : std::string("[]"); }
+
 void check_channel_vector(const Tensor& t, const char* name, int64_t C) {
   if (t.defined())
     WICK_CHECK(t.numel() == C, name, " should contain ", C, " elements not ", t.numel());
@@ -562,11 +564,11 @@ std::tuple<Tensor, Tensor, Tensor> native_layer_norm(const Tensor& input,
              normalized_shape);
   WICK_CHECK(!weight.defined() || weight.sizes() == normalized_shape,
              "Expected weight to be of same shape as normalized_shape, but got weight of shape ",
-             weight.defined() ? weight.sizes() : IntArrayRef(), " and normalized_shape = ",
+             shape_of(weight), " and normalized_shape = ",
              normalized_shape);
   WICK_CHECK(!bias.defined() || bias.sizes() == normalized_shape,
              "Expected bias to be of same shape as normalized_shape, but got bias of shape ",
-             bias.defined() ? bias.sizes() : IntArrayRef(), " and normalized_shape = ",
+             shape_of(bias), " and normalized_shape = ",
              normalized_shape);
   const int64_t nd = input.dim();
   bool ok = nd >= k;
@@ -698,12 +700,12 @@ std::tuple<Tensor, Tensor, Tensor> native_group_norm(const Tensor& input, const 
   WICK_CHECK(!weight.defined() || (weight.dim() == 1 && weight.numel() == C),
              "Expected weight to be a vector of size equal to the number of channels in input, "
              "but got weight of shape ",
-             weight.defined() ? weight.sizes() : IntArrayRef(), " and input of shape ",
+             shape_of(weight), " and input of shape ",
              input.sizes());
   WICK_CHECK(!bias.defined() || (bias.dim() == 1 && bias.numel() == C),
              "Expected bias to be a vector of size equal to the number of channels in input, "
              "but got bias of shape ",
-             bias.defined() ? bias.sizes() : IntArrayRef(), " and input of shape ", input.sizes());
+             shape_of(bias), " and input of shape ", input.sizes());
   WICK_CHECK(input.numel() == N * C * HxW, "Expected input of ", N * C * HxW,
              " elements, but got ", input.numel());
   WICK_CHECK(is_floating_type(input.scalar_type()),
