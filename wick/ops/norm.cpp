@@ -68,27 +68,15 @@ inline void shifted_sums(const T* p, int64_t n, T shift, double& s, double& ss) 
   for (int64_t c0 = 0; c0 < n; c0 += kChunk) {
     const int64_t m = std::min(kChunk, n - c0);
     const T* q = p + c0;
-    T a[8] = {}, b[8] = {};
-    int64_t i = 0;
-    for (; i + 8 <= m; i += 8) {
-      for (int k = 0; k < 8; ++k) {
-        T d = q[i + k] - shift;
-        a[k] += d;
-        b[k] += d * d;
-      }
-    }
-    T ra = 0, rb = 0;
-    for (; i < m; ++i) {
+    T a = 0, b = 0;
+#pragma omp simd reduction(+ : a, b)
+    for (int64_t i = 0; i < m; ++i) {
       T d = q[i] - shift;
-      ra += d;
-      rb += d * d;
+      a += d;
+      b += d * d;
     }
-    for (int k = 0; k < 8; ++k) {
-      ra += a[k];
-      rb += b[k];
-    }
-    s += ra;
-    ss += rb;
+    s += a;
+    ss += b;
   }
 }
 
@@ -100,25 +88,14 @@ inline void grad_sums(const T* g, const T* x, int64_t n, T mean, double& sg, dou
     const int64_t m = std::min(kChunk, n - c0);
     const T* gq = g + c0;
     const T* xq = x + c0;
-    T a[8] = {}, b[8] = {};
-    int64_t i = 0;
-    for (; i + 8 <= m; i += 8) {
-      for (int k = 0; k < 8; ++k) {
-        a[k] += gq[i + k];
-        b[k] += gq[i + k] * (xq[i + k] - mean);
-      }
+    T a = 0, b = 0;
+#pragma omp simd reduction(+ : a, b)
+    for (int64_t i = 0; i < m; ++i) {
+      a += gq[i];
+      b += gq[i] * (xq[i] - mean);
     }
-    T ra = 0, rb = 0;
-    for (; i < m; ++i) {
-      ra += gq[i];
-      rb += gq[i] * (xq[i] - mean);
-    }
-    for (int k = 0; k < 8; ++k) {
-      ra += a[k];
-      rb += b[k];
-    }
-    sg += ra;
-    sgx += rb;
+    sg += a;
+    sgx += b;
   }
 }
 
@@ -438,38 +415,27 @@ void layer_norm_backward_kernel(const T* g, const T* x, const T* w, const double
                                 const double* rstd, int64_t M, int64_t D, T* gi, T* gw, T* gb) {
   if (gi != nullptr) {
     parallel_for(0, M, grain_for(D), [&](int64_t rb, int64_t re) {
+      std::vector<T> gw_row;
       for (int64_t r = rb; r < re; ++r) {
         const T* gp = g + r * D;
         const T* xp = x + r * D;
         const T mu = static_cast<T>(mean[r]), rs = static_cast<T>(rstd[r]);
         // a = sum(g w), c = sum(g w xhat)
-        T a8[8] = {}, c8[8] = {};
-        int64_t j = 0;
-        for (; j + 8 <= D; j += 8) {
-          for (int k = 0; k < 8; ++k) {
-            T gw_ = w ? gp[j + k] * w[j + k] : gp[j + k];
-            a8[k] += gw_;
-            c8[k] += gw_ * (xp[j + k] - mu);
-          }
-        }
         double a = 0, c = 0;
-        for (; j < D; ++j) {
-          T gw_ = w ? gp[j] * w[j] : gp[j];
-          a += gw_;
-          c += gw_ * (xp[j] - mu);
-        }
-        for (int k = 0; k < 8; ++k) {
-          a += a8[k];
-          c += c8[k];
+        if (w) {
+          std::vector<T>& tmp = gw_row;
+          tmp.resize(static_cast<size_t>(D));
+          for (int64_t j = 0; j < D; ++j) tmp[j] = gp[j] * w[j];
+          grad_sums(tmp.data(), xp, D, mu, a, c);
+        } else {
+          grad_sums(gp, xp, D, mu, a, c);
         }
         c *= rstd[r];
         const T am = static_cast<T>(a / static_cast<double>(D));
         const T cm = static_cast<T>(c / static_cast<double>(D) * rstd[r]);
         T* o = gi + r * D;
-        for (int64_t k = 0; k < D; ++k) {
-          T gw_ = w ? gp[k] * w[k] : gp[k];
-          o[k] = rs * (gw_ - am - (xp[k] - mu) * cm);
-        }
+        const T* gwp = w ? gw_row.data() : gp;
+        for (int64_t k = 0; k < D; ++k) o[k] = rs * (gwp[k] - am - (xp[k] - mu) * cm);
       }
     });
   }
