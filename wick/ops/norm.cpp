@@ -627,12 +627,72 @@ void group_norm_kernel(const T* x, T* out, int64_t N, int64_t C, int64_t S, int6
   });
 }
 
-// Saved: 0 input, 1 weight; ints: 0 N, 1 C, 2 HxW, 3 group; scalars: 0 eps.
+template <typename T>
+void group_norm_backward_kernel(const T* g, const T* x, int64_t N, int64_t C, int64_t S,
+                                int64_t G, const double* w, const double* mean,
+                                const double* rstd, T* gi, double* sg_nc, double* sgx_nc) {
+  const int64_t cpg = C / G;
+  const int64_t D = cpg * S;
+  parallel_for(0, N * G, grain_for(D), [&](int64_t rb, int64_t re) {
+    for (int64_t r = rb; r < re; ++r) {
+      const int64_t n = r / G, grp = r % G;
+      const T mu = static_cast<T>(mean[r]);
+      double a = 0, cc = 0;
+      for (int64_t ci = 0; ci < cpg; ++ci) {
+        const int64_t c = grp * cpg + ci;
+        double sg = 0, sgx = 0;
+        grad_sums(g + r * D + ci * S, x + r * D + ci * S, S, mu, sg, sgx);
+        sg_nc[n * C + c] = sg;
+        sgx_nc[n * C + c] = sgx;
+        a += w[c] * sg;
+        cc += w[c] * sgx;
+      }
+      if (gi == nullptr) continue;
+      const double rs = rstd[r];
+      const T am = static_cast<T>(a / static_cast<double>(D));
+      const T k = static_cast<T>(rs * rs * cc / static_cast<double>(D));
+      for (int64_t ci = 0; ci < cpg; ++ci) {
+        const int64_t c = grp * cpg + ci;
+        const T wc = static_cast<T>(w[c]), rt = static_cast<T>(rs);
+        const T* gp = g + r * D + ci * S;
+        const T* xp = x + r * D + ci * S;
+        T* o = gi + r * D + ci * S;
+        for (int64_t i = 0; i < S; ++i) o[i] = rt * (gp[i] * wc - am - (xp[i] - mu) * k);
+      }
+    }
+  });
+}
+
+// Saved: 0 input, 1 weight, 2 mean, 3 rstd; ints: 0 N, 1 C, 2 HxW, 3 group; scalars: 0 eps.
 variable_list group_norm_backward(FormulaNode& n, const variable_list& grads) {
   Tensor x = n.saved(0), w = n.saved(1);
   const int64_t N = n.int_at(0), C = n.int_at(1), G = n.int_at(3);
   const double eps = n.scalar(0).to<double>();
   const Tensor& g = grads[0];
+  if (!autograd::GradMode::is_enabled() && N > 0) {
+    const int64_t S = n.int_at(2);
+    std::vector<double> wv = as_doubles(w, C, 1.0);
+    std::vector<double> mean = as_doubles(n.saved(2), N * G, 0),
+                        rstd = as_doubles(n.saved(3), N * G, 0);
+    std::vector<double> sg(static_cast<size_t>(N * C)), sgx(static_cast<size_t>(N * C));
+    Tensor xc = prepared(x), gc = prepared(g);
+    Tensor gi = n.needs(0) ? empty(xc.sizes(), xc.options()) : Tensor();
+    WICK_DISPATCH_FLOATING_TYPES(xc.scalar_type(), "group_norm_backward", [&] {
+      group_norm_backward_kernel<scalar_t>(gc.data_ptr<scalar_t>(), xc.data_ptr<scalar_t>(), N,
+                                           C, S, G, wv.data(), mean.data(), rstd.data(),
+                                           gi.defined() ? gi.data_ptr<scalar_t>() : nullptr,
+                                           sg.data(), sgx.data());
+    });
+    std::vector<double> gw(static_cast<size_t>(C), 0.0), gb(static_cast<size_t>(C), 0.0);
+    for (int64_t i = 0; i < N; ++i)
+      for (int64_t c = 0; c < C; ++c) {
+        gw[c] += sgx[i * C + c] * rstd[i * G + c / (C / G)];
+        gb[c] += sg[i * C + c];
+      }
+    ScalarType pt = w.defined() ? w.scalar_type() : xc.scalar_type();
+    return {gi, n.needs(1) ? from_doubles(gw, {C}, pt) : Tensor(),
+            n.needs(2) ? from_doubles(gb, {C}, pt) : Tensor()};
+  }
   Tensor xg = x.reshape({N, G, -1});
   Tensor mean = xg.mean({2}, true);
   Tensor xc = xg - mean;
@@ -698,7 +758,7 @@ std::tuple<Tensor, Tensor, Tensor> native_group_norm(const Tensor& input, const 
   if (autograd::compute_requires_grad(input, weight, bias)) {
     if (FormulaNode* n = autograd::record("NativeGroupNormBackward0", group_norm_backward,
                                           {input, weight, bias}, {out}))
-      n->save(input)->save(weight)->keep_int(N)->keep_int(C)->keep_int(HxW)->keep_int(group)->keep(
+      n->save(input)->save(weight)->save(mean_t)->save(rstd_t)->keep_int(N)->keep_int(C)->keep_int(HxW)->keep_int(group)->keep(
           Scalar(eps));
   }
   return {out, mean_t, rstd_t};
