@@ -27,7 +27,8 @@ using autograd::FormulaNode;
 using autograd::variable_list;
 
 template <typename T>
-using acc_t = std::conditional_t<std::is_same_v<T, double>, double, float>;
+using acc_t = std::conditional_t<std::is_same_v<T, double>, double,
+                                 std::conditional_t<std::is_integral_v<T>, int64_t, float>>;
 
 // The windows along one spatial dimension: output o reads input positions
 // start[o], start[o] + step, ... < end[o]; factor[o] is this dimension's share
@@ -303,7 +304,11 @@ void avg_backward_kernel(const T* go, T* gi, const Geom& g, int64_t divisor) {
   });
 }
 
-const char* dim_name(int nd) { return nd == 3 ? "3D" : "2D"; }
+// Floating point only, with PyTorch's RuntimeError wording.
+void check_float(const Tensor& x, const char* name) {
+  WICK_CHECK(x.is_floating_point(), "\"", name, "\" not implemented for '",
+             to_string(x.scalar_type()), "'");
+}
 
 // The data of x, contiguous, without recording anything.
 Tensor plain(const Tensor& x) {
@@ -316,8 +321,8 @@ Tensor plain(const Tensor& x) {
 variable_list scatter_backward_formula(FormulaNode& n, const variable_list& g);
 
 // grad_output scattered into zeros of input_sizes at indices (flat per plane).
-Tensor scatter_to_input(const Tensor& grad_output, const Tensor& indices, IntArrayRef input_sizes,
-                        int nd, const char* node_name) {
+Tensor scatter_to_input(const Tensor& grad_output, const Tensor& self, const Tensor& indices,
+                        IntArrayRef input_sizes, int nd, const char* node_name) {
   WICK_CHECK(grad_output.sizes() == indices.sizes(), "Expected grad_output of shape ",
              sizes_str(indices.sizes()), " but got ", sizes_str(grad_output.sizes()));
   const int64_t lead = static_cast<int64_t>(input_sizes.size()) - nd;
@@ -335,8 +340,8 @@ Tensor scatter_to_input(const Tensor& grad_output, const Tensor& indices, IntArr
   });
   WICK_CHECK(ok, "Found an invalid max index (output volumes are of size ", join_x(input_sizes),
              ")");
-  if (autograd::compute_requires_grad(grad_output))
-    autograd::record(node_name, scatter_backward_formula, {grad_output}, {gi})
+  if (autograd::compute_requires_grad(grad_output, self))
+    autograd::record(node_name, scatter_backward_formula, {grad_output, self}, {gi})
         ->save(indices)
         ->keep(input_sizes)
         ->keep_int(nd);
@@ -355,19 +360,19 @@ Tensor gather_planes(const Tensor& src, const Tensor& indices, IntArrayRef src_s
 
 variable_list scatter_backward_formula(FormulaNode& n, const variable_list& g) {
   Tensor idx = n.saved(0);
-  return {gather_planes(g[0], idx, n.sizes(0), static_cast<int>(n.int_at(0)))};
+  return {gather_planes(g[0], idx, n.sizes(0), static_cast<int>(n.int_at(0))), Tensor()};
 }
 
 variable_list max_pool_formula(FormulaNode& n, const variable_list& g) {
   const int nd = static_cast<int>(n.int_at(0));
-  return {scatter_to_input(g[0], n.saved(0), n.sizes(0), nd,
+  return {scatter_to_input(g[0], n.saved(1), n.saved(0), n.sizes(0), nd,
                            nd == 3 ? "MaxPool3DWithIndicesBackwardBackward0"
                                    : "MaxPool2DWithIndicesBackwardBackward0")};
 }
 
 variable_list adaptive_max_formula(FormulaNode& n, const variable_list& g) {
   const int nd = static_cast<int>(n.int_at(0));
-  return {scatter_to_input(g[0], n.saved(0), n.sizes(0), nd,
+  return {scatter_to_input(g[0], n.saved(1), n.saved(0), n.sizes(0), nd,
                            nd == 3 ? "AdaptiveMaxPool3DBackwardBackward0"
                                    : "AdaptiveMaxPool2DBackwardBackward0")};
 }
@@ -453,6 +458,7 @@ std::tuple<Tensor, Tensor> max_pool_nd(const Tensor& self, int nd, IntArrayRef k
     max_windows(g.w[j], g.in[j], g.out[j], a.k[i], a.s[i], a.p[i], a.d[i]);
   }
   DimVector shape = out_shape(self, g, nd);
+  check_float(self, nd == 3 ? "max_pool3d_with_indices_cpu" : "max_pool2d");
   Tensor out = empty(shape, self.options());
   Tensor idx = empty(shape, TensorOptions(ScalarType::Long).device(self.device()));
   Tensor in = plain(self);
@@ -463,6 +469,7 @@ std::tuple<Tensor, Tensor> max_pool_nd(const Tensor& self, int nd, IntArrayRef k
     autograd::record(nd == 3 ? "MaxPool3DWithIndicesBackward0" : "MaxPool2DWithIndicesBackward0",
                      max_pool_formula, {self}, {out})
         ->save(idx)
+        ->save(self)
         ->keep(self.sizes())
         ->keep_int(nd);
   return {out, idx};
@@ -515,15 +522,17 @@ Tensor avg_pool_nd(const Tensor& self, int nd, IntArrayRef kernel_size, IntArray
              "D (batch mode) tensor expected for input");
   WICK_CHECK(!divisor_override || *divisor_override != 0, "divisor must be not zero");
   Geom g = avg_geom(self, nd, a, ceil_mode, count_include_pad);
+  WICK_CHECK(self.scalar_type() != ScalarType::Bool, "\"", fn, "_out_frame\" not implemented for 'Bool'");
   Tensor out = empty(out_shape(self, g, nd), self.options());
   Tensor in = plain(self);
-  WICK_DISPATCH_FLOATING_AND_HALF(self.scalar_type(), fn, [&] {
+  WICK_DISPATCH_ALL_TYPES(self.scalar_type(), fn, [&] {
     avg_kernel(in.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(), g,
                divisor_override ? *divisor_override : 0);
   });
   if (autograd::compute_requires_grad(self))
     autograd::record(nd == 3 ? "AvgPool3DBackward0" : "AvgPool2DBackward0", avg_pool_formula,
                      {self}, {out})
+        ->save(self)
         ->keep(self.sizes())
         ->keep(a.k)
         ->keep(a.s)
@@ -535,13 +544,13 @@ Tensor avg_pool_nd(const Tensor& self, int nd, IntArrayRef kernel_size, IntArray
   return out;
 }
 
-Tensor avg_pool_backward_impl(const Tensor& grad_output, IntArrayRef input_sizes, int nd,
+Tensor avg_pool_backward_impl(const Tensor& grad_output, const Tensor& self, int nd,
                               IntArrayRef k, IntArrayRef s, IntArrayRef p, bool ceil_mode,
                               bool count_include_pad, int64_t divisor) {
   AvgArgs a{k.vec(), s.vec(), p.vec()};
-  Tensor shape_only = empty(input_sizes, TensorOptions(grad_output.dtype()));
-  Geom g = avg_geom(shape_only, nd, a, ceil_mode, count_include_pad);
-  DimVector oshape = out_shape(shape_only, g, nd);
+  IntArrayRef input_sizes = self.sizes();
+  Geom g = avg_geom(self, nd, a, ceil_mode, count_include_pad);
+  DimVector oshape = out_shape(self, g, nd);
   WICK_CHECK(grad_output.sizes() == IntArrayRef(oshape), "avg_pool", nd,
              "d_backward(): expected grad_output of shape ", sizes_str(oshape), " but got ",
              sizes_str(grad_output.sizes()));
@@ -550,9 +559,9 @@ Tensor avg_pool_backward_impl(const Tensor& grad_output, IntArrayRef input_sizes
   WICK_DISPATCH_FLOATING_AND_HALF(go.scalar_type(), "avg_pool_backward", [&] {
     avg_backward_kernel(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g, divisor);
   });
-  if (autograd::compute_requires_grad(grad_output))
+  if (autograd::compute_requires_grad(grad_output, self))
     autograd::record(nd == 3 ? "AvgPool3DBackwardBackward0" : "AvgPool2DBackwardBackward0",
-                     avg_pool_backward_formula, {grad_output}, {gi})
+                     avg_pool_backward_formula, {grad_output, self}, {gi})
         ->keep(input_sizes)
         ->keep(k)
         ->keep(s)
@@ -565,7 +574,7 @@ Tensor avg_pool_backward_impl(const Tensor& grad_output, IntArrayRef input_sizes
 }
 
 variable_list avg_pool_formula(FormulaNode& n, const variable_list& g) {
-  return {avg_pool_backward_impl(g[0], n.sizes(0), static_cast<int>(n.int_at(0)), n.sizes(1),
+  return {avg_pool_backward_impl(g[0], n.saved(0), static_cast<int>(n.int_at(0)), n.sizes(1),
                                  n.sizes(2), n.sizes(3), n.int_at(1) != 0, n.int_at(2) != 0,
                                  n.int_at(3))};
 }
@@ -575,7 +584,8 @@ variable_list avg_pool_backward_formula(FormulaNode& n, const variable_list& g) 
   const int64_t div = n.int_at(3);
   return {avg_pool_nd(g[0], static_cast<int>(n.int_at(0)), n.sizes(1), n.sizes(2), n.sizes(3),
                       n.int_at(1) != 0, n.int_at(2) != 0,
-                      div > 0 ? std::optional<int64_t>(div) : std::nullopt)};
+                      div > 0 ? std::optional<int64_t>(div) : std::nullopt),
+          Tensor()};
 }
 
 // ---- adaptive pools ------------------------------------------------------------------------
@@ -615,6 +625,13 @@ variable_list adaptive_avg_backward_formula(FormulaNode& n, const variable_list&
 Tensor adaptive_avg_nd(const Tensor& self, int nd, IntArrayRef output_size) {
   const char* fn = nd == 3 ? "adaptive_avg_pool3d" : "adaptive_avg_pool2d";
   Geom g = adaptive_geom(self, nd, output_size, fn);
+  bool all_one = true;
+  for (int64_t v : output_size) all_one = all_one && v == 1;
+  if (all_one) {  // PyTorch takes the mean here (grad_fn MeanBackward1)
+    DimVector dims;
+    for (int i = 0; i < nd; ++i) dims.push_back(-1 - i);
+    return self.mean(dims, true);
+  }
   Tensor out = empty(out_shape(self, g, nd), self.options());
   Tensor in = plain(self);
   WICK_DISPATCH_FLOATING_AND_HALF(self.scalar_type(), fn, [&] {
@@ -623,16 +640,16 @@ Tensor adaptive_avg_nd(const Tensor& self, int nd, IntArrayRef output_size) {
   if (autograd::compute_requires_grad(self))
     autograd::record(nd == 3 ? "AdaptiveAvgPool3DBackward0" : "AdaptiveAvgPool2DBackward0",
                      adaptive_avg_formula, {self}, {out})
-        ->keep(self.sizes())
+        ->save(self)
         ->keep(output_size)
         ->keep_int(nd);
   return out;
 }
 
-Tensor adaptive_avg_backward(const Tensor& grad_output, IntArrayRef input_sizes,
+Tensor adaptive_avg_backward(const Tensor& grad_output, const Tensor& self,
                              IntArrayRef output_size, int nd) {
-  Tensor shape_only = empty(input_sizes, TensorOptions(grad_output.dtype()));
-  Geom g = adaptive_geom(shape_only, nd, output_size, "adaptive_avg_pool_backward");
+  IntArrayRef input_sizes = self.sizes();
+  Geom g = adaptive_geom(self, nd, output_size, "adaptive_avg_pool_backward");
   Tensor go = plain(grad_output);
   WICK_CHECK(go.numel() == g.planes * g.osz(), "adaptive_avg_pool_backward: bad grad_output shape ",
              sizes_str(go.sizes()));
@@ -640,21 +657,21 @@ Tensor adaptive_avg_backward(const Tensor& grad_output, IntArrayRef input_sizes,
   WICK_DISPATCH_FLOATING_AND_HALF(go.scalar_type(), "adaptive_avg_pool_backward", [&] {
     avg_backward_kernel(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g, 0);
   });
-  if (autograd::compute_requires_grad(grad_output))
+  if (autograd::compute_requires_grad(grad_output, self))
     autograd::record(
         nd == 3 ? "AdaptiveAvgPool3DBackwardBackward0" : "AdaptiveAvgPool2DBackwardBackward0",
-        adaptive_avg_backward_formula, {grad_output}, {gi})
+        adaptive_avg_backward_formula, {grad_output, self}, {gi})
         ->keep(output_size)
         ->keep_int(nd);
   return gi;
 }
 
 variable_list adaptive_avg_formula(FormulaNode& n, const variable_list& g) {
-  return {adaptive_avg_backward(g[0], n.sizes(0), n.sizes(1), static_cast<int>(n.int_at(0)))};
+  return {adaptive_avg_backward(g[0], n.saved(0), n.sizes(0), static_cast<int>(n.int_at(0)))};
 }
 
 variable_list adaptive_avg_backward_formula(FormulaNode& n, const variable_list& g) {
-  return {adaptive_avg_nd(g[0], static_cast<int>(n.int_at(0)), n.sizes(0))};
+  return {adaptive_avg_nd(g[0], static_cast<int>(n.int_at(0)), n.sizes(0)), Tensor()};
 }
 
 std::tuple<Tensor, Tensor> adaptive_max_nd(const Tensor& self, int nd, IntArrayRef output_size) {
@@ -674,6 +691,7 @@ std::tuple<Tensor, Tensor> adaptive_max_nd(const Tensor& self, int nd, IntArrayR
     autograd::record(nd == 3 ? "AdaptiveMaxPool3DBackward0" : "AdaptiveMaxPool2DBackward0",
                      adaptive_max_formula, {self}, {out})
         ->save(idx)
+        ->save(self)
         ->keep(self.sizes())
         ->keep_int(nd);
   return {out, idx};
@@ -710,8 +728,9 @@ Tensor max_unpool_nd(const Tensor& self, const Tensor& indices, int nd, IntArray
   } else {
     DimVector req = output_size.vec();
     if (static_cast<int64_t>(req.size()) == nd + 2) req.erase(req.begin(), req.begin() + 2);
-    WICK_CHECK(static_cast<int>(req.size()) == nd, "output_size should be a sequence containing ",
-               nd, " or ", nd + 2, " elements, but it has a length of '", output_size.size(), "'");
+    WICK_CHECK_T(ValueError, static_cast<int>(req.size()) == nd,
+                 "output_size should be a sequence containing ", nd, " or ", nd + 2,
+                 " elements, but it has a length of '", output_size.size(), "'");
     for (int i = 0; i < nd; ++i) {
       const int64_t lo = def[i] - s[i], hi = def[i] + s[i];
       if (!(lo < req[i] && req[i] < hi)) {
@@ -840,13 +859,13 @@ Tensor max_pool3d(const Tensor& self, IntArrayRef kernel_size, IntArrayRef strid
 Tensor max_pool2d_with_indices_backward(const Tensor& grad_output, const Tensor& self,
                                         IntArrayRef, IntArrayRef, IntArrayRef, IntArrayRef, bool,
                                         const Tensor& indices) {
-  return scatter_to_input(grad_output, indices, self.sizes(), 2,
+  return scatter_to_input(grad_output, self, indices, self.sizes(), 2,
                           "MaxPool2DWithIndicesBackwardBackward0");
 }
 Tensor max_pool3d_with_indices_backward(const Tensor& grad_output, const Tensor& self,
                                         IntArrayRef, IntArrayRef, IntArrayRef, IntArrayRef, bool,
                                         const Tensor& indices) {
-  return scatter_to_input(grad_output, indices, self.sizes(), 3,
+  return scatter_to_input(grad_output, self, indices, self.sizes(), 3,
                           "MaxPool3DWithIndicesBackwardBackward0");
 }
 
@@ -880,14 +899,14 @@ Tensor avg_pool2d_backward(const Tensor& grad_output, const Tensor& self, IntArr
                            IntArrayRef stride, IntArrayRef padding, bool ceil_mode,
                            bool count_include_pad, std::optional<int64_t> divisor_override) {
   AvgArgs a = avg_args("avg_pool2d", 2, kernel_size, stride, padding);
-  return avg_pool_backward_impl(grad_output, self.sizes(), 2, a.k, a.s, a.p, ceil_mode,
+  return avg_pool_backward_impl(grad_output, self, 2, a.k, a.s, a.p, ceil_mode,
                                 count_include_pad, divisor_override ? *divisor_override : 0);
 }
 Tensor avg_pool3d_backward(const Tensor& grad_output, const Tensor& self, IntArrayRef kernel_size,
                            IntArrayRef stride, IntArrayRef padding, bool ceil_mode,
                            bool count_include_pad, std::optional<int64_t> divisor_override) {
   AvgArgs a = avg_args("avg_pool3d", 3, kernel_size, stride, padding);
-  return avg_pool_backward_impl(grad_output, self.sizes(), 3, a.k, a.s, a.p, ceil_mode,
+  return avg_pool_backward_impl(grad_output, self, 3, a.k, a.s, a.p, ceil_mode,
                                 count_include_pad, divisor_override ? *divisor_override : 0);
 }
 
@@ -927,7 +946,7 @@ Tensor max_unpool1d(const Tensor& self, const Tensor& indices, IntArrayRef kerne
   if (!output_size.empty()) {
     os = output_size.vec();
     if (os.size() == 3) os.erase(os.begin(), os.begin() + 2);
-    WICK_CHECK(os.size() == 1, "output_size should be a sequence containing 1 or 3 elements, but "
+    WICK_CHECK_T(ValueError, os.size() == 1, "output_size should be a sequence containing 1 or 3 elements, but "
                "it has a length of '", output_size.size(), "'");
     os.push_back(1);
   }
