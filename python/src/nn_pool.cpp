@@ -2,6 +2,8 @@
 #include <optional>
 #include <tuple>
 
+#include <pybind11/stl.h>
+
 #include "python/src/bind.h"
 #include "python/src/init.h"
 #include "wick/ops/pool.h"
@@ -278,6 +280,72 @@ void init_nn_pool(py::module_& m) {
          bool ceil) { return lp_pool2d(x, p, k, opt(s), ceil); },
       arg("input"), arg("norm_type"), arg("kernel_size"), arg("stride") = py::none(),
       arg("ceil_mode") = false, nogil());
+
+  // padding
+  nn.def(
+      "pad",
+      [](const Tensor& x, const IntList& p, const std::string& mode, std::optional<double> v) {
+        return pad(x, p, mode, v);
+      },
+      arg("input"), arg("pad"), arg("mode") = "constant", arg("value") = py::none(), nogil());
+  m.def(
+      "constant_pad_nd",
+      [](const Tensor& x, const IntList& p, const Scalar& v) { return constant_pad_nd(x, p, v); },
+      arg("input"), arg("pad"), arg("value") = 0, nogil());
+
+  // shuffles
+  auto ps = [](const Tensor& x, int64_t r) { return pixel_shuffle(x, r); };
+  auto pu = [](const Tensor& x, int64_t r) { return pixel_unshuffle(x, r); };
+  auto cs = [](const Tensor& x, int64_t g) { return channel_shuffle(x, g); };
+  nn.def("pixel_shuffle", ps, arg("input"), arg("upscale_factor"), nogil());
+  m.def("pixel_shuffle", ps, arg("input"), arg("upscale_factor"), nogil());
+  nn.def("pixel_unshuffle", pu, arg("input"), arg("downscale_factor"), nogil());
+  m.def("pixel_unshuffle", pu, arg("input"), arg("downscale_factor"), nogil());
+  nn.def("channel_shuffle", cs, arg("input"), arg("groups"), nogil());
+  m.def("channel_shuffle", cs, arg("input"), arg("groups"), nogil());
+  // resampling: (input, output_size, [align_corners,] scale_factors) as torch._C._nn has them
+  auto sizes = [](const std::optional<IntList>& os) { return opt(os).vec(); };
+  auto scl = [](const std::optional<std::vector<double>>& s) {
+    return s ? *s : std::vector<double>();
+  };
+  const char* nearest[3] = {"upsample_nearest1d", "upsample_nearest2d", "upsample_nearest3d"};
+  const char* exact[3] = {"_upsample_nearest_exact1d", "_upsample_nearest_exact2d",
+                          "_upsample_nearest_exact3d"};
+  const char* linear[3] = {"upsample_linear1d", "upsample_bilinear2d", "upsample_trilinear3d"};
+  for (int nd = 1; nd <= 3; ++nd) {
+    nn.def(
+        nearest[nd - 1],
+        [nd, sizes, scl](const Tensor& x, const std::optional<IntList>& os,
+                         const std::optional<std::vector<double>>& s) {
+          return upsample_nearest_nd(x, nd, sizes(os), scl(s), false);
+        },
+        arg("input"), arg("output_size"), arg("scale_factors") = py::none(), nogil());
+    nn.def(
+        exact[nd - 1],
+        [nd, sizes, scl](const Tensor& x, const std::optional<IntList>& os,
+                         const std::optional<std::vector<double>>& s) {
+          return upsample_nearest_nd(x, nd, sizes(os), scl(s), true);
+        },
+        arg("input"), arg("output_size"), arg("scale_factors") = py::none(), nogil());
+    nn.def(
+        linear[nd - 1],
+        [nd, sizes, scl](const Tensor& x, const std::optional<IntList>& os, bool align,
+                         const std::optional<std::vector<double>>& s) {
+          return upsample_linear_nd(x, nd, sizes(os), align, scl(s));
+        },
+        arg("input"), arg("output_size"), arg("align_corners"), arg("scale_factors") = py::none(),
+        nogil());
+  }
+  nn.def(
+      "upsample_bicubic2d",
+      [sizes, scl](const Tensor& x, const std::optional<IntList>& os, bool align,
+                   const std::optional<std::vector<double>>& s) {
+        return upsample_bicubic2d(x, sizes(os), align, scl(s));
+      },
+      arg("input"), arg("output_size"), arg("align_corners"), arg("scale_factors") = py::none(),
+      nogil());
+  nn.def("native_channel_shuffle", cs, arg("input"), arg("groups"), nogil());
+  m.def("native_channel_shuffle", cs, arg("input"), arg("groups"), nogil());
 }
 
 }  // namespace wick::python

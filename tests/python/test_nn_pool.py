@@ -360,3 +360,194 @@ def test_pad_error_uses_effective_kernel_wording():
     # the effective kernel counts the dilation: allowed in 2.x
     y = F(wick).max_pool2d(wick.zeros(1, 1, 7, 7), 3, padding=2, dilation=2)
     assert tuple(y.shape) == (1, 1, 3, 3)
+
+
+# ---- padding and shuffles -----------------------------------------------------------------
+
+PADS = [
+    ((1, 2, 3, 4), (1, 2), "constant"),
+    ((1, 2, 3, 4), (1, -2, 0, 1, 1, 1, 1, 1), "constant"),
+    ((2, 5), (-1, -1, 2, 0), "constant"),
+    ((1, 2, 3, 4), (1, 2, 1, 1), "reflect"),
+    ((1, 2, 3, 4), (-1, 2, 1, 1), "reflect"),
+    ((1, 3, 3, 4), (1, 2, 1, 1, 1, 0), "reflect"),
+    ((3, 4), (3, 2), "reflect"),
+    ((2, 3, 5), (2, 4), "reflect"),
+    ((1, 2, 3, 4), (1, 2, 1, 1), "replicate"),
+    ((1, 2, 3, 4), (3, 5, 0, 2, 1, 1), "replicate"),
+    ((2, 3, 5), (4, 1), "replicate"),
+    ((3, 4, 5), (2, 3, 1, 0), "replicate"),
+    ((1, 2, 3, 4), (1, 2, 1, 1), "circular"),
+    ((1, 2, 3, 4, 5), (1, 2, 1, 1, 2, 0), "circular"),
+    ((2, 3, 5), (5, 1), "circular"),
+]
+
+
+@pytest.mark.parametrize("shape,pad,mode", PADS)
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_pad(shape, pad, mode, dtype):
+    import torch
+    if mode == "circular":  # 1.13 records CopySlices; wick a CircularPadNDBackward0 node
+        arr = data(shape)
+        for m in (wick, torch):
+            x = tensor(m, arr, dtype)
+            y = F(m).pad(x, pad, mode=mode)
+            y.backward(m.tensor(data(tuple(y.shape), 1), dtype=getattr(m, dtype)))
+            if m is wick:
+                wy, wg = y, x.grad
+            else:
+                close(wy, y, 1e-6, 1e-7)
+                close(wg, x.grad, 1e-6, 1e-7)
+        return
+    parity(lambda m, x: F(m).pad(x, pad, mode=mode), shape, dtype)
+    if mode == "constant":
+        parity(lambda m, x: F(m).pad(x, pad, "constant", 2.5), shape, dtype)
+        parity(lambda m, x: m.constant_pad_nd(x, pad, -1), shape, dtype)
+
+
+def test_pad_integer_and_double_backward():
+    import torch
+    arr = np.arange(24).reshape(2, 3, 4)
+    for mode in ("constant",):
+        w = F(wick).pad(wick.tensor(arr), (1, 2), mode=mode)
+        t = F(torch).pad(torch.tensor(arr), (1, 2), mode=mode)
+        close(w, t, 0, 0)
+    for mode in ("reflect", "replicate", "circular", "constant"):
+        x = wick.tensor(data((2, 3, 5)), dtype=wick.float64, requires_grad=True)
+        f = (lambda x, mode=mode: F(wick).pad(x, (2, 1), mode=mode))
+        assert wick.autograd.gradcheck(f, (x,))
+        assert wick.autograd.gradgradcheck(f, (x,))
+        x4 = wick.tensor(data((1, 2, 3, 4)), dtype=wick.float64, requires_grad=True)
+        f2 = (lambda x, mode=mode: F(wick).pad(x, (2, 1, 1, 2), mode=mode))
+        assert wick.autograd.gradcheck(f2, (x4,))
+        assert wick.autograd.gradgradcheck(f2, (x4,))
+    names = {}
+    for m in (wick, torch):
+        x = tensor(m, data((1, 2, 3, 4)), "float64")
+        y = F(m).pad(x, (1, 2, 1, 1), mode="reflect")
+        (g,) = m.autograd.grad(y.sum(), x, create_graph=True)
+        names[m.__name__] = g.grad_fn.name() if m is wick else type(g.grad_fn).__name__
+    assert names["wick"] == names["torch"] == "ReflectionPad2DBackwardBackward0"
+
+
+PAD_ERRORS = [
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (1, 2, 3)),
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (1, 1) * 5),
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (1, 2), mode="reflect"),
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (1, 2), mode="replicate"),
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (4, 2, 1, 1), mode="reflect"),
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (1, 1, 3, 3), mode="reflect"),
+    lambda m: F(m).pad(m.zeros(3, 4), (4, 2), mode="reflect"),
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (5, 2, 1, 1), mode="circular"),
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (1, 2), mode="foo"),
+    lambda m: F(m).pad(m.zeros(1, 2, 3, 4), (1, 2), mode="reflect", value=1.0),
+    lambda m: F(m).pad(m.zeros(4), (1, 2), mode="reflect"),
+    lambda m: F(m).pixel_shuffle(m.zeros(1, 7, 2, 3), 2),
+    lambda m: F(m).pixel_shuffle(m.zeros(8, 3), 2),
+    lambda m: F(m).pixel_shuffle(m.zeros(1, 8, 2, 3), 0),
+    lambda m: F(m).pixel_unshuffle(m.zeros(1, 2, 5, 6), 2),
+    lambda m: F(m).pixel_unshuffle(m.zeros(1, 2, 4, 5), 2),
+    lambda m: m.channel_shuffle(m.zeros(1, 2, 3, 4), 3),
+]
+
+
+@pytest.mark.parametrize("i", range(len(PAD_ERRORS)))
+def test_pad_errors(i):
+    w, t = errors_of(PAD_ERRORS[i])
+    assert t is not None and w is not None, (w, t)
+    assert w == t
+
+
+@pytest.mark.parametrize("shape,r", [((1, 8, 2, 3), 2), ((2, 18, 3, 2), 3), ((9, 2, 2), 3),
+                                     ((2, 1, 4, 2, 3), 2)])
+def test_pixel_shuffle(shape, r):
+    parity(lambda m, x: F(m).pixel_shuffle(x, r), shape)
+    parity(lambda m, x: m.pixel_shuffle(x, r), shape)
+    out = tuple(shape[:-3]) + (shape[-3] // (r * r), shape[-2] * r, shape[-1] * r)
+    parity(lambda m, x: F(m).pixel_unshuffle(x, r), out)
+    parity(lambda m, x: m.pixel_unshuffle(x, downscale_factor=r), out)
+    x = wick.tensor(data(shape), dtype=wick.float64, requires_grad=True)
+    assert wick.autograd.gradgradcheck(lambda x: F(wick).pixel_shuffle(x, r), (x,))
+
+
+def test_channel_shuffle():
+    import torch
+    arr = data((2, 6, 3, 2))
+    close(wick.channel_shuffle(wick.tensor(arr), 3), torch.channel_shuffle(torch.tensor(arr), 3),
+          0, 0)
+    close(F(wick).channel_shuffle(wick.tensor(arr), 2),
+          F(torch).channel_shuffle(torch.tensor(arr), 2), 0, 0)
+
+
+# ---- interpolate ----------------------------------------------------------------------------
+
+INTERP = [
+    ((2, 3, 5), dict(scale_factor=2, mode="nearest")),
+    ((2, 3, 5), dict(size=7, mode="nearest")),
+    ((2, 3, 5), dict(size=3, mode="nearest-exact")),
+    ((2, 3, 5), dict(scale_factor=1.7, mode="linear")),
+    ((2, 3, 5), dict(size=9, mode="linear", align_corners=True)),
+    ((2, 3, 5), dict(size=3, mode="area")),
+    ((2, 3, 4, 5), dict(scale_factor=2, mode="nearest")),
+    ((2, 3, 4, 5), dict(scale_factor=(1.5, 2.3), mode="nearest")),
+    ((2, 3, 4, 5), dict(size=(7, 3), mode="nearest-exact")),
+    ((2, 3, 4, 5), dict(scale_factor=2, mode="bilinear")),
+    ((2, 3, 4, 5), dict(scale_factor=0.6, mode="bilinear")),
+    ((2, 3, 4, 5), dict(size=(6, 9), mode="bilinear", align_corners=True)),
+    ((2, 3, 4, 5), dict(scale_factor=1.7, mode="bilinear", recompute_scale_factor=True)),
+    ((2, 3, 4, 5), dict(scale_factor=2, mode="bicubic")),
+    ((2, 3, 4, 5), dict(size=(7, 3), mode="bicubic", align_corners=True)),
+    ((2, 3, 6, 5), dict(scale_factor=0.5, mode="bicubic")),
+    ((2, 3, 4, 5), dict(size=(2, 3), mode="area")),
+    ((2, 3, 4, 5), dict(scale_factor=0.5, mode="area")),
+    ((1, 2, 3, 4, 5), dict(scale_factor=2, mode="nearest")),
+    ((1, 2, 3, 4, 5), dict(size=(4, 3, 7), mode="nearest-exact")),
+    ((1, 2, 3, 4, 5), dict(scale_factor=(1.5, 2, 0.7), mode="trilinear")),
+    ((1, 2, 3, 4, 5), dict(size=(5, 5, 5), mode="trilinear", align_corners=True)),
+    ((1, 2, 3, 4, 5), dict(size=(2, 2, 2), mode="area")),
+    ((2, 3, 4, 5), dict(size=(4, 5), mode="bilinear")),
+]
+
+
+@pytest.mark.parametrize("shape,kw", INTERP)
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_interpolate(shape, kw, dtype):
+    parity(lambda m, x: F(m).interpolate(x, **kw), shape, dtype)
+
+
+def test_interpolate_gradcheck():
+    for shape, kw in INTERP[::2]:
+        x = wick.tensor(data(shape), dtype=wick.float64, requires_grad=True)
+        f = (lambda x, kw=kw: F(wick).interpolate(x, **kw))
+        assert wick.autograd.gradcheck(f, (x,))
+        assert wick.autograd.gradgradcheck(f, (x,))
+
+
+def test_upsample_aliases():
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parity(lambda m, x: F(m).upsample(x, scale_factor=2, mode="bilinear"), (1, 2, 3, 4))
+        parity(lambda m, x: F(m).upsample_nearest(x, size=(5, 7)), (1, 2, 3, 4))
+        parity(lambda m, x: F(m).upsample_bilinear(x, scale_factor=2), (1, 2, 3, 4))
+
+
+INTERP_ERRORS = [
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4), size=2, scale_factor=2),
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4)),
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4), size=(2, 3, 4)),
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4), scale_factor=(2, 3, 4)),
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4), size=2, align_corners=True),
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4), size=2, recompute_scale_factor=True),
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3), size=2, mode="bilinear"),
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4), size=2, mode="trilinear"),
+    lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4), size=2, mode="linear"),
+    lambda m: F(m).interpolate(m.zeros(2, 3), size=2),
+]
+
+
+@pytest.mark.parametrize("i", range(len(INTERP_ERRORS)))
+def test_interpolate_errors(i):
+    w, t = errors_of(INTERP_ERRORS[i])
+    assert t is not None and w is not None, (w, t)
+    assert w == t

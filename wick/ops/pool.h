@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "wick/tensor/tensor.h"
 
@@ -74,5 +75,31 @@ Tensor lp_pool1d(const Tensor& self, double norm_type, IntArrayRef kernel_size,
                  IntArrayRef stride = {}, bool ceil_mode = false);
 Tensor lp_pool2d(const Tensor& self, double norm_type, IntArrayRef kernel_size,
                  IntArrayRef stride = {}, bool ceil_mode = false);
+
+// ---- padding and shuffles (pool_pad.cpp) ------------------------------------
+// pad = (left, right) pairs from the last dim backwards, as F.pad takes them.
+Tensor constant_pad_nd(const Tensor& self, IntArrayRef pad, const Scalar& value = 0);
+Tensor reflection_pad1d(const Tensor& self, IntArrayRef padding);
+Tensor reflection_pad2d(const Tensor& self, IntArrayRef padding);
+Tensor reflection_pad3d(const Tensor& self, IntArrayRef padding);
+Tensor replication_pad1d(const Tensor& self, IntArrayRef padding);
+Tensor replication_pad2d(const Tensor& self, IntArrayRef padding);
+Tensor replication_pad3d(const Tensor& self, IntArrayRef padding);
+// mode: "constant", "reflect", "replicate" or "circular".
+Tensor pad(const Tensor& self, IntArrayRef pad, const std::string& mode = "constant",
+           std::optional<double> value = std::nullopt);
+Tensor pixel_shuffle(const Tensor& self, int64_t upscale_factor);
+Tensor pixel_unshuffle(const Tensor& self, int64_t downscale_factor);
+Tensor channel_shuffle(const Tensor& self, int64_t groups);
+
+// ---- resampling (pool_resample.cpp) -------------------------------------------
+// nd spatial dims of an (N, C, ...) input; output_size {} means floor(in * scale).
+// scales (one per dim, or empty) also set the coordinate mapping, as in PyTorch.
+Tensor upsample_nearest_nd(const Tensor& self, int nd, IntArrayRef output_size,
+                           const std::vector<double>& scales = {}, bool exact = false);
+Tensor upsample_linear_nd(const Tensor& self, int nd, IntArrayRef output_size, bool align_corners,
+                          const std::vector<double>& scales = {});
+Tensor upsample_bicubic2d(const Tensor& self, IntArrayRef output_size, bool align_corners,
+                          const std::vector<double>& scales = {});
 
 }  // namespace wick
