@@ -121,9 +121,53 @@ Taps make_taps(Interp mode, int64_t in, int64_t out, bool align_corners, double 
   return t;
 }
 
+// 1-2 spatial dims with a fixed number of taps per dim: the common case, unrolled.
+template <typename T, int TH, int TW>
+void resample_fwd_2d(const T* in, T* out, const Geom& g) {
+  using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
+  const int64_t isz = g.isz(), osz = g.osz(), W = g.in[2], OH = g.out[1], OW = g.out[2];
+  const Taps &t1 = g.taps[1], &t2 = g.taps[2];
+  std::vector<A> wh(t1.w.begin(), t1.w.end()), ww(t2.w.begin(), t2.w.end());
+  const int64_t* ih = t1.idx.data();
+  const int64_t* iw = t2.idx.data();
+  parallel_for(0, g.planes, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(osz * 4, 1)),
+               [&](int64_t b, int64_t e) {
+                 for (int64_t pl = b; pl < e; ++pl) {
+                   const T* ip = in + pl * isz;
+                   T* op = out + pl * osz;
+                   for (int64_t h = 0; h < OH; ++h) {
+                     const T* rows[TH];
+                     A hw[TH];
+                     for (int a = 0; a < TH; ++a) {
+                       rows[a] = ip + ih[h * TH + a] * W;
+                       hw[a] = wh[h * TH + a];
+                     }
+                     for (int64_t w = 0; w < OW; ++w) {
+                       A acc = 0;
+                       for (int a = 0; a < TH; ++a) {
+                         A r = 0;
+                         for (int c = 0; c < TW; ++c)
+                           r += ww[w * TW + c] * static_cast<A>(rows[a][iw[w * TW + c]]);
+                         acc += hw[a] * r;
+                       }
+                       *op++ = static_cast<T>(acc);
+                     }
+                   }
+                 }
+               });
+}
+
 template <typename T>
 void resample_fwd(const T* in, T* out, const Geom& g) {
   using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
+  if (g.out[0] == 1 && g.in[0] == 1 && g.taps[1].T == g.taps[2].T) {
+    switch (g.taps[2].T) {
+      case 1: return resample_fwd_2d<T, 1, 1>(in, out, g);
+      case 2: return resample_fwd_2d<T, 2, 2>(in, out, g);
+      case 4: return resample_fwd_2d<T, 4, 4>(in, out, g);
+      default: break;
+    }
+  }
   const int64_t isz = g.isz(), osz = g.osz(), H = g.in[1], W = g.in[2];
   const Taps &t0 = g.taps[0], &t1 = g.taps[1], &t2 = g.taps[2];
   std::vector<A> w2(t2.w.begin(), t2.w.end());
