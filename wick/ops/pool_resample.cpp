@@ -1,0 +1,403 @@
+// Resampling: upsample nearest / nearest-exact / linear / bilinear / trilinear / bicubic.
+//
+// All of these are separable: along each spatial dim an output position reads
+// T input positions (T = 1 nearest, 2 linear, 4 cubic) with fixed weights. The
+// per-dim tap tables carry PyTorch's coordinate math; one loop nest sums the
+// T^3 products forward, and the backward scatters the same products.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "wick/autograd/formula.h"
+#include "wick/autograd/grad_mode.h"
+#include "wick/core/dispatch.h"
+#include "wick/core/parallel.h"
+#include "wick/ops/creation.h"
+#include "wick/ops/pool.h"
+
+namespace wick {
+
+namespace {
+
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+enum class Interp { Nearest = 0, NearestExact = 1, Linear = 2, Cubic = 3 };
+
+struct Taps {
+  int T = 1;
+  std::vector<int64_t> idx;  // out * T
+  std::vector<double> w;     // out * T
+};
+
+struct Geom {
+  int64_t planes = 1;
+  int64_t in[3] = {1, 1, 1}, out[3] = {1, 1, 1};
+  Taps taps[3];
+  int64_t isz() const { return in[0] * in[1] * in[2]; }
+  int64_t osz() const { return out[0] * out[1] * out[2]; }
+};
+
+template <typename F>
+F area_scale(int64_t in, int64_t out, bool align_corners, double scale) {
+  if (align_corners)
+    return out > 1 ? static_cast<F>(in - 1) / static_cast<F>(out - 1) : static_cast<F>(0);
+  return scale > 0 ? static_cast<F>(1.0 / scale) : static_cast<F>(in) / static_cast<F>(out);
+}
+
+double cubic1(double x, double A) { return ((A + 2) * x - (A + 3)) * x * x + 1; }
+double cubic2(double x, double A) { return ((A * x - 5 * A) * x + 8 * A) * x - 4 * A; }
+
+// scale: the user's scale factor for this dim (<= 0: none). `F` is the
+// compute type PyTorch uses for the coordinates (float for float inputs).
+template <typename F>
+Taps make_taps(Interp mode, int64_t in, int64_t out, bool align_corners, double scale) {
+  Taps t;
+  if (mode == Interp::Nearest || mode == Interp::NearestExact) {
+    t.T = 1;
+    t.idx.resize(out);
+    t.w.assign(out, 1.0);
+    const float s = scale > 0 ? static_cast<float>(1.0 / scale)
+                              : static_cast<float>(in) / static_cast<float>(out);
+    const float off = mode == Interp::NearestExact ? 0.5f : 0.0f;
+    for (int64_t o = 0; o < out; ++o) {
+      int64_t i;
+      if (out == in) {
+        i = o;
+      } else if (mode == Interp::Nearest && out == 2 * in) {
+        i = o >> 1;
+      } else {
+        i = std::min(static_cast<int64_t>(std::floor((static_cast<float>(o) + off) * s)), in - 1);
+      }
+      t.idx[o] = i;
+    }
+    return t;
+  }
+  const F s = area_scale<F>(in, out, align_corners, scale);
+  if (mode == Interp::Linear) {
+    t.T = 2;
+    t.idx.resize(2 * out);
+    t.w.resize(2 * out);
+    for (int64_t o = 0; o < out; ++o) {
+      if (out == in) {
+        t.idx[2 * o] = t.idx[2 * o + 1] = o;
+        t.w[2 * o] = 1.0;
+        t.w[2 * o + 1] = 0.0;
+        continue;
+      }
+      F src = align_corners ? s * static_cast<F>(o)
+                            : std::max<F>(s * (static_cast<F>(o) + F(0.5)) - F(0.5), F(0));
+      int64_t i0 = static_cast<int64_t>(src);
+      if (i0 > in - 1) i0 = in - 1;
+      const int64_t i1 = i0 + (i0 < in - 1 ? 1 : 0);
+      const F l1 = std::min<F>(src - static_cast<F>(i0), F(1));
+      t.idx[2 * o] = i0;
+      t.idx[2 * o + 1] = i1;
+      t.w[2 * o] = static_cast<double>(F(1) - l1);
+      t.w[2 * o + 1] = static_cast<double>(l1);
+    }
+    return t;
+  }
+  // bicubic, A = -0.75, border taps clamped
+  t.T = 4;
+  t.idx.resize(4 * out);
+  t.w.resize(4 * out);
+  const F A = F(-0.75);
+  for (int64_t o = 0; o < out; ++o) {
+    F src = align_corners ? s * static_cast<F>(o) : s * (static_cast<F>(o) + F(0.5)) - F(0.5);
+    const F fl = std::floor(src);
+    const int64_t i = static_cast<int64_t>(fl);
+    const F x = src - fl;
+    const F c[4] = {static_cast<F>(cubic2(static_cast<double>(x + 1), A)),
+                    static_cast<F>(cubic1(static_cast<double>(x), A)),
+                    static_cast<F>(cubic1(static_cast<double>(1 - x), A)),
+                    static_cast<F>(cubic2(static_cast<double>(2 - x), A))};
+    for (int k = 0; k < 4; ++k) {
+      t.idx[4 * o + k] = std::clamp<int64_t>(i - 1 + k, 0, in - 1);
+      t.w[4 * o + k] = static_cast<double>(c[k]);
+    }
+  }
+  return t;
+}
+
+// 1-2 spatial dims with a fixed number of taps per dim: the common case, unrolled.
+template <typename T, int TH, int TW>
+void resample_fwd_2d(const T* in, T* out, const Geom& g) {
+  using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
+  const int64_t isz = g.isz(), osz = g.osz(), W = g.in[2], OH = g.out[1], OW = g.out[2];
+  const Taps &t1 = g.taps[1], &t2 = g.taps[2];
+  std::vector<A> wh(t1.w.begin(), t1.w.end()), ww(t2.w.begin(), t2.w.end());
+  const int64_t* ih = t1.idx.data();
+  const int64_t* iw = t2.idx.data();
+  parallel_for(0, g.planes, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(osz * 4, 1)),
+               [&](int64_t b, int64_t e) {
+                 for (int64_t pl = b; pl < e; ++pl) {
+                   const T* ip = in + pl * isz;
+                   T* op = out + pl * osz;
+                   for (int64_t h = 0; h < OH; ++h) {
+                     const T* rows[TH];
+                     A hw[TH];
+                     for (int a = 0; a < TH; ++a) {
+                       rows[a] = ip + ih[h * TH + a] * W;
+                       hw[a] = wh[h * TH + a];
+                     }
+                     for (int64_t w = 0; w < OW; ++w) {
+                       A acc = 0;
+                       for (int a = 0; a < TH; ++a) {
+                         A r = 0;
+                         for (int c = 0; c < TW; ++c)
+                           r += ww[w * TW + c] * static_cast<A>(rows[a][iw[w * TW + c]]);
+                         acc += hw[a] * r;
+                       }
+                       *op++ = static_cast<T>(acc);
+                     }
+                   }
+                 }
+               });
+}
+
+template <typename T>
+void resample_fwd(const T* in, T* out, const Geom& g) {
+  using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
+  if (g.out[0] == 1 && g.in[0] == 1 && g.taps[1].T == g.taps[2].T) {
+    switch (g.taps[2].T) {
+      case 1: return resample_fwd_2d<T, 1, 1>(in, out, g);
+      case 2: return resample_fwd_2d<T, 2, 2>(in, out, g);
+      case 4: return resample_fwd_2d<T, 4, 4>(in, out, g);
+      default: break;
+    }
+  }
+  const int64_t isz = g.isz(), osz = g.osz(), H = g.in[1], W = g.in[2];
+  const Taps &t0 = g.taps[0], &t1 = g.taps[1], &t2 = g.taps[2];
+  std::vector<A> w2(t2.w.begin(), t2.w.end());
+  parallel_for(0, g.planes, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(osz * 4, 1)),
+               [&](int64_t b, int64_t e) {
+                 for (int64_t pl = b; pl < e; ++pl) {
+                   const T* ip = in + pl * isz;
+                   T* op = out + pl * osz;
+                   for (int64_t d = 0; d < g.out[0]; ++d)
+                     for (int64_t h = 0; h < g.out[1]; ++h)
+                       for (int64_t w = 0; w < g.out[2]; ++w) {
+                         A acc = 0;
+                         for (int a = 0; a < t0.T; ++a) {
+                           const A wa = static_cast<A>(t0.w[d * t0.T + a]);
+                           const int64_t za = t0.idx[d * t0.T + a];
+                           for (int bb = 0; bb < t1.T; ++bb) {
+                             const A wb = wa * static_cast<A>(t1.w[h * t1.T + bb]);
+                             const T* row = ip + (za * H + t1.idx[h * t1.T + bb]) * W;
+                             A racc = 0;
+                             for (int c = 0; c < t2.T; ++c)
+                               racc += w2[w * t2.T + c] * static_cast<A>(row[t2.idx[w * t2.T + c]]);
+                             acc += wb * racc;
+                           }
+                         }
+                         *op++ = static_cast<T>(acc);
+                       }
+                 }
+               });
+}
+
+template <typename T>
+void resample_bwd(const T* go, T* gi, const Geom& g) {
+  using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
+  const int64_t isz = g.isz(), osz = g.osz(), H = g.in[1], W = g.in[2];
+  const Taps &t0 = g.taps[0], &t1 = g.taps[1], &t2 = g.taps[2];
+  parallel_for(0, g.planes, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(osz * 4, 1)),
+               [&](int64_t b, int64_t e) {
+                 std::vector<A> buf(isz);
+                 for (int64_t pl = b; pl < e; ++pl) {
+                   std::fill(buf.begin(), buf.end(), A(0));
+                   const T* op = go + pl * osz;
+                   for (int64_t d = 0; d < g.out[0]; ++d)
+                     for (int64_t h = 0; h < g.out[1]; ++h)
+                       for (int64_t w = 0; w < g.out[2]; ++w) {
+                         const A v = static_cast<A>(*op++);
+                         for (int a = 0; a < t0.T; ++a) {
+                           const A wa = v * static_cast<A>(t0.w[d * t0.T + a]);
+                           const int64_t za = t0.idx[d * t0.T + a];
+                           for (int bb = 0; bb < t1.T; ++bb) {
+                             const A wb = wa * static_cast<A>(t1.w[h * t1.T + bb]);
+                             A* row = buf.data() + (za * H + t1.idx[h * t1.T + bb]) * W;
+                             for (int c = 0; c < t2.T; ++c)
+                               row[t2.idx[w * t2.T + c]] += wb * static_cast<A>(t2.w[w * t2.T + c]);
+                           }
+                         }
+                       }
+                   T* ip = gi + pl * isz;
+                   for (int64_t i = 0; i < isz; ++i) ip[i] = static_cast<T>(buf[i]);
+                 }
+               });
+}
+
+const char* node_name(Interp mode, int nd, bool backward) {
+  static const char* f[4][3] = {
+      {"UpsampleNearest1DBackward1", "UpsampleNearest2DBackward1", "UpsampleNearest3DBackward1"},
+      {"UpsampleNearestExact1DBackward1", "UpsampleNearestExact2DBackward1",
+       "UpsampleNearestExact3DBackward1"},
+      {"UpsampleLinear1DBackward1", "UpsampleBilinear2DBackward1", "UpsampleTrilinear3DBackward1"},
+      {"UpsampleBicubic2DBackward1", "UpsampleBicubic2DBackward1", "UpsampleBicubic2DBackward1"}};
+  static const char* b[4][3] = {
+      {"UpsampleNearest1DBackwardBackward0", "UpsampleNearest2DBackwardBackward0",
+       "UpsampleNearest3DBackwardBackward0"},
+      {"UpsampleNearestExact1DBackwardBackward0", "UpsampleNearestExact2DBackwardBackward0",
+       "UpsampleNearestExact3DBackwardBackward0"},
+      {"UpsampleLinear1DBackwardBackward0", "UpsampleBilinear2DBackwardBackward0",
+       "UpsampleTrilinear3DBackwardBackward0"},
+      {"UpsampleBicubic2DBackwardBackward0", "UpsampleBicubic2DBackwardBackward0",
+       "UpsampleBicubic2DBackwardBackward0"}};
+  return backward ? b[static_cast<int>(mode)][nd - 1] : f[static_cast<int>(mode)][nd - 1];
+}
+
+const char* op_name(Interp mode, int nd) {
+  static const char* n[4][3] = {
+      {"upsample_nearest1d", "upsample_nearest2d", "upsample_nearest3d"},
+      {"_upsample_nearest_exact1d", "_upsample_nearest_exact2d", "_upsample_nearest_exact3d"},
+      {"upsample_linear1d", "upsample_bilinear2d", "upsample_trilinear3d"},
+      {"upsample_bicubic2d", "upsample_bicubic2d", "upsample_bicubic2d"}};
+  return n[static_cast<int>(mode)][nd - 1];
+}
+
+std::string list_str(IntArrayRef v) {
+  std::string s = "[";
+  for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + std::to_string(v[i]);
+  return s + "]";
+}
+
+// output_size from size or from floor(in * scale).
+DimVector resolve_size(const Tensor& self, int nd, IntArrayRef output_size,
+                       const std::vector<double>& scales, const char* name) {
+  WICK_CHECK(self.dim() == nd + 2, "Expected ", nd + 2, "D input for ", name, ", but got input of "
+             "size ", list_str(self.sizes()));
+  if (!output_size.empty()) {
+    WICK_CHECK(static_cast<int>(output_size.size()) == nd, "It is expected output_size equals to ",
+               nd, ", but got size ", output_size.size());
+    return output_size.vec();
+  }
+  WICK_CHECK(static_cast<int>(scales.size()) == nd,
+             "Must specify exactly one of output_size and scale_factors");
+  DimVector out;
+  for (int i = 0; i < nd; ++i)
+    out.push_back(static_cast<int64_t>(std::floor(static_cast<double>(self.size(2 + i)) * scales[i])));
+  return out;
+}
+
+Geom make_geom(IntArrayRef in_sizes, int nd, IntArrayRef out_size, Interp mode, bool align,
+               const std::vector<double>& scales, ScalarType dt) {
+  Geom g;
+  g.planes = in_sizes[0] * in_sizes[1];
+  for (int j = 0; j < 3; ++j) {
+    if (j < 3 - nd) {
+      g.taps[j].T = 1;
+      g.taps[j].idx = {0};
+      g.taps[j].w = {1.0};
+      continue;
+    }
+    const int i = j - (3 - nd);
+    g.in[j] = in_sizes[2 + i];
+    g.out[j] = out_size[i];
+    const double sc = scales.empty() ? -1.0 : scales[i];
+    g.taps[j] = dt == ScalarType::Double
+                    ? make_taps<double>(mode, g.in[j], g.out[j], align, sc)
+                    : make_taps<float>(mode, g.in[j], g.out[j], align, sc);
+  }
+  return g;
+}
+
+Tensor upsample_backward_impl(const Tensor& grad, const Tensor& self, int nd, IntArrayRef out_size,
+                              Interp mode, bool align, const std::vector<double>& scales);
+
+Tensor upsample_impl(const Tensor& self, int nd, IntArrayRef out_size, Interp mode, bool align,
+                     const std::vector<double>& scales);
+
+variable_list upsample_formula(FormulaNode& n, const variable_list& g) {
+  std::vector<double> scales;
+  for (int64_t i = 0; i < n.int_at(3); ++i) scales.push_back(n.scalar(i).toDouble());
+  return {upsample_backward_impl(g[0], n.saved(0), static_cast<int>(n.int_at(0)), n.sizes(0),
+                                 static_cast<Interp>(n.int_at(1)), n.int_at(2) != 0, scales)};
+}
+variable_list upsample_backward_formula(FormulaNode& n, const variable_list& g) {
+  std::vector<double> scales;
+  for (int64_t i = 0; i < n.int_at(3); ++i) scales.push_back(n.scalar(i).toDouble());
+  return {upsample_impl(g[0], static_cast<int>(n.int_at(0)), n.sizes(0),
+                        static_cast<Interp>(n.int_at(1)), n.int_at(2) != 0, scales),
+          Tensor()};
+}
+
+FormulaNode* keep_all(FormulaNode* node, int nd, IntArrayRef out_size, Interp mode, bool align,
+                      const std::vector<double>& scales) {
+  node->keep(out_size)
+      ->keep_int(nd)
+      ->keep_int(static_cast<int64_t>(mode))
+      ->keep_int(align)
+      ->keep_int(static_cast<int64_t>(scales.size()));
+  for (double s : scales) node->keep(Scalar(s));
+  return node;
+}
+
+Tensor plain(const Tensor& x) {
+  autograd::NoGradGuard guard;
+  return x.detach().contiguous();
+}
+
+Tensor upsample_impl(const Tensor& self, int nd, IntArrayRef out_size, Interp mode, bool align,
+                     const std::vector<double>& scales) {
+  const char* name = op_name(mode, nd);
+  for (int i = 0; i < nd; ++i)
+    WICK_CHECK(self.size(2 + i) > 0 && out_size[i] > 0, "Input and output sizes should be greater "
+               "than 0, but got input (", list_str(self.sizes().slice(2)), ") and output (",
+               list_str(out_size), ")");
+  Geom g = make_geom(self.sizes(), nd, out_size, mode, align, scales, self.scalar_type());
+  DimVector shape{self.size(0), self.size(1)};
+  shape.insert(shape.end(), out_size.begin(), out_size.end());
+  Tensor out = empty(shape, self.options());
+  Tensor in = plain(self);
+  WICK_DISPATCH_FLOATING_AND_HALF(self.scalar_type(), name, [&] {
+    resample_fwd(in.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(), g);
+  });
+  if (autograd::compute_requires_grad(self)) {
+    auto* node = autograd::record(node_name(mode, nd, false), upsample_formula, {self}, {out});
+    if (node) keep_all(node->save(self), nd, out_size, mode, align, scales);
+  }
+  return out;
+}
+
+Tensor upsample_backward_impl(const Tensor& grad, const Tensor& self, int nd, IntArrayRef out_size,
+                              Interp mode, bool align, const std::vector<double>& scales) {
+  Geom g = make_geom(self.sizes(), nd, out_size, mode, align, scales, grad.scalar_type());
+  Tensor go = plain(grad);
+  WICK_CHECK(go.numel() == g.planes * g.osz(), "upsample backward: grad_output has the wrong shape");
+  Tensor gi = empty(self.sizes(), grad.options());
+  WICK_DISPATCH_FLOATING_AND_HALF(go.scalar_type(), "upsample_backward", [&] {
+    resample_bwd(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g);
+  });
+  if (autograd::compute_requires_grad(grad, self)) {
+    auto* node = autograd::record(node_name(mode, nd, true), upsample_backward_formula,
+                                  {grad, self}, {gi});
+    if (node) keep_all(node, nd, out_size, mode, align, scales);
+  }
+  return gi;
+}
+
+}  // namespace
+
+Tensor upsample_nearest_nd(const Tensor& self, int nd, IntArrayRef output_size,
+                           const std::vector<double>& scales, bool exact) {
+  Interp m = exact ? Interp::NearestExact : Interp::Nearest;
+  DimVector os = resolve_size(self, nd, output_size, scales, op_name(m, nd));
+  return upsample_impl(self, nd, os, m, false, scales);
+}
+
+Tensor upsample_linear_nd(const Tensor& self, int nd, IntArrayRef output_size, bool align_corners,
+                          const std::vector<double>& scales) {
+  DimVector os = resolve_size(self, nd, output_size, scales, op_name(Interp::Linear, nd));
+  return upsample_impl(self, nd, os, Interp::Linear, align_corners, scales);
+}
+
+Tensor upsample_bicubic2d(const Tensor& self, IntArrayRef output_size, bool align_corners,
+                          const std::vector<double>& scales) {
+  DimVector os = resolve_size(self, 2, output_size, scales, "upsample_bicubic2d");
+  return upsample_impl(self, 2, os, Interp::Cubic, align_corners, scales);
+}
+
+}  // namespace wick
