@@ -122,13 +122,8 @@ void init_nn_activation(py::module_& m) {
     }
     return log_sigmoid(a);
   }, arg("input"), py::kw_only(), arg("out") = py::none(), nogil());
-  nn.def("glu", [](const Tensor& a, int64_t dim, OptT out) {
-    if (out) {
-      Tensor o = *out;
-      return Tensor(glu_out(o, a, dim));
-    }
-    return glu(a, dim);
-  }, arg("input"), arg("dim") = -1, py::kw_only(), arg("out") = py::none(), nogil());
+  nn.def("glu", [](const Tensor& a, int64_t dim) { return glu(a, dim); }, arg("input"),
+         arg("dim") = -1, nogil());
   // Composites in PyTorch's F (Python functions there).
   nn.def("softsign", [](const Tensor& a) { return softsign(a); }, arg("input"), nogil());
   nn.def("tanhshrink", [](const Tensor& a) { return tanhshrink(a); }, arg("input"), nogil());

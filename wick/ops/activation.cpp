@@ -41,9 +41,6 @@ Tensor float_act(const Tensor& out, const Tensor& self, Mode mode, const char* k
   return iter.output();
 }
 
-// A 0/1 mask in like's dtype (a constant: comparisons are not differentiable).
-Tensor as_mask(const Tensor& b, const Tensor& like) { return b.to(like.dtype()); }
-
 FormulaNode* record1(const char* name, autograd::Formula f, const Tensor& self, const Tensor& out) {
   if (!autograd::compute_requires_grad(self)) return nullptr;
   return autograd::record(name, f, {self}, {out});
@@ -70,8 +67,7 @@ variable_list leaky_relu_backward(FormulaNode& n, const variable_list& gs) {
                "https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu "
                "backward calculation with negative slope");
   }
-  Tensor m = as_mask(n.saved(0) > 0, g);
-  return {g * (m * (1 - slope) + slope)};
+  return {where(n.saved(0) > 0, g, g * slope)};
 }
 
 // elu: scale where x > 0 (or NaN), else input_scale * alpha * scale * exp(input_scale * x);
@@ -95,22 +91,20 @@ variable_list elu_backward(FormulaNode& n, const variable_list& gs) {
 // g where x > threshold (x saved, or the result when in place), 0 elsewhere.
 variable_list threshold_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
-  return {g * as_mask(n.saved(0) > n.scalar(0), g)};
+  return {where(n.saved(0) > n.scalar(0), g, 0)};
 }
 
 variable_list hardsigmoid_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0);
-  return {g * (as_mask(x > -3, g) * as_mask(x < 3, g)) / 6};
+  return {where((x > -3) & (x < 3), g / 6, 0)};
 }
 
-// 0 below -3, x / 3 + 1/2 on [-3, 3], 1 above (and at NaN).
+// 0 below -3, x / 3 + 1/2 on [-3, 3), 1 from 3 up (and at NaN), as PyTorch's.
 variable_list hardswish_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0);
-  Tensor mid = as_mask(x >= -3, g) * as_mask(x <= 3, g);
-  Tensor above = 1 - as_mask(x < -3, g) - mid;
-  return {g * (mid * (x / 3 + 0.5) + above)};
+  return {where(x < -3, 0, where(x < 3, g * (x / 3 + 0.5), g))};
 }
 
 // g outside [-lambd, lambd] (NaN included), 0 inside: softshrink and hardshrink.
@@ -118,7 +112,7 @@ variable_list shrink_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0);
   const Scalar& l = n.scalar(0);
-  return {g * (1 - as_mask(x >= -l.toDouble(), g) * as_mask(x <= l, g))};
+  return {where((x >= -l.toDouble()) & (x <= l), 0, g)};
 }
 
 variable_list log_sigmoid_backward(FormulaNode& n, const variable_list& gs) {
@@ -314,8 +308,8 @@ Tensor softshrink_impl(const Tensor& out, const Tensor& self, Mode mode, const S
   return float_act(out, self, mode, "softshrink_cpu", [&](auto zero) {
     using T = decltype(zero);
     const T l = lambd.to<T>();
-    // NaN stays NaN (x * 0), as in PyTorch 2.
-    return [l](T x) { return x > l ? x - l : (x < -l ? x + l : x * T(0)); };
+    // NaN stays NaN, as in PyTorch 2.
+    return [l](T x) { return x > l ? x - l : (x < -l ? x + l : (x != x ? x : T(0))); };
   });
 }
 Tensor hardshrink_impl(const Tensor& out, const Tensor& self, Mode mode, const Scalar& lambd) {
@@ -390,11 +384,11 @@ variable_list prelu_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0), w = n.saved(1);
   Tensor wv = prelu_weight_view(x, w);
-  Tensor pos = as_mask(x > 0, g);
+  Tensor pos = x > 0;
   Tensor gx, gw;
-  if (n.needs(0)) gx = g * (pos + (1 - pos) * wv);
+  if (n.needs(0)) gx = where(pos, g, g * wv);
   if (n.needs(1)) {
-    Tensor contrib = g * x * (1 - pos);
+    Tensor contrib = where(pos, 0, g * x);
     if (w.numel() == 1 || x.dim() < 2) {
       gw = contrib.sum().reshape(w.sizes());
     } else {
@@ -456,8 +450,7 @@ variable_list rrelu_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   if (n.int_at(0)) return {g * n.saved(1)};
   const double slope = n.scalar(0).toDouble();
-  Tensor m = as_mask(n.saved(0) > 0, g);
-  return {g * (m * (1 - slope) + slope)};
+  return {where(n.saved(0) > 0, g, g * slope)};
 }
 
 // Fills noise and writes out = x * noise in one pass over the elements in
@@ -484,9 +477,10 @@ Tensor rrelu_train(const Tensor& out, const Tensor& self, Tensor& noise, double 
       if (v <= opm(0)) {
         const double u =
             static_cast<double>(g->random64() & ((uint64_t{1} << 53) - 1)) * kScale;
-        const opm r = static_cast<opm>(u * width + lower);
-        dst[i] = static_cast<scalar_t>(v * r);
-        nz[i] = static_cast<scalar_t>(r);
+        // The slope is rounded to the tensor's dtype before the product (as PyTorch's).
+        const scalar_t r = static_cast<scalar_t>(u * width + lower);
+        dst[i] = static_cast<scalar_t>(v * static_cast<opm>(r));
+        nz[i] = r;
       } else {
         dst[i] = src[i];
         nz[i] = scalar_t(1);
