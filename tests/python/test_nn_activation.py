@@ -407,6 +407,14 @@ def test_rrelu_training_inplace_and_generator():
         return z, x.grad, name
     check(fn)
 
+    def threshold_value_above(m):  # in place, the gradient still follows the input
+        x = m.tensor([-2.0, 1.0], requires_grad=True)
+        z = x * 1
+        m.threshold_(z, 0.1, 4.0)
+        z.sum().backward()
+        return x.grad
+    check(threshold_value_above)
+
     def strided_in(m):
         m.manual_seed(3)
         x = m.linspace(-2, 2, 40).reshape(5, 8)[:, ::2]

@@ -88,7 +88,7 @@ variable_list elu_backward(FormulaNode& n, const variable_list& gs) {
   return {where(s <= 0, g * ((s.clamp_max(0) * is).exp() * (is * alpha * scale)), g * scale)};
 }
 
-// g where x > threshold (x saved, or the result when in place), 0 elsewhere.
+// g where x > threshold, 0 elsewhere.
 variable_list threshold_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   return {where(n.saved(0) > n.scalar(0), g, 0)};
@@ -242,11 +242,12 @@ Tensor threshold(const Tensor& self, const Scalar& th, const Scalar& value) {
     n->save(self)->keep(th);
   return out;
 }
+// In place the gradient still follows the input (as PyTorch's), so it is kept.
 Tensor& threshold_(Tensor& self, const Scalar& th, const Scalar& value) {
-  autograd::impl::check_inplace(self);
+  Tensor original = inplace_original(self, true);
   threshold_impl(self, self, Mode::InPlace, th, value);
   if (FormulaNode* n = record1("ThresholdBackward1", threshold_backward, self, self))
-    n->save_output(self)->keep(th);
+    n->save(original)->keep(th);
   return self;
 }
 Tensor& threshold_out(Tensor& out, const Tensor& self, const Scalar& th, const Scalar& value) {
