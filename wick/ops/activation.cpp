@@ -12,6 +12,7 @@
 
 #include "wick/autograd/formula.h"
 #include "wick/kernels/cpu/elementwise.h"
+#include "wick/kernels/cpu/vec_math.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/pointwise.h"
 #include "wick/ops/reduce.h"
@@ -25,6 +26,9 @@ namespace {
 using autograd::FormulaNode;
 using autograd::variable_list;
 using kernels::Mode;
+// Branch-free select: keeps the loops vectorisable (a plain ?: keeps a branch).
+using kernels::vec::select_bits;
+using kernels::vec::exp_fast;
 
 // Runs the functor make(opm{}) returns (opm: the op's math type, float for the
 // 16-bit floats) over self's elements, floating dtypes only (kname names the
@@ -121,14 +125,51 @@ variable_list log_sigmoid_backward(FormulaNode& n, const variable_list& gs) {
 
 // ---- elu family -----------------------------------------------------------------------
 
+// The float32 loop compiled for AVX2+FMA and for baseline x86-64, picked at
+// load time (as unary.cpp's exp/sigmoid): exp_fast vectorises only there.
+__attribute__((target_clones("arch=x86-64-v3", "default"))) void elu_f32_loop(
+    const char* in, int64_t in_stride, char* out, int64_t out_stride, int64_t n, float neg,
+    float s, float is) {
+// (Written out, not as a lambda: GCC will not inline across target options.)
+#define WICK_ELU_F32(x)                                                               \
+  select_bits((x) <= 0.0f, (exp_fast(select_bits((x) <= 0.0f, (x), 0.0f) * is) - 1.0f) * neg, \
+              (x) * s)
+  if (in_stride == sizeof(float) && out_stride == sizeof(float)) {
+    const float* src = reinterpret_cast<const float*>(in);
+    float* dst = reinterpret_cast<float*>(out);
+    for (int64_t i = 0; i < n; ++i) {
+      const float x = src[i];
+      dst[i] = WICK_ELU_F32(x);
+    }
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    const float x = *reinterpret_cast<const float*>(in + i * in_stride);
+    *reinterpret_cast<float*>(out + i * out_stride) = WICK_ELU_F32(x);
+  }
+#undef WICK_ELU_F32
+}
+
 Tensor elu_impl(const Tensor& out, const Tensor& self, Mode mode, const Scalar& alpha,
                 const Scalar& scale, const Scalar& input_scale) {
-  return float_act(out, self, mode, "elu_cpu", [&](auto zero) {
-    using T = decltype(zero);
-    const T a = alpha.to<T>(), s = scale.to<T>(), is = input_scale.to<T>();
-    const T neg = a * s;
-    return [neg, s, is](T x) { return x <= T(0) ? (std::exp(x * is) - T(1)) * neg : x * s; };
+  TensorIterator iter = kernels::make_iter(out, {self}, mode, false, "elu_cpu");
+  if (iter.dtype(0) == kFloat && iter.input_dtype(0) == kFloat) {
+    const float neg = alpha.to<float>() * scale.to<float>(), s = scale.to<float>(),
+                is = input_scale.to<float>();
+    iter.for_each([=](char** data, const int64_t* strides, int64_t n) {
+      elu_f32_loop(data[1], strides[1], data[0], strides[0], n, neg, s, is);
+    });
+    return iter.output();
+  }
+  WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "elu_cpu", [&] {
+    using T = opmath_t<scalar_t>;
+    const T neg = alpha.to<T>() * scale.to<T>(), s = scale.to<T>(), is = input_scale.to<T>();
+    kernels::run_unary<scalar_t>(iter, [neg, s, is](T x) {
+      return x <= T(0) ? (std::exp(x * is) - T(1)) * neg : x * s;
+    });
   });
+  iter.cast_outputs();
+  return iter.output();
 }
 
 Tensor elu_named(const char* name, const Tensor& self, const Scalar& alpha, const Scalar& scale,
@@ -164,7 +205,7 @@ Tensor leaky_relu_impl(const Tensor& out, const Tensor& self, Mode mode, const S
   return float_act(out, self, mode, "leaky_relu_cpu", [&](auto zero) {
     using T = decltype(zero);
     const T s = slope.to<T>();
-    return [s](T x) { return x > T(0) ? x : x * s; };
+    return [s](T x) { return select_bits(x > T(0), x, x * s); };
   });
 }
 }  // namespace
@@ -310,14 +351,16 @@ Tensor softshrink_impl(const Tensor& out, const Tensor& self, Mode mode, const S
     using T = decltype(zero);
     const T l = lambd.to<T>();
     // NaN stays NaN, as in PyTorch 2.
-    return [l](T x) { return x > l ? x - l : (x < -l ? x + l : (x != x ? x : T(0))); };
+    return [l](T x) {
+      return select_bits(x > l, x - l, select_bits(x < -l, x + l, select_bits(x != x, x, T(0))));
+    };
   });
 }
 Tensor hardshrink_impl(const Tensor& out, const Tensor& self, Mode mode, const Scalar& lambd) {
   return float_act(out, self, mode, "hardshrink_cpu", [&](auto zero) {
     using T = decltype(zero);
     const T l = lambd.to<T>();
-    return [l](T x) { return (x >= -l && x <= l) ? T(0) : x; };
+    return [l](T x) { return select_bits((x >= -l) & (x <= l), T(0), x); };
   });
 }
 }  // namespace
@@ -428,7 +471,7 @@ Tensor prelu(const Tensor& self, const Tensor& weight) {
     WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "prelu_cpu", [&] {
       kernels::run_binary<scalar_t>(iter, [](auto x, auto w) {
         using T = decltype(x);
-        return x > T(0) ? x : w * x;
+        return select_bits(x > T(0), x, w * x);
       });
     });
     iter.cast_outputs();
