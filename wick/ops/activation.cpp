@@ -58,6 +58,50 @@ Tensor inplace_original(const Tensor& self, bool needs_input) {
 
 // ---- derivatives --------------------------------------------------------------------
 
+// g where s > th, g * slope elsewhere, in one pass: the gradient of leaky_relu,
+// threshold and rrelu (eval). Linear in g, so its own derivative is itself
+// (s is a constant of it): double backward works.
+Tensor masked_grad(const Tensor& g, const Tensor& s, double th, double slope);
+
+variable_list masked_grad_backward(FormulaNode& n, const variable_list& gs) {
+  return {masked_grad(gs[0], n.saved(0), n.scalar(0).toDouble(), n.scalar(1).toDouble())};
+}
+
+Tensor masked_grad(const Tensor& g, const Tensor& s, double th, double slope) {
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    TensorIterator iter = TensorIteratorConfig()
+                              .name("masked_grad")
+                              .add_output(Tensor())
+                              .add_input(g)
+                              .add_input(s)
+                              .build();
+    WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "threshold_backward", [&] {
+      using T = opmath_t<scalar_t>;
+      const T t = static_cast<T>(th), k = static_cast<T>(slope);
+      if (slope == 0.0) {  // a true 0, not g * 0 (which is -0 for negative g)
+        kernels::run_binary<scalar_t>(iter, [t](T gv, T sv) {
+          return select_bits(sv > t, gv, T(0));
+        });
+      } else {
+        kernels::run_binary<scalar_t>(iter, [t, k](T gv, T sv) {
+          return select_bits(sv > t, gv, gv * k);
+        });
+      }
+    });
+    iter.cast_outputs();
+    out = iter.output();
+  }
+  if (autograd::compute_requires_grad(g)) {
+    autograd::record("LeakyReluBackwardBackward0", masked_grad_backward, {g}, {out})
+        ->save(s.detach())
+        ->keep(Scalar(th))
+        ->keep(Scalar(slope));
+  }
+  return out;
+}
+
 // g where x > 0, g * slope elsewhere (NaN takes the slope, as PyTorch's).
 // Saved: x (LeakyReluBackward0) or the result (LeakyReluBackward1, slope >= 0).
 variable_list leaky_relu_backward(FormulaNode& n, const variable_list& gs) {
@@ -71,7 +115,7 @@ variable_list leaky_relu_backward(FormulaNode& n, const variable_list& gs) {
                "https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu "
                "backward calculation with negative slope");
   }
-  return {where(n.saved(0) > 0, g, g * slope)};
+  return {masked_grad(g, n.saved(0), 0.0, slope)};
 }
 
 // elu: scale where x > 0 (or NaN), else input_scale * alpha * scale * exp(input_scale * x);
@@ -95,7 +139,7 @@ variable_list elu_backward(FormulaNode& n, const variable_list& gs) {
 // g where x > threshold, 0 elsewhere.
 variable_list threshold_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
-  return {where(n.saved(0) > n.scalar(0), g, 0)};
+  return {masked_grad(g, n.saved(0), n.scalar(0).toDouble(), 0.0)};
 }
 
 variable_list hardsigmoid_backward(FormulaNode& n, const variable_list& gs) {
@@ -493,8 +537,7 @@ namespace {
 variable_list rrelu_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   if (n.int_at(0)) return {g * n.saved(1)};
-  const double slope = n.scalar(0).toDouble();
-  return {where(n.saved(0) > 0, g, g * slope)};
+  return {masked_grad(g, n.saved(0), 0.0, n.scalar(0).toDouble())};
 }
 
 // Fills noise and writes out = x * noise in one pass over the elements in
