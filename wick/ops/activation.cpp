@@ -118,6 +118,21 @@ variable_list leaky_relu_backward(FormulaNode& n, const variable_list& gs) {
   return {masked_grad(g, n.saved(0), 0.0, slope)};
 }
 
+// Plain backward passes (no create_graph: grad mode is off) take one fused
+// pass over (g, saved); with create_graph the formulas below use wick ops so
+// they can be differentiated again.
+template <typename Make>
+Tensor fused_grad(const Tensor& g, const Tensor& saved, const Make& make) {
+  TensorIterator iter =
+      TensorIteratorConfig().name("fused_grad").add_output(Tensor()).add_input(g).add_input(saved).build();
+  WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "activation_backward", [&] {
+    using T = opmath_t<scalar_t>;
+    kernels::run_binary<scalar_t>(iter, make(T{}));
+  });
+  iter.cast_outputs();
+  return iter.output();
+}
+
 // elu: scale where x > 0 (or NaN), else input_scale * alpha * scale * exp(input_scale * x);
 // from the result (in place): input_scale * (r + alpha * scale) where r <= 0.
 variable_list elu_backward(FormulaNode& n, const variable_list& gs) {
@@ -130,7 +145,25 @@ variable_list elu_backward(FormulaNode& n, const variable_list& gs) {
                "In-place elu backward calculation is triggered with a negative slope which is not "
                "supported. This is caused by calling in-place forward function with a negative "
                "slope, please call out-of-place version instead.");
+    if (!autograd::GradMode::is_enabled()) {
+      return {fused_grad(g, s, [&](auto zero) {
+        using T = decltype(zero);
+        const T k = static_cast<T>(is), as = static_cast<T>(alpha * scale), sc = static_cast<T>(scale);
+        return [k, as, sc](T gv, T r) { return select_bits(r <= T(0), gv * k * (r + as), gv * sc); };
+      })};
+    }
     return {where(s <= 0, g * (s + alpha * scale) * is, g * scale)};
+  }
+  if (!autograd::GradMode::is_enabled()) {
+    return {fused_grad(g, s, [&](auto zero) {
+      using T = decltype(zero);
+      const T k = static_cast<T>(is), c = static_cast<T>(is * alpha * scale),
+              sc = static_cast<T>(scale);
+      return [k, c, sc](T gv, T x) {
+        const bool le0 = x <= T(0);
+        return select_bits(le0, gv * (exp_fast(select_bits(le0, x, T(0)) * k) * c), gv * sc);
+      };
+    })};
   }
   // clamp_max keeps exp finite on the branch where() discards.
   return {where(s <= 0, g * ((s.clamp_max(0) * is).exp() * (is * alpha * scale)), g * scale)};
@@ -145,6 +178,12 @@ variable_list threshold_backward(FormulaNode& n, const variable_list& gs) {
 variable_list hardsigmoid_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0);
+  if (!autograd::GradMode::is_enabled()) {
+    return {fused_grad(g, x, [](auto zero) {
+      using T = decltype(zero);
+      return [](T gv, T v) { return select_bits((v > T(-3)) & (v < T(3)), gv / T(6), T(0)); };
+    })};
+  }
   return {where((x > -3) & (x < 3), g / 6, 0)};
 }
 
@@ -152,6 +191,14 @@ variable_list hardsigmoid_backward(FormulaNode& n, const variable_list& gs) {
 variable_list hardswish_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0);
+  if (!autograd::GradMode::is_enabled()) {
+    return {fused_grad(g, x, [](auto zero) {
+      using T = decltype(zero);
+      return [](T gv, T v) {
+        return select_bits(v < T(-3), T(0), select_bits(v < T(3), gv * (v / T(3) + T(0.5)), gv));
+      };
+    })};
+  }
   return {where(x < -3, 0, where(x < 3, g * (x / 3 + 0.5), g))};
 }
 
@@ -160,6 +207,13 @@ variable_list shrink_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0);
   const Scalar& l = n.scalar(0);
+  if (!autograd::GradMode::is_enabled()) {
+    return {fused_grad(g, x, [&](auto zero) {
+      using T = decltype(zero);
+      const T lt = l.to<T>();
+      return [lt](T gv, T v) { return select_bits((v >= -lt) & (v <= lt), T(0), gv); };
+    })};
+  }
   return {where((x >= -l.toDouble()) & (x <= l), 0, g)};
 }
 
