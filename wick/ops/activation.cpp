@@ -526,11 +526,37 @@ variable_list prelu_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0), w = n.saved(1);
   Tensor wv = prelu_weight_view(x, w);
-  Tensor pos = x > 0;
+  const bool fused = !autograd::GradMode::is_enabled();
+  Tensor pos = fused ? Tensor() : x > 0;
   Tensor gx, gw;
-  if (n.needs(0)) gx = where(pos, g, g * wv);
+  if (n.needs(0)) {
+    if (fused) {
+      TensorIterator iter = TensorIteratorConfig()
+                                .name("prelu_backward")
+                                .add_output(Tensor())
+                                .add_input(g)
+                                .add_input(x)
+                                .add_input(wv)
+                                .build();
+      WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "prelu_backward_cpu", [&] {
+        using T = opmath_t<scalar_t>;
+        kernels::cpu_kernel(iter, [](scalar_t gv, scalar_t xv, scalar_t wvv) -> scalar_t {
+          const T gg = static_cast<T>(gv);
+          return static_cast<scalar_t>(
+              select_bits(static_cast<T>(xv) > T(0), gg, gg * static_cast<T>(wvv)));
+        });
+      });
+      iter.cast_outputs();
+      gx = iter.output();
+    } else {
+      gx = where(pos, g, g * wv);
+    }
+  }
   if (n.needs(1)) {
-    Tensor contrib = where(pos, 0, g * x);
+    Tensor contrib = fused ? fused_grad(g, x, [](auto zero) {
+      using T = decltype(zero);
+      return [](T gv, T xv) { return select_bits(xv > T(0), T(0), gv * xv); };
+    }) : where(pos, 0, g * x);
     if (w.numel() == 1 || x.dim() < 2) {
       gw = contrib.sum().reshape(w.sizes());
     } else {
