@@ -1,6 +1,6 @@
 // Unary ops as wick.<op>(input, *, out=None), Tensor.<op>(), Tensor.<op>_() and, where
-// PyTorch has it, wick.<op>_(input); the operators -t, +t, abs(t), ~t; and the
-// activation functions PyTorch keeps in torch._C._nn (gelu, silu, mish, softplus, hardtanh).
+// PyTorch has it, wick.<op>_(input); the operators -t, +t, abs(t), ~t. The
+// activations of torch._C._nn (gelu, silu, ...) are in nn_activation.cpp.
 #include <pybind11/pybind11.h>
 
 #include "python/src/bind.h"
@@ -174,54 +174,7 @@ void init_unary(py::module_& m) {
   };
   def_method("__pos__", positive);
   def_both(m, "positive", positive);
-
-  // torch._C._nn activations.
-  py::module_ nn = nn_module(m);
-  nn.def("gelu", [](const Tensor& a, const std::string& approximate, OptT out) {
-    if (out) {
-      Tensor o = *out;
-      return Tensor(gelu_out(o, a, approximate));
-    }
-    return gelu(a, approximate);
-  }, arg("input"), py::kw_only(), arg("approximate") = "none", arg("out") = py::none(), nogil());
-  nn.def("gelu_", [](Tensor& a, const std::string& approximate) -> Tensor& {
-    return gelu_(a, approximate);
-  }, arg("input"), py::kw_only(), arg("approximate") = "none", nogil());
-  nn.def("silu", [](const Tensor& a, OptT out) {
-    if (out) {
-      Tensor o = *out;
-      return Tensor(silu_out(o, a));
-    }
-    return silu(a);
-  }, arg("input"), py::kw_only(), arg("out") = py::none(), nogil());
-  nn.def("silu_", [](Tensor& a) -> Tensor& { return silu_(a); }, arg("input"), nogil());
-  nn.def("mish", [](const Tensor& a, OptT out) {
-    if (out) {
-      Tensor o = *out;
-      return Tensor(mish_out(o, a));
-    }
-    return mish(a);
-  }, arg("input"), py::kw_only(), arg("out") = py::none(), nogil());
-  nn.def("mish_", [](Tensor& a) -> Tensor& { return mish_(a); }, arg("input"), nogil());
-  nn.def("softplus", [](const Tensor& a, const Scalar& beta, const Scalar& threshold, OptT out) {
-    if (out) {
-      Tensor o = *out;
-      return Tensor(softplus_out(o, a, beta, threshold));
-    }
-    return softplus(a, beta, threshold);
-  }, arg("input"), arg("beta") = 1, arg("threshold") = 20, py::kw_only(), arg("out") = py::none(),
-         nogil());
-  nn.def("hardtanh", [](const Tensor& a, const Scalar& lo, const Scalar& hi, OptT out) {
-    if (out) {
-      Tensor o = *out;
-      return Tensor(hardtanh_out(o, a, lo, hi));
-    }
-    return hardtanh(a, lo, hi);
-  }, arg("input"), arg("min_val") = -1, arg("max_val") = 1, py::kw_only(),
-         arg("out") = py::none(), nogil());
-  nn.def("hardtanh_", [](Tensor& a, const Scalar& lo, const Scalar& hi) -> Tensor& {
-    return hardtanh_(a, lo, hi);
-  }, arg("input"), arg("min_val") = -1, arg("max_val") = 1, nogil());
+  // The torch._C._nn activations (gelu, silu, ...) are bound in nn_activation.cpp.
 }
 
 }  // namespace wick::python

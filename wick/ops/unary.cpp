@@ -143,7 +143,7 @@ WICK_UNARY_GRAD(sign, "SignBackward0", Nothing, zeros_like(g))
 WICK_UNARY_GRAD(ceil, "CeilBackward0", Nothing, zeros_like(g))
 WICK_UNARY_GRAD(floor, "FloorBackward0", Nothing, zeros_like(g))
 WICK_UNARY_GRAD(trunc, "TruncBackward0", Nothing, zeros_like(g))
-WICK_UNARY_GRAD(relu, "ReluBackward0", Result, g * (r > 0))
+WICK_UNARY_GRAD(relu, "ReluBackward0", Result, where(r > 0, g, 0))
 WICK_UNARY_NO_GRAD(bitwise_not)
 #undef WICK_UNARY_GRAD
 #undef WICK_UNARY_NO_GRAD
@@ -221,7 +221,7 @@ variable_list softplus_backward(FormulaNode& n, const variable_list& gs) {
 variable_list hardtanh_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor r = n.saved(0);
-  return {g * as_mask(r > n.scalar(0), g) * as_mask(r < n.scalar(1), g)};
+  return {where((r > n.scalar(0)) & (r < n.scalar(1)), g, 0)};
 }
 
 variable_list nan_to_num_backward(FormulaNode& n, const variable_list& gs) {
@@ -465,8 +465,8 @@ void relu_kernel(const TensorIterator& it) {
   WICK_DISPATCH_ALL_TYPES(it.common_dtype(), "relu_cpu", [&] {
     kernels::run_unary<scalar_t>(it, [](auto x) {
       using T = decltype(x);
-      // NaN stays NaN (x > 0 and x != x).
-      return (x > T(0) || x != x) ? x : T(0);
+      // NaN and -0 pass through (as PyTorch's clamp_min(x, 0)).
+      return x < T(0) ? T(0) : x;
     });
   });
 }
@@ -671,6 +671,10 @@ Tensor& softplus_out(Tensor& out, const Tensor& self, const Scalar& beta,
 }
 
 namespace {
+// Integer inputs clamp to the limits truncated to integers, as PyTorch's.
+Scalar hardtanh_limit(const Tensor& self, const Scalar& s) {
+  return is_floating_type(self.dtype()) ? s : Scalar(static_cast<int64_t>(s.toDouble()));
+}
 void hardtanh_check(const Tensor& self, const Scalar& min_val, const Scalar& max_val) {
   WICK_CHECK(self.dtype() != kBool, "Bool inputs not supported for hardtanh");
   WICK_CHECK(self.dtype() != kByte || (min_val.toDouble() >= 0 && max_val.toDouble() >= 0),
@@ -680,11 +684,12 @@ void hardtanh_check(const Tensor& self, const Scalar& min_val, const Scalar& max
 
 Tensor hardtanh(const Tensor& self, const Scalar& min_val, const Scalar& max_val) {
   hardtanh_check(self, min_val, max_val);
-  if (!autograd::compute_requires_grad(self)) return clamp(self, min_val, max_val);
+  const Scalar lo = hardtanh_limit(self, min_val), hi = hardtanh_limit(self, max_val);
+  if (!autograd::compute_requires_grad(self)) return clamp(self, lo, hi);
   Tensor out;
   {
     NoGradGuard no_grad;
-    out = clamp(self, min_val, max_val);
+    out = clamp(self, lo, hi);
   }
   if (FormulaNode* n = record_op("HardtanhBackward0", hardtanh_backward, self, out))
     n->save_output(out)->keep(min_val)->keep(max_val);
@@ -692,11 +697,12 @@ Tensor hardtanh(const Tensor& self, const Scalar& min_val, const Scalar& max_val
 }
 Tensor& hardtanh_(Tensor& self, const Scalar& min_val, const Scalar& max_val) {
   hardtanh_check(self, min_val, max_val);
+  const Scalar lo = hardtanh_limit(self, min_val), hi = hardtanh_limit(self, max_val);
   autograd::impl::check_inplace(self);
-  if (!autograd::compute_requires_grad(self)) return clamp_(self, min_val, max_val);
+  if (!autograd::compute_requires_grad(self)) return clamp_(self, lo, hi);
   {
     NoGradGuard no_grad;
-    clamp_(self, min_val, max_val);
+    clamp_(self, lo, hi);
   }
   if (FormulaNode* n = record_op("HardtanhBackward0", hardtanh_backward, self, self))
     n->save_output(self)->keep(min_val)->keep(max_val);
@@ -706,7 +712,8 @@ Tensor& hardtanh_out(Tensor& out, const Tensor& self, const Scalar& min_val,
                      const Scalar& max_val) {
   autograd::check_out_no_grad("hardtanh", out, self);
   hardtanh_check(self, min_val, max_val);
-  return clamp_out(out, self, min_val, max_val);
+  const Scalar lo = hardtanh_limit(self, min_val), hi = hardtanh_limit(self, max_val);
+  return clamp_out(out, self, lo, hi);
 }
 
 // ---- predicates (bool results) ----------------------------------------------------
