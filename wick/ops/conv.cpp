@@ -29,6 +29,8 @@
 #include "wick/ops/creation.h"
 #include "wick/ops/linalg.h"
 
+extern "C" void openblas_set_num_threads(int);
+
 namespace wick {
 
 using autograd::FormulaNode;
@@ -153,7 +155,7 @@ void col2im_plane(const T* col, int64_t ldcol, T* in, const ConvGeom& g) {
 
 // Column buffers hold at most this many elements (several batch items share
 // one GEMM when they fit).
-constexpr int64_t kColBudget = int64_t(1) << 21;
+constexpr int64_t kColBudget = int64_t(1) << 20;
 
 template <typename T>
 std::unique_ptr<T[]> buffer(int64_t n) {
@@ -164,29 +166,58 @@ int64_t chunk_items(int64_t n, int64_t per_item) {
   return std::clamp<int64_t>(kColBudget / std::max<int64_t>(per_item, 1), 1, std::max<int64_t>(n, 1));
 }
 
+// Note [Convolution threads]
+// Batch items are split over wick's threads, each running its own im2col and
+// single-threaded GEMMs (OpenBLAS's pool is set to one thread meanwhile and
+// restored after). Mixing OpenMP regions with OpenBLAS's own threads makes
+// each side spin while the other works. A single item (or one thread) runs
+// serial im2col and lets BLAS use every thread.
+struct SerialBlas {
+  SerialBlas() { openblas_set_num_threads(1); }
+  ~SerialBlas() { openblas_set_num_threads(get_num_threads()); }
+  SerialBlas(const SerialBlas&) = delete;
+  SerialBlas& operator=(const SerialBlas&) = delete;
+};
+
+// body(task, item_begin, item_end) over `tasks` contiguous ranges of N items.
+template <typename F>
+void over_items(int64_t N, int64_t tasks, F&& body) {
+  if (tasks <= 1) {
+    body(0, 0, N);
+    return;
+  }
+  SerialBlas serial;
+  parallel_for(0, tasks, 1, [&](int64_t b, int64_t e) {
+    for (int64_t t = b; t < e; ++t) body(t, t * N / tasks, (t + 1) * N / tasks);
+  });
+}
+
+int64_t item_tasks(int64_t N) {
+  if (in_parallel_region()) return 1;
+  return std::max<int64_t>(1, std::min<int64_t>(get_num_threads(), N));
+}
+
 // Columns of m batch items from x (N, C, in) starting at item n0: (C*KK, m*L).
 template <typename T>
 void im2col_chunk(const T* x, int64_t C, int64_t n0, int64_t m, T* col, const ConvGeom& g) {
   const int64_t KK = g.k_numel(), L = g.out_numel(), Lin = g.in_numel(), ld = m * L;
-  const int64_t grain = std::max<int64_t>(1, 65536 / std::max<int64_t>(KK * L, 1));
-  parallel_for(0, m * C, grain, [&](int64_t b, int64_t e) {
-    for (int64_t p = b; p < e; ++p) {
-      const int64_t n = p / C, c = p % C;
+  for (int64_t n = 0; n < m; ++n)
+    for (int64_t c = 0; c < C; ++c)
       im2col_plane(x + ((n0 + n) * C + c) * Lin, col + c * KK * ld + n * L, ld, g);
-    }
-  });
 }
 
-// (m, Co, L) items of t from n0 <-> a (Co, m*L) matrix.
+// (m, Co, L) items of t from n0 -> a (Co, m*L) matrix, and back.
 template <typename T>
 void gather_items(const T* t, int64_t Co, int64_t L, int64_t n0, int64_t m, T* mat) {
-  parallel_for(0, m * Co, std::max<int64_t>(1, 32768 / std::max<int64_t>(L, 1)),
-               [&](int64_t b, int64_t e) {
-                 for (int64_t p = b; p < e; ++p) {
-                   const int64_t n = p / Co, o = p % Co;
-                   std::memcpy(mat + o * m * L + n * L, t + ((n0 + n) * Co + o) * L, L * sizeof(T));
-                 }
-               });
+  for (int64_t n = 0; n < m; ++n)
+    for (int64_t o = 0; o < Co; ++o)
+      std::memcpy(mat + o * m * L + n * L, t + ((n0 + n) * Co + o) * L, L * sizeof(T));
+}
+template <typename T>
+void scatter_items(const T* mat, int64_t Co, int64_t L, int64_t n0, int64_t m, T* t) {
+  for (int64_t n = 0; n < m; ++n)
+    for (int64_t o = 0; o < Co; ++o)
+      std::memcpy(t + ((n0 + n) * Co + o) * L, mat + o * m * L + n * L, L * sizeof(T));
 }
 
 // y (N, Cout, out) = F(x (N, C, in), w (Cout, C/G, k)).
@@ -201,30 +232,26 @@ void conv_forward_kernel(const T* x, const T* w, T* y, int64_t N, int64_t C, int
     return;
   }
   const bool ident = g.identity();
-  const int64_t nb = chunk_items(N, C * KK * L);
-  auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
-  auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
-  for (int64_t n0 = 0; n0 < N; n0 += nb) {
-    const int64_t m = std::min(nb, N - n0), ld = m * L;
-    const T* cols = col.get();
-    if (ident && m == 1) {
-      cols = x + n0 * C * Lin;
-    } else {
-      im2col_chunk(x, C, n0, m, col.get(), g);
+  const int64_t tasks = item_tasks(N);
+  over_items(N, tasks, [&](int64_t, int64_t i0, int64_t i1) {
+    const int64_t nb = chunk_items(i1 - i0, C * KK * L);
+    auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
+    auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
+    for (int64_t n0 = i0; n0 < i1; n0 += nb) {
+      const int64_t m = std::min(nb, i1 - n0), ld = m * L;
+      const T* cols = col.get();
+      if (ident && m == 1) {
+        cols = x + n0 * C * Lin;
+      } else {
+        im2col_chunk(x, C, n0, m, col.get(), g);
+      }
+      T* dst = m == 1 ? y + n0 * Cout * L : tmp.get();
+      for (int64_t gi = 0; gi < G; ++gi)
+        kernels::gemm(dt, Og, ld, Kg, 1, {w + gi * Og * Kg, Kg, false},
+                      {cols + gi * Kg * ld, ld, false}, 0, dst + gi * Og * ld, ld);
+      if (m > 1) scatter_items(tmp.get(), Cout, L, n0, m, y);
     }
-    T* dst = m == 1 ? y + n0 * Cout * L : tmp.get();
-    for (int64_t gi = 0; gi < G; ++gi)
-      kernels::gemm(dt, Og, ld, Kg, 1, {w + gi * Og * Kg, Kg, false},
-                    {cols + gi * Kg * ld, ld, false}, 0, dst + gi * Og * ld, ld);
-    if (m > 1) {
-      parallel_for(0, m * Cout, std::max<int64_t>(1, 32768 / L), [&](int64_t b, int64_t e) {
-        for (int64_t p = b; p < e; ++p) {
-          const int64_t n = p / Cout, o = p % Cout;
-          std::memcpy(y + ((n0 + n) * Cout + o) * L, tmp.get() + o * ld + n * L, L * sizeof(T));
-        }
-      });
-    }
-  }
+  });
 }
 
 // gx (N, C, in) = Gx(gy (N, Cout, out), w).
@@ -234,31 +261,30 @@ void conv_input_kernel(const T* gy, const T* w, T* gx, int64_t N, int64_t C, int
   const int64_t G = g.groups, Cg = C / G, Og = Cout / G, KK = g.k_numel();
   const int64_t Kg = Cg * KK, L = g.out_numel(), Lin = g.in_numel();
   const bool ident = g.identity();
-  std::fill(gx, gx + N * C * Lin, T(0));
-  if (N == 0 || C == 0 || L == 0 || Og == 0) return;
-  const int64_t nb = chunk_items(N, C * KK * L);
-  auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
-  auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
-  for (int64_t n0 = 0; n0 < N; n0 += nb) {
-    const int64_t m = std::min(nb, N - n0), ld = m * L;
-    const T* src = gy + n0 * Cout * L;
-    if (m > 1) {
-      gather_items(gy, Cout, L, n0, m, tmp.get());
-      src = tmp.get();
-    }
-    T* cols = ident && m == 1 ? gx + n0 * C * Lin : col.get();
-    for (int64_t gi = 0; gi < G; ++gi)
-      kernels::gemm(dt, Kg, ld, Og, 1, {w + gi * Og * Kg, Kg, true}, {src + gi * Og * ld, ld, false},
-                    0, cols + gi * Kg * ld, ld);
-    if (ident && m == 1) continue;
-    const int64_t grain = std::max<int64_t>(1, 65536 / std::max<int64_t>(KK * L, 1));
-    parallel_for(0, m * C, grain, [&](int64_t b, int64_t e) {
-      for (int64_t p = b; p < e; ++p) {
-        const int64_t n = p / C, c = p % C;
-        col2im_plane(cols + c * KK * ld + n * L, ld, gx + ((n0 + n) * C + c) * Lin, g);
+  const int64_t tasks = item_tasks(N);
+  over_items(N, tasks, [&](int64_t, int64_t i0, int64_t i1) {
+    std::fill(gx + i0 * C * Lin, gx + i1 * C * Lin, T(0));
+    if (C == 0 || L == 0 || Og == 0) return;
+    const int64_t nb = chunk_items(i1 - i0, C * KK * L);
+    auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
+    auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
+    for (int64_t n0 = i0; n0 < i1; n0 += nb) {
+      const int64_t m = std::min(nb, i1 - n0), ld = m * L;
+      const T* src = gy + n0 * Cout * L;
+      if (m > 1) {
+        gather_items(gy, Cout, L, n0, m, tmp.get());
+        src = tmp.get();
       }
-    });
-  }
+      T* cols = ident && m == 1 ? gx + n0 * C * Lin : col.get();
+      for (int64_t gi = 0; gi < G; ++gi)
+        kernels::gemm(dt, Kg, ld, Og, 1, {w + gi * Og * Kg, Kg, true},
+                      {src + gi * Og * ld, ld, false}, 0, cols + gi * Kg * ld, ld);
+      if (ident && m == 1) continue;
+      for (int64_t n = 0; n < m; ++n)
+        for (int64_t c = 0; c < C; ++c)
+          col2im_plane(cols + c * KK * ld + n * L, ld, gx + ((n0 + n) * C + c) * Lin, g);
+    }
+  });
 }
 
 // gw (Cout, C/G, k) = Gw(x (N, C, in), gy (N, Cout, out)).
@@ -266,29 +292,43 @@ template <typename T>
 void conv_weight_kernel(const T* x, const T* gy, T* gw, int64_t N, int64_t C, int64_t Cout,
                         ScalarType dt, const ConvGeom& g) {
   const int64_t G = g.groups, Cg = C / G, Og = Cout / G, KK = g.k_numel();
-  const int64_t Kg = Cg * KK, L = g.out_numel(), Lin = g.in_numel();
-  std::fill(gw, gw + Cout * Kg, T(0));
+  const int64_t Kg = Cg * KK, L = g.out_numel(), Lin = g.in_numel(), WN = Cout * Kg;
+  std::fill(gw, gw + WN, T(0));
   if (N == 0 || Kg == 0 || L == 0 || Og == 0) return;
   const bool ident = g.identity();
-  const int64_t nb = chunk_items(N, C * KK * L);
-  auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
-  auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
-  for (int64_t n0 = 0; n0 < N; n0 += nb) {
-    const int64_t m = std::min(nb, N - n0), ld = m * L;
-    const T* cols = col.get();
-    if (ident && m == 1) {
-      cols = x + n0 * C * Lin;
-    } else {
-      im2col_chunk(x, C, n0, m, col.get(), g);
+  const int64_t tasks = item_tasks(N);
+  // One accumulator per task, summed at the end (task 0 writes gw itself).
+  auto acc = buffer<T>(tasks > 1 ? (tasks - 1) * WN : 0);
+  over_items(N, tasks, [&](int64_t t, int64_t i0, int64_t i1) {
+    T* out = t == 0 ? gw : acc.get() + (t - 1) * WN;
+    if (i1 == i0) {
+      std::fill(out, out + WN, T(0));
+      return;
     }
-    const T* src = gy + n0 * Cout * L;
-    if (m > 1) {
-      gather_items(gy, Cout, L, n0, m, tmp.get());
-      src = tmp.get();
+    const int64_t nb = chunk_items(i1 - i0, C * KK * L);
+    auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
+    auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
+    for (int64_t n0 = i0; n0 < i1; n0 += nb) {
+      const int64_t m = std::min(nb, i1 - n0), ld = m * L;
+      const T* cols = col.get();
+      if (ident && m == 1) {
+        cols = x + n0 * C * Lin;
+      } else {
+        im2col_chunk(x, C, n0, m, col.get(), g);
+      }
+      const T* src = gy + n0 * Cout * L;
+      if (m > 1) {
+        gather_items(gy, Cout, L, n0, m, tmp.get());
+        src = tmp.get();
+      }
+      for (int64_t gi = 0; gi < G; ++gi)
+        kernels::gemm(dt, Og, Kg, ld, 1, {src + gi * Og * ld, ld, false},
+                      {cols + gi * Kg * ld, ld, true}, n0 == i0 ? 0 : 1, out + gi * Og * Kg, Kg);
     }
-    for (int64_t gi = 0; gi < G; ++gi)
-      kernels::gemm(dt, Og, Kg, ld, 1, {src + gi * Og * ld, ld, false},
-                    {cols + gi * Kg * ld, ld, true}, n0 == 0 ? 0 : 1, gw + gi * Og * Kg, Kg);
+  });
+  for (int64_t t = 1; t < tasks; ++t) {
+    const T* a = acc.get() + (t - 1) * WN;
+    for (int64_t i = 0; i < WN; ++i) gw[i] += a[i];
   }
 }
 
