@@ -637,6 +637,12 @@ bool check_conv_rank(const Tensor& input, int64_t nd, const char* name) {
   return input.dim() == nd + 1;
 }
 
+// The Python parser of conv2d etc. widens a single value to the op's dims first,
+// so a weight of the wrong rank is reported against the widened lists.
+DimVector widen(IntArrayRef v, int64_t nd) {
+  return v.size() == 1 ? DimVector(nd, v[0]) : v.vec();
+}
+
 template <typename F>
 Tensor with_batch(const Tensor& input, bool unbatched, F&& f) {
   if (!unbatched) return f(input);
@@ -648,7 +654,8 @@ Tensor conv_nd(const Tensor& input, const Tensor& weight, const Tensor& bias, In
                const char* name) {
   const bool unbatched = check_conv_rank(input, nd, name);
   return with_batch(input, unbatched, [&](const Tensor& x) {
-    return convolution_impl(x, weight, bias, stride, padding, padding, dilation, false, 0, groups);
+    return convolution_impl(x, weight, bias, widen(stride, nd), widen(padding, nd),
+                            widen(padding, nd), widen(dilation, nd), false, widen(0, nd), groups);
   });
 }
 
@@ -673,7 +680,8 @@ Tensor conv_nd_mode(const Tensor& input, const Tensor& weight, const Tensor& bia
     WICK_CHECK(padding == "valid", "Invalid padding string: '", padding, "'");
   }
   return with_batch(input, unbatched, [&](const Tensor& x) {
-    return convolution_impl(x, weight, bias, stride, lo, hi, dilation, false, 0, groups);
+    return convolution_impl(x, weight, bias, widen(stride, nd), lo, hi, widen(dilation, nd),
+                            false, widen(0, nd), groups);
   });
 }
 
@@ -682,8 +690,9 @@ Tensor conv_transpose_nd(const Tensor& input, const Tensor& weight, const Tensor
                          int64_t groups, IntArrayRef dilation, int64_t nd, const char* name) {
   const bool unbatched = check_conv_rank(input, nd, name);
   return with_batch(input, unbatched, [&](const Tensor& x) {
-    return convolution_impl(x, weight, bias, stride, padding, padding, dilation, true,
-                            output_padding, groups);
+    return convolution_impl(x, weight, bias, widen(stride, nd), widen(padding, nd),
+                            widen(padding, nd), widen(dilation, nd), true,
+                            widen(output_padding, nd), groups);
   });
 }
 
