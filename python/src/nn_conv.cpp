@@ -14,18 +14,16 @@ Tensor opt(const OptT& t) { return t ? *t : Tensor(); }
 
 using ConvFn = Tensor (*)(const Tensor&, const Tensor&, const Tensor&, IntArrayRef, IntArrayRef,
                           IntArrayRef, int64_t);
-using ConvModeFn = Tensor (*)(const Tensor&, const Tensor&, const Tensor&, IntArrayRef,
-                              std::string_view, IntArrayRef, int64_t);
 using ConvTFn = Tensor (*)(const Tensor&, const Tensor&, const Tensor&, IntArrayRef, IntArrayRef,
                            IntArrayRef, int64_t, IntArrayRef);
 
 // conv{1,2,3}d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1);
 // padding may be 'same' / 'valid'.
-void def_conv(py::module_& mod, const char* name, ConvFn f, ConvModeFn fm) {
-  mod.def(name, [fm](const Tensor& input, const Tensor& weight, const OptT& bias,
+void def_conv(py::module_& mod, const char* name, ConvFn f, int64_t nd) {
+  mod.def(name, [nd](const Tensor& input, const Tensor& weight, const OptT& bias,
                      const IntList& stride, const std::string& padding, const IntList& dilation,
                      int64_t groups) {
-    return fm(input, weight, opt(bias), stride, padding, dilation, groups);
+    return conv_padding_mode(nd, input, weight, opt(bias), stride, padding, dilation, groups);
   }, arg("input"), arg("weight"), arg("bias") = py::none(), arg("stride") = 1,
      arg("padding") = "valid", arg("dilation") = 1, arg("groups") = 1, nogil());
   mod.def(name, [f](const Tensor& input, const Tensor& weight, const OptT& bias,
@@ -63,9 +61,9 @@ void init_nn_conv(py::module_& m) {
         nogil());
 
   for (py::module_* mod : {&nn, &m}) {
-    def_conv(*mod, "conv1d", conv1d, conv1d);
-    def_conv(*mod, "conv2d", conv2d, conv2d);
-    def_conv(*mod, "conv3d", conv3d, conv3d);
+    def_conv(*mod, "conv1d", conv1d, 1);
+    def_conv(*mod, "conv2d", conv2d, 2);
+    def_conv(*mod, "conv3d", conv3d, 3);
     def_conv_t(*mod, "conv_transpose1d", conv_transpose1d);
     def_conv_t(*mod, "conv_transpose2d", conv_transpose2d);
     def_conv_t(*mod, "conv_transpose3d", conv_transpose3d);

@@ -717,17 +717,13 @@ Tensor conv3d(const Tensor& input, const Tensor& weight, const Tensor& bias, Int
               IntArrayRef padding, IntArrayRef dilation, int64_t groups) {
   return conv_nd(input, weight, bias, stride, padding, dilation, groups, 3, "conv3d");
 }
-Tensor conv1d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride,
-              std::string_view padding, IntArrayRef dilation, int64_t groups) {
-  return conv_nd_mode(input, weight, bias, stride, padding, dilation, groups, 1, "conv1d");
-}
-Tensor conv2d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride,
-              std::string_view padding, IntArrayRef dilation, int64_t groups) {
-  return conv_nd_mode(input, weight, bias, stride, padding, dilation, groups, 2, "conv2d");
-}
-Tensor conv3d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride,
-              std::string_view padding, IntArrayRef dilation, int64_t groups) {
-  return conv_nd_mode(input, weight, bias, stride, padding, dilation, groups, 3, "conv3d");
+Tensor conv_padding_mode(int64_t spatial_dims, const Tensor& input, const Tensor& weight,
+                         const Tensor& bias, IntArrayRef stride, std::string_view padding,
+                         IntArrayRef dilation, int64_t groups) {
+  static const char* const names[] = {"conv1d", "conv2d", "conv3d"};
+  WICK_CHECK(spatial_dims >= 1 && spatial_dims <= 3, "conv_padding_mode: 1 to 3 spatial dims");
+  return conv_nd_mode(input, weight, bias, stride, padding, dilation, groups, spatial_dims,
+                      names[spatial_dims - 1]);
 }
 
 Tensor conv_transpose1d(const Tensor& input, const Tensor& weight, const Tensor& bias,

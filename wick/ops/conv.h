@@ -1,6 +1,7 @@
 #pragma once
 // Neural-network ops: linear layers, convolutions, fold/unfold.
 #include <string_view>
+#include <type_traits>
 
 #include "wick/tensor/tensor.h"
 
@@ -30,12 +31,25 @@ Tensor conv3d(const Tensor& input, const Tensor& weight, const Tensor& bias = {}
               IntArrayRef stride = 1, IntArrayRef padding = 0, IntArrayRef dilation = 1,
               int64_t groups = 1);
 // padding "same" (stride 1 only; uneven totals put the extra row at the end) or "valid".
+// (A template, so that a literal 0 or {0, 1} picks the IntArrayRef form.)
+Tensor conv_padding_mode(int64_t spatial_dims, const Tensor& input, const Tensor& weight,
+                         const Tensor& bias, IntArrayRef stride, std::string_view padding,
+                         IntArrayRef dilation, int64_t groups);
+template <typename S, typename = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
 Tensor conv1d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride,
-              std::string_view padding, IntArrayRef dilation = 1, int64_t groups = 1);
+              const S& padding, IntArrayRef dilation = 1, int64_t groups = 1) {
+  return conv_padding_mode(1, input, weight, bias, stride, padding, dilation, groups);
+}
+template <typename S, typename = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
 Tensor conv2d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride,
-              std::string_view padding, IntArrayRef dilation = 1, int64_t groups = 1);
+              const S& padding, IntArrayRef dilation = 1, int64_t groups = 1) {
+  return conv_padding_mode(2, input, weight, bias, stride, padding, dilation, groups);
+}
+template <typename S, typename = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
 Tensor conv3d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride,
-              std::string_view padding, IntArrayRef dilation = 1, int64_t groups = 1);
+              const S& padding, IntArrayRef dilation = 1, int64_t groups = 1) {
+  return conv_padding_mode(3, input, weight, bias, stride, padding, dilation, groups);
+}
 
 // Weight (C_in, C_out / groups, *kernel).
 Tensor conv_transpose1d(const Tensor& input, const Tensor& weight, const Tensor& bias = {},
