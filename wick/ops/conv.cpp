@@ -155,7 +155,7 @@ void col2im_plane(const T* col, int64_t ldcol, T* in, const ConvGeom& g) {
 
 // Column buffers hold at most this many elements (several batch items share
 // one GEMM when they fit).
-constexpr int64_t kColBudget = int64_t(1) << 20;
+constexpr int64_t kColBudget = int64_t(1) << 17;
 
 template <typename T>
 std::unique_ptr<T[]> buffer(int64_t n) {
