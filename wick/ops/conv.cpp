@@ -83,9 +83,12 @@ struct ConvGeom {
 // Rows of the column matrix for one channel plane: row (kd, kh, kw), column
 // (od, oh, ow), written at col + row * ldcol.
 template <typename T>
-void im2col_plane(const T* in, T* col, int64_t ldcol, const ConvGeom& g) {
+void im2col_plane(const T* in, T* col, int64_t ldcol, const ConvGeom& g, int64_t r0 = 0,
+                  int64_t r1 = -1) {
+  // Only output rows (od, oh) with r0 <= od * oH + oh < r1, written from column 0.
   const int64_t D = g.in[0], H = g.in[1], W = g.in[2];
   const int64_t oD = g.out[0], oH = g.out[1], oW = g.out[2];
+  if (r1 < 0) r1 = oD * oH;
   const int64_t sw = g.stride[2];
   int64_t row = 0;
   for (int64_t kd = 0; kd < g.k[0]; ++kd)
@@ -97,10 +100,11 @@ void im2col_plane(const T* in, T* col, int64_t ldcol, const ConvGeom& g) {
         int64_t hi = W - 1 - iw0 < 0 ? 0 : (W - 1 - iw0) / sw + 1;
         hi = std::min(hi, oW);
         lo = std::min(lo, hi);
-        for (int64_t od = 0; od < oD; ++od) {
+        for (int64_t r = r0; r < r1; ++r) {
+          const int64_t od = r / oH, oh = r % oH;
           const int64_t id = od * g.stride[0] - g.pad[0] + kd * g.dil[0];
-          for (int64_t oh = 0; oh < oH; ++oh) {
-            T* dst = dst_row + (od * oH + oh) * oW;
+          {
+            T* dst = dst_row + (r - r0) * oW;
             const int64_t ih = oh * g.stride[1] - g.pad[1] + kh * g.dil[1];
             if (id < 0 || id >= D || ih < 0 || ih >= H) {
               std::fill(dst, dst + oW, T(0));
@@ -237,6 +241,24 @@ void conv_forward_kernel(const T* x, const T* w, T* y, int64_t N, int64_t C, int
     const int64_t nb = chunk_items(i1 - i0, C * KK * L);
     auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
     auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
+    // One item's columns past the budget: im2col and multiply in tiles of
+    // output rows, so that the column tile stays in cache.
+    const int64_t rows = g.out[0] * g.out[1], oW = g.out[2];
+    const int64_t tile_rows = std::max<int64_t>(1, kColBudget / std::max<int64_t>(C * KK * oW, 1));
+    if (nb == 1 && !ident && tile_rows < rows) {
+      auto tcol = buffer<T>(C * KK * tile_rows * oW);
+      for (int64_t n = i0; n < i1; ++n)
+        for (int64_t r0 = 0; r0 < rows; r0 += tile_rows) {
+          const int64_t r1 = std::min(rows, r0 + tile_rows), ld = (r1 - r0) * oW;
+          for (int64_t c = 0; c < C; ++c)
+            im2col_plane(x + (n * C + c) * Lin, tcol.get() + c * KK * ld, ld, g, r0, r1);
+          for (int64_t gi = 0; gi < G; ++gi)
+            kernels::gemm(dt, Og, ld, Kg, 1, {w + gi * Og * Kg, Kg, false},
+                          {tcol.get() + gi * Kg * ld, ld, false}, 0,
+                          y + (n * Cout + gi * Og) * L + r0 * oW, L);
+        }
+      return;
+    }
     for (int64_t n0 = i0; n0 < i1; n0 += nb) {
       const int64_t m = std::min(nb, i1 - n0), ld = m * L;
       const T* cols = col.get();
