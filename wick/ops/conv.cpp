@@ -125,9 +125,11 @@ void im2col_plane(const T* in, T* col, int64_t ldcol, const ConvGeom& g, int64_t
 
 // The adjoint: adds the rows back into one channel plane (which it does not clear).
 template <typename T>
-void col2im_plane(const T* col, int64_t ldcol, T* in, const ConvGeom& g) {
+void col2im_plane(const T* col, int64_t ldcol, T* in, const ConvGeom& g, int64_t r0 = 0,
+                  int64_t r1 = -1) {
   const int64_t D = g.in[0], H = g.in[1], W = g.in[2];
   const int64_t oD = g.out[0], oH = g.out[1], oW = g.out[2];
+  if (r1 < 0) r1 = oD * oH;
   const int64_t sw = g.stride[2];
   int64_t row = 0;
   for (int64_t kd = 0; kd < g.k[0]; ++kd)
@@ -139,13 +141,14 @@ void col2im_plane(const T* col, int64_t ldcol, T* in, const ConvGeom& g) {
         int64_t hi = W - 1 - iw0 < 0 ? 0 : (W - 1 - iw0) / sw + 1;
         hi = std::min(hi, oW);
         lo = std::min(lo, hi);
-        for (int64_t od = 0; od < oD; ++od) {
+        for (int64_t r = r0; r < r1; ++r) {
+          const int64_t od = r / oH, oh = r % oH;
           const int64_t id = od * g.stride[0] - g.pad[0] + kd * g.dil[0];
           if (id < 0 || id >= D) continue;
-          for (int64_t oh = 0; oh < oH; ++oh) {
+          {
             const int64_t ih = oh * g.stride[1] - g.pad[1] + kh * g.dil[1];
             if (ih < 0 || ih >= H) continue;
-            const T* src = src_row + (od * oH + oh) * oW;
+            const T* src = src_row + (r - r0) * oW;
             T* dst = in + (id * H + ih) * W + iw0;
             if (sw == 1) {
               for (int64_t ow = lo; ow < hi; ++ow) dst[ow] += src[ow];
@@ -288,6 +291,22 @@ void conv_input_kernel(const T* gy, const T* w, T* gx, int64_t N, int64_t C, int
     std::fill(gx + i0 * C * Lin, gx + i1 * C * Lin, T(0));
     if (C == 0 || L == 0 || Og == 0) return;
     const int64_t nb = chunk_items(i1 - i0, C * KK * L);
+    const int64_t rows = g.out[0] * g.out[1], oW = g.out[2];
+    const int64_t tile_rows = std::max<int64_t>(1, kColBudget / std::max<int64_t>(C * KK * oW, 1));
+    if (nb == 1 && !ident && tile_rows < rows) {  // tiles of output rows, as in forward
+      auto tcol = buffer<T>(C * KK * tile_rows * oW);
+      for (int64_t n = i0; n < i1; ++n)
+        for (int64_t r0 = 0; r0 < rows; r0 += tile_rows) {
+          const int64_t r1 = std::min(rows, r0 + tile_rows), ld = (r1 - r0) * oW;
+          for (int64_t gi = 0; gi < G; ++gi)
+            kernels::gemm(dt, Kg, ld, Og, 1, {w + gi * Og * Kg, Kg, true},
+                          {gy + (n * Cout + gi * Og) * L + r0 * oW, L, false}, 0,
+                          tcol.get() + gi * Kg * ld, ld);
+          for (int64_t c = 0; c < C; ++c)
+            col2im_plane(tcol.get() + c * KK * ld, ld, gx + (n * C + c) * Lin, g, r0, r1);
+        }
+      return;
+    }
     auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
     auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
     for (int64_t n0 = i0; n0 < i1; n0 += nb) {
@@ -328,6 +347,24 @@ void conv_weight_kernel(const T* x, const T* gy, T* gw, int64_t N, int64_t C, in
       return;
     }
     const int64_t nb = chunk_items(i1 - i0, C * KK * L);
+    const int64_t rows = g.out[0] * g.out[1], oW = g.out[2];
+    const int64_t tile_rows = std::max<int64_t>(1, kColBudget / std::max<int64_t>(C * KK * oW, 1));
+    if (nb == 1 && !ident && tile_rows < rows) {  // tiles of output rows, as in forward
+      auto tcol = buffer<T>(C * KK * tile_rows * oW);
+      bool first = true;
+      for (int64_t n = i0; n < i1; ++n)
+        for (int64_t r0 = 0; r0 < rows; r0 += tile_rows) {
+          const int64_t r1 = std::min(rows, r0 + tile_rows), ld = (r1 - r0) * oW;
+          for (int64_t c = 0; c < C; ++c)
+            im2col_plane(x + (n * C + c) * Lin, tcol.get() + c * KK * ld, ld, g, r0, r1);
+          for (int64_t gi = 0; gi < G; ++gi)
+            kernels::gemm(dt, Og, Kg, ld, 1, {gy + (n * Cout + gi * Og) * L + r0 * oW, L, false},
+                          {tcol.get() + gi * Kg * ld, ld, true}, first ? 0 : 1,
+                          out + gi * Og * Kg, Kg);
+          first = false;
+        }
+      return;
+    }
     auto col = buffer<T>(ident && nb == 1 ? 0 : C * KK * nb * L);
     auto tmp = buffer<T>(nb > 1 ? Cout * nb * L : 0);
     for (int64_t n0 = i0; n0 < i1; n0 += nb) {
