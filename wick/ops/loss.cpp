@@ -588,8 +588,7 @@ variable_list smooth_l1_backward(FormulaNode& n, const variable_list& g) {
   Tensor x = n.saved(0), t = n.saved(1);
   const double beta = n.scalar(0).toDouble();
   Tensor d = x - t;
-  Tensor inner = d.abs().lt(beta);
-  Tensor local = where(inner, d / beta, d.sign());
+  Tensor local = beta == 0.0 ? d.sign() : where(d.abs().lt(beta), d / beta, d.sign());
   Tensor gx = local * elementwise_grad(g[0], n.int_at(0), n.int_at(1));
   return {n.needs(0) ? gx : Tensor(), n.needs(1) ? -gx : Tensor()};
 }
@@ -680,11 +679,11 @@ Tensor l1_loss(const Tensor& self, const Tensor& target, int64_t reduction) {
 
 Tensor smooth_l1_loss(const Tensor& self, const Tensor& target, int64_t reduction, double beta) {
   WICK_CHECK(beta >= 0, "smooth_l1_loss does not support negative values for beta.");
-  if (beta == 0.0) return l1_loss(self, target, reduction);
   return pointwise_loss(
       "SmoothL1LossBackward0", smooth_l1_backward, self, target, reduction,
       [&] {
         Tensor d = (self - target).abs();
+        if (beta == 0.0) return d;
         return where(d.lt(beta), d * d * (0.5 / beta), d - 0.5 * beta);
       },
       Scalar(beta));
