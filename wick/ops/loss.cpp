@@ -45,12 +45,12 @@ inline A row_max(const A* x, int64_t n) {
   for (int k = 0; k < kLanes; ++k) acc[k] = -std::numeric_limits<A>::infinity();
   int64_t j = 0;
   for (; j + kLanes <= n; j += kLanes)
-    for (int k = 0; k < kLanes; ++k) acc[k] = x[j + k] > acc[k] ? x[j + k] : acc[k];
+    for (int k = 0; k < kLanes; ++k) acc[k] = kernels::vec::select_bits(x[j + k] > acc[k], x[j + k], acc[k]);
   A m = -std::numeric_limits<A>::infinity();
   for (int k = 0; k < kLanes; ++k) m = acc[k] > m ? acc[k] : m;
   for (; j < n; ++j) m = x[j] > m ? x[j] : m;
-  for (int64_t i = 0; i < n; ++i)
-    if (x[i] != x[i]) return x[i];  // NaN propagates (rare: checked after the fast pass)
+  // A NaN in the row need not win here: exp(NaN - m) makes the row's sum, and
+  // so every output, NaN.
   return m;
 }
 
@@ -80,7 +80,7 @@ inline A row_dot(const A* x, const A* y, int64_t n) {
 
 // One row, contiguous: y = softmax(x) or log_softmax(x). y may not alias x.
 template <typename A, bool Log>
-void softmax_row(const A* x, A* y, int64_t n) {
+void softmax_row(const A* __restrict x, A* __restrict y, int64_t n) {
   const A m = row_max(x, n);
   for (int64_t j = 0; j < n; ++j) y[j] = kernels::vec::exp_fast(x[j] - m);
   const A s = row_sum(y, n);
@@ -132,7 +132,7 @@ void softmax_cols(const A* x, A* y, int64_t n, int64_t inner, int64_t w, A* mbuf
 
 // Backward of one row: softmax: gi = y * (g - <g, y>); log_softmax: gi = g - exp(y) * sum(g).
 template <typename A, bool Log>
-void softmax_backward_row(const A* g, const A* y, A* gi, int64_t n) {
+void softmax_backward_row(const A* __restrict g, const A* __restrict y, A* __restrict gi, int64_t n) {
   if constexpr (Log) {
     const A s = row_sum(g, n);
     for (int64_t j = 0; j < n; ++j) gi[j] = g[j] - kernels::vec::exp_fast(y[j]) * s;
