@@ -305,3 +305,13 @@ def test_other_errors():
         WF.gaussian_nll_loss(x, x, x, reduction="bad")
     with pytest.raises(RuntimeError, match="same number of dimensions"):
         WF.triplet_margin_loss(x, x, x[0])
+
+
+def test_softmax_nonfinite_rows():
+    import torch
+    rows = [[1.0, float("nan"), 2.0], [float("-inf")] * 3, [float("inf"), 1.0, 2.0], [float("-inf"), 0.0, 1.0]]
+    for fn in ("softmax", "log_softmax"):
+        for dim in (0, 1):
+            w = getattr(wick, fn)(wick.tensor(rows), dim)
+            t = getattr(torch, fn)(torch.tensor(rows), dim)
+            np.testing.assert_allclose(_np(w), _np(t), rtol=1e-6, equal_nan=True)
