@@ -488,6 +488,9 @@ class Tensor {
   std::tuple<Tensor, Tensor> nanmedian(int64_t dim, bool keepdim = false) const;
   std::tuple<Tensor, Tensor> mode(int64_t dim = -1, bool keepdim = false) const;
   Tensor logsumexp(IntArrayRef dim, bool keepdim = false) const;
+  // softmax / log_softmax (ops/loss.cpp)
+  Tensor softmax(int64_t dim, std::optional<ScalarType> dtype = std::nullopt) const;
+  Tensor log_softmax(int64_t dim, std::optional<ScalarType> dtype = std::nullopt) const;
   Tensor cumsum(int64_t dim, std::optional<ScalarType> dtype = std::nullopt) const;
   Tensor& cumsum_(int64_t dim, std::optional<ScalarType> dtype = std::nullopt);
   Tensor cumprod(int64_t dim, std::optional<ScalarType> dtype = std::nullopt) const;
