@@ -1021,4 +1021,265 @@ Tensor triplet_margin_loss(const Tensor& anchor, const Tensor& positive, const T
   return apply_reduction((dpos - dneg + margin).clamp_min(0), reduction);
 }
 
+// ---- ctc_loss ------------------------------------------------------------------------------
+// Connectionist temporal classification: the alpha recursion over the
+// extended target (blank, l1, blank, l2, ..., blank) in log space, one batch
+// item per task; backward runs the beta recursion and gives
+//   d nll / d lp[t, c] = exp(lp[t, c]) - exp(logsumexp_{s: l'(s) = c}(alpha + beta)[t, s] + nll - lp[t, c])
+// for t < input_length (0 beyond).
+
+namespace {
+
+constexpr const char* kCtcWhere = " (while checking arguments for ctc_loss_cpu)";
+
+// The item layout of the targets: offsets into the flattened long targets.
+struct CtcLayout {
+  int64_t T = 0, N = 0, C = 0, max_tl = 0;
+  std::vector<int64_t> offsets;
+};
+
+CtcLayout ctc_check(const Tensor& lp, const Tensor& targets, IntArrayRef il, IntArrayRef tl, int64_t blank) {
+  CtcLayout g;
+  WICK_CHECK(lp.dim() == 3, "Expected 3-dimensional tensor, but got ", lp.dim(),
+             "-dimensional tensor for argument #1 'log_probs'", kCtcWhere);
+  g.T = lp.size(0);
+  g.N = lp.size(1);
+  g.C = lp.size(2);
+  WICK_CHECK(blank >= 0 && blank < g.C, "blank must be in label range");
+  WICK_CHECK(static_cast<int64_t>(il.size()) == g.N, "input_lengths must be of size batch_size");
+  WICK_CHECK(static_cast<int64_t>(tl.size()) == g.N, "target_lengths must be of size batch_size");
+  WICK_CHECK(targets.dim() >= 1 && targets.dim() <= 2, "Expected 1 to 2 dimensions, but got ", targets.dim(),
+             "-dimensional tensor for argument #2 'targets'", kCtcWhere);
+  g.offsets.resize(static_cast<size_t>(g.N));
+  int64_t pos = 0;
+  for (int64_t b = 0; b < g.N; ++b) {
+    WICK_CHECK(tl[b] >= 0, "target_lengths must be non-negative");
+    g.max_tl = std::max(g.max_tl, tl[b]);
+    if (targets.dim() == 1) {
+      g.offsets[b] = pos;
+      pos += tl[b];
+    } else {
+      g.offsets[b] = b * targets.size(1);
+    }
+  }
+  if (targets.dim() == 1) {
+    WICK_CHECK(targets.size(0) == pos, "Expected tensor to have size ", pos, " at dimension 0, but got size ",
+               targets.size(0), " for argument #2 'targets'", kCtcWhere);
+  } else {
+    WICK_CHECK(targets.size(0) == g.N, "Expected tensor to have size ", g.N, " at dimension 0, but got size ",
+               targets.size(0), " for argument #2 'targets'", kCtcWhere);
+    WICK_CHECK(targets.size(1) >= g.max_tl, "Expected tensor to have size at least ", g.max_tl,
+               " at dimension 1, but got size ", targets.size(1), " for argument #2 'targets'", kCtcWhere);
+  }
+  for (int64_t b = 0; b < g.N; ++b) {
+    WICK_CHECK(il[b] >= 0, "input_lengths must be non-negative");
+    WICK_CHECK(il[b] <= g.T, "Expected input_lengths to have value at most ", g.T, ", but got value ", il[b],
+               kCtcWhere);
+  }
+  return g;
+}
+
+void ctc_check_labels(const int64_t* tp, const CtcLayout& g, IntArrayRef tl) {
+  for (int64_t b = 0; b < g.N; ++b)
+    for (int64_t k = 0; k < tl[b]; ++k) {
+      const int64_t c = tp[g.offsets[b] + k];
+      WICK_CHECK(c >= 0 && c < g.C, "Expected targets to have values in [0, ", g.C, "), but got value ", c,
+                 kCtcWhere);
+    }
+}
+
+// log(exp(a) + exp(b) + exp(c)) with -inf terms allowed.
+template <typename A>
+inline A ctc_lse3(A a, A b, A c) {
+  constexpr A ninf = -std::numeric_limits<A>::infinity();
+  A m = std::max(a, std::max(b, c));
+  if (m == ninf) return ninf;
+  return m + std::log(std::exp(a - m) + std::exp(b - m) + std::exp(c - m));
+}
+
+template <typename A>
+inline A ctc_lse2(A a, A b) {
+  constexpr A ninf = -std::numeric_limits<A>::infinity();
+  if (a == ninf) return b;
+  if (b == ninf) return a;
+  const A m = std::max(a, b);
+  return m + std::log1p(std::exp(-std::abs(a - b)));
+}
+
+inline int64_t ctc_label(const int64_t* tgt, int64_t s, int64_t blank) {
+  return (s % 2 == 0) ? blank : tgt[s / 2];
+}
+
+// lp (T, N, C) contiguous; alpha (N, T, 2 * max_tl + 1) pre-filled with -inf.
+template <typename A>
+void ctc_alpha(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il, IntArrayRef tl, int64_t blank,
+               A* alpha, A* nll) {
+  const int64_t Lmax = 2 * g.max_tl + 1;
+  constexpr A ninf = -std::numeric_limits<A>::infinity();
+  const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(g.T * Lmax, 1));
+  parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
+    for (int64_t b = b0; b < b1; ++b) {
+      const int64_t T = il[b], L = 2 * tl[b] + 1;
+      const int64_t* tgt = tp + g.offsets[b];
+      A* la = alpha + b * g.T * Lmax;
+      if (T == 0) {
+        nll[b] = tl[b] == 0 ? A(0) : std::numeric_limits<A>::infinity();
+        continue;
+      }
+      auto lpat = [&](int64_t t, int64_t c) { return lp[(t * g.N + b) * g.C + c]; };
+      la[0] = lpat(0, blank);
+      if (L > 1) la[1] = lpat(0, tgt[0]);
+      for (int64_t t = 1; t < T; ++t) {
+        const A* prev = la + (t - 1) * Lmax;
+        A* cur = la + t * Lmax;
+        for (int64_t s = 0; s < L; ++s) {
+          const int64_t c = ctc_label(tgt, s, blank);
+          const A a1 = prev[s];
+          const A a2 = s > 0 ? prev[s - 1] : ninf;
+          const A a3 = (s > 1 && c != ctc_label(tgt, s - 2, blank)) ? prev[s - 2] : ninf;
+          cur[s] = ctc_lse3(a1, a2, a3) + lpat(t, c);
+        }
+      }
+      const A* last = la + (T - 1) * Lmax;
+      nll[b] = -ctc_lse2(last[L - 1], L > 1 ? last[L - 2] : ninf);
+    }
+  });
+}
+
+// grad (T, N, C) zero-filled; go (N,) the upstream gradient per item.
+template <typename A>
+void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il, IntArrayRef tl, int64_t blank,
+              const A* alpha, const A* nll, const A* go, bool zero_infinity, A* grad) {
+  const int64_t Lmax = 2 * g.max_tl + 1;
+  constexpr A ninf = -std::numeric_limits<A>::infinity();
+  const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(g.T * Lmax, 1));
+  parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
+    std::vector<A> beta, lcab(static_cast<size_t>(g.C));
+    for (int64_t b = b0; b < b1; ++b) {
+      const int64_t T = il[b], L = 2 * tl[b] + 1;
+      if (T == 0) continue;
+      const A nl = nll[b];
+      if (zero_infinity && nl == std::numeric_limits<A>::infinity()) continue;
+      const int64_t* tgt = tp + g.offsets[b];
+      const A* la = alpha + b * g.T * Lmax;
+      auto lpat = [&](int64_t t, int64_t c) { return lp[(t * g.N + b) * g.C + c]; };
+      beta.assign(static_cast<size_t>(T * L), ninf);
+      A* lb = beta.data();
+      lb[(T - 1) * L + L - 1] = lpat(T - 1, blank);
+      if (L > 1) lb[(T - 1) * L + L - 2] = lpat(T - 1, tgt[tl[b] - 1]);
+      for (int64_t t = T - 2; t >= 0; --t) {
+        const A* next = lb + (t + 1) * L;
+        A* cur = lb + t * L;
+        for (int64_t s = 0; s < L; ++s) {
+          const int64_t c = ctc_label(tgt, s, blank);
+          const A b1v = next[s];
+          const A b2v = s < L - 1 ? next[s + 1] : ninf;
+          const A b3v = (s < L - 2 && c != ctc_label(tgt, s + 2, blank)) ? next[s + 2] : ninf;
+          cur[s] = ctc_lse3(b1v, b2v, b3v) + lpat(t, c);
+        }
+      }
+      const A gb = go[b];
+      for (int64_t t = 0; t < T; ++t) {
+        std::fill(lcab.begin(), lcab.end(), ninf);
+        const A* at = la + t * Lmax;
+        const A* bt = lb + t * L;
+        for (int64_t s = 0; s < L; ++s) {
+          const int64_t c = ctc_label(tgt, s, blank);
+          lcab[c] = ctc_lse2(lcab[c], at[s] + bt[s]);
+        }
+        A* gr = grad + (t * g.N + b) * g.C;
+        for (int64_t c = 0; c < g.C; ++c) {
+          const A l = lpat(t, c);
+          gr[c] = (std::exp(l) - std::exp(lcab[c] + nl - l)) * gb;
+        }
+      }
+    }
+  });
+}
+
+variable_list ctc_not_implemented(FormulaNode&, const variable_list&) {
+  throw Error("derivative for aten::_ctc_loss_backward is not implemented");
+}
+
+// saved: log_probs (T, N, C), targets (long, contiguous), log_alpha, nll.
+// sizes: input_lengths, target_lengths; ints: blank, zero_infinity.
+variable_list ctc_backward(FormulaNode& n, const variable_list& g) {
+  Tensor lp = n.saved(0), targets = n.saved(1), alpha = n.saved(2), nll = n.saved(3);
+  const IntArrayRef il = n.sizes(0), tl = n.sizes(1);
+  const int64_t blank = n.int_at(0);
+  const bool zero_infinity = n.int_at(1) != 0;
+  const bool graph = autograd::GradMode::is_enabled();
+  Tensor grad;
+  {
+    autograd::NoGradGuard guard;
+    Tensor x = lp.contiguous();
+    Tensor go = g[0].to(x.dtype()).reshape({-1}).contiguous();
+    if (go.numel() != lp.size(1)) go = go.expand({lp.size(1)}).contiguous();
+    const CtcLayout geo = ctc_check(x, targets, il, tl, blank);
+    grad = zeros(x.sizes(), TensorOptions(x.dtype()));
+    WICK_DISPATCH_FLOATING_TYPES(x.dtype(), "ctc_loss_backward_cpu", [&] {
+      ctc_grad<scalar_t>(x.data_ptr<scalar_t>(), targets.data_ptr<int64_t>(), geo, il, tl, blank,
+                         alpha.data_ptr<scalar_t>(), nll.contiguous().data_ptr<scalar_t>(), go.data_ptr<scalar_t>(),
+                         zero_infinity, grad.data_ptr<scalar_t>());
+    });
+  }
+  if (graph && autograd::compute_requires_grad(g[0], lp))
+    autograd::record("wick::autograd::NotImplemented", ctc_not_implemented, {g[0], lp}, {grad});
+  return {grad};
+}
+
+}  // namespace
+
+Tensor ctc_loss(const Tensor& log_probs, const Tensor& targets, IntArrayRef input_lengths,
+                IntArrayRef target_lengths, int64_t blank, int64_t reduction, bool zero_infinity) {
+  check_reduction(reduction);
+  const ScalarType st = log_probs.dtype();
+  if (st != kFloat && st != kDouble)
+    WICK_DISPATCH_FLOATING_TYPES(st, "ctc_loss_cpu", [&] {});  // raises "not implemented for ..."
+  const bool unbatched = log_probs.dim() == 2;
+  Tensor lp = unbatched ? log_probs.unsqueeze(1) : log_probs;
+  const CtcLayout geo = ctc_check(lp, targets, input_lengths, target_lengths, blank);
+  Tensor tg = targets.to(kLong).contiguous();
+  ctc_check_labels(tg.data_ptr<int64_t>(), geo, target_lengths);
+  Tensor nll, alpha;
+  {
+    autograd::NoGradGuard guard;
+    Tensor x = lp.contiguous();
+    nll = empty({geo.N}, TensorOptions(st));
+    alpha = full({geo.N, geo.T, 2 * geo.max_tl + 1}, -std::numeric_limits<double>::infinity(), TensorOptions(st));
+    WICK_DISPATCH_FLOATING_TYPES(st, "ctc_loss_cpu", [&] {
+      ctc_alpha<scalar_t>(x.data_ptr<scalar_t>(), tg.data_ptr<int64_t>(), geo, input_lengths, target_lengths, blank,
+                          alpha.data_ptr<scalar_t>(), nll.data_ptr<scalar_t>());
+    });
+  }
+  if (autograd::compute_requires_grad(lp)) {
+    if (FormulaNode* n = record_loss("CtcLossBackward0", ctc_backward, {lp}, nll)) {
+      n->save(lp)->save(tg)->save(alpha)->save_output(nll);
+      n->keep(input_lengths)->keep(target_lengths)->keep_int(blank)->keep_int(zero_infinity ? 1 : 0);
+    }
+  }
+  Tensor res = nll;
+  if (zero_infinity) res = where(res.eq(std::numeric_limits<double>::infinity()), zeros_like(res), res);
+  if (reduction == Reduction::Mean) {
+    std::vector<double> lens(target_lengths.begin(), target_lengths.end());
+    Tensor tl = empty({geo.N}, TensorOptions(kDouble));
+    for (int64_t b = 0; b < geo.N; ++b) tl.data_ptr<double>()[b] = std::max<double>(lens[b], 1.0);
+    return (res / tl.to(st)).mean();
+  }
+  if (reduction == Reduction::Sum) return res.sum();
+  return unbatched ? res.squeeze(0) : res;
+}
+
+Tensor ctc_loss(const Tensor& log_probs, const Tensor& targets, const Tensor& input_lengths,
+                const Tensor& target_lengths, int64_t blank, int64_t reduction, bool zero_infinity) {
+  WICK_CHECK(is_integral_type(input_lengths.dtype(), false),
+             "input_lengths must be integral");
+  WICK_CHECK(is_integral_type(target_lengths.dtype(), false),
+             "target_lengths must be integral");
+  Tensor il = input_lengths.to(kLong).contiguous(), tl = target_lengths.to(kLong).contiguous();
+  std::vector<int64_t> ilv(il.data_ptr<int64_t>(), il.data_ptr<int64_t>() + il.numel());
+  std::vector<int64_t> tlv(tl.data_ptr<int64_t>(), tl.data_ptr<int64_t>() + tl.numel());
+  return ctc_loss(log_probs, targets, IntArrayRef(ilv), IntArrayRef(tlv), blank, reduction, zero_infinity);
+}
+
 }  // namespace wick
