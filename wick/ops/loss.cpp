@@ -1088,13 +1088,15 @@ void ctc_check_labels(const int64_t* tp, const CtcLayout& g, IntArrayRef tl) {
     }
 }
 
-// log(exp(a) + exp(b) + exp(c)) with -inf terms allowed.
+// log(exp(a) + exp(b) + exp(c)) with -inf terms allowed: the largest term
+// factored out, two exponentials and a log1p.
 template <typename A>
 inline A ctc_lse3(A a, A b, A c) {
   constexpr A ninf = -std::numeric_limits<A>::infinity();
-  A m = std::max(a, std::max(b, c));
-  if (m == ninf) return ninf;
-  return m + std::log(std::exp(a - m) + std::exp(b - m) + std::exp(c - m));
+  if (b > a) std::swap(a, b);
+  if (c > a) std::swap(a, c);
+  if (a == ninf) return ninf;
+  return a + std::log(A(1) + std::exp(b - a) + std::exp(c - a));
 }
 
 template <typename A>
@@ -1103,14 +1105,24 @@ inline A ctc_lse2(A a, A b) {
   if (a == ninf) return b;
   if (b == ninf) return a;
   const A m = std::max(a, b);
-  return m + std::log1p(std::exp(-std::abs(a - b)));
+  return m + std::log(A(1) + std::exp(-std::abs(a - b)));
 }
 
-inline int64_t ctc_label(const int64_t* tgt, int64_t s, int64_t blank) {
-  return (s % 2 == 0) ? blank : tgt[s / 2];
+// The extended target of one item: labels ext[s] (blank at even s) and
+// whether s may be reached from s - 2 (skip[s]: a label differing from the
+// one two back).
+void ctc_extended(const int64_t* tgt, int64_t tl, int64_t blank, std::vector<int64_t>& ext,
+                  std::vector<char>& skip) {
+  const int64_t L = 2 * tl + 1;
+  ext.resize(static_cast<size_t>(L));
+  skip.assign(static_cast<size_t>(L), 0);
+  for (int64_t s = 0; s < L; ++s) ext[s] = (s % 2 == 0) ? blank : tgt[s / 2];
+  for (int64_t s = 2; s < L; ++s) skip[s] = ext[s] != ext[s - 2];
 }
 
 // lp (T, N, C) contiguous; alpha (N, T, 2 * max_tl + 1) pre-filled with -inf.
+// At time t only s <= 2t + 1 is reachable (alpha is -inf beyond), so the
+// loop stops there.
 template <typename A>
 void ctc_alpha(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il, IntArrayRef tl, int64_t blank,
                A* alpha, A* nll) {
@@ -1118,26 +1130,28 @@ void ctc_alpha(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef i
   constexpr A ninf = -std::numeric_limits<A>::infinity();
   const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(g.T * Lmax, 1));
   parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
+    std::vector<int64_t> ext;
+    std::vector<char> skip;
     for (int64_t b = b0; b < b1; ++b) {
       const int64_t T = il[b], L = 2 * tl[b] + 1;
-      const int64_t* tgt = tp + g.offsets[b];
       A* la = alpha + b * g.T * Lmax;
       if (T == 0) {
         nll[b] = tl[b] == 0 ? A(0) : std::numeric_limits<A>::infinity();
         continue;
       }
-      auto lpat = [&](int64_t t, int64_t c) { return lp[(t * g.N + b) * g.C + c]; };
-      la[0] = lpat(0, blank);
-      if (L > 1) la[1] = lpat(0, tgt[0]);
+      ctc_extended(tp + g.offsets[b], tl[b], blank, ext, skip);
+      const A* row0 = lp + b * g.C;
+      la[0] = row0[blank];
+      if (L > 1) la[1] = row0[ext[1]];
       for (int64_t t = 1; t < T; ++t) {
         const A* prev = la + (t - 1) * Lmax;
         A* cur = la + t * Lmax;
-        for (int64_t s = 0; s < L; ++s) {
-          const int64_t c = ctc_label(tgt, s, blank);
-          const A a1 = prev[s];
-          const A a2 = s > 0 ? prev[s - 1] : ninf;
-          const A a3 = (s > 1 && c != ctc_label(tgt, s - 2, blank)) ? prev[s - 2] : ninf;
-          cur[s] = ctc_lse3(a1, a2, a3) + lpat(t, c);
+        const A* row = lp + (t * g.N + b) * g.C;
+        const int64_t hi = std::min(L, 2 * t + 2);
+        cur[0] = prev[0] + row[blank];
+        for (int64_t s = 1; s < hi; ++s) {
+          const A a = skip[s] ? ctc_lse3(prev[s], prev[s - 1], prev[s - 2]) : ctc_lse2(prev[s], prev[s - 1]);
+          cur[s] = a + row[ext[s]];
         }
       }
       const A* last = la + (T - 1) * Lmax;
@@ -1146,7 +1160,8 @@ void ctc_alpha(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef i
   });
 }
 
-// grad (T, N, C) zero-filled; go (N,) the upstream gradient per item.
+// grad (T, N, C) zero-filled; go (N,) the upstream gradient per item. Beta is
+// -inf at s < L - 2 (T - t) (the end is out of reach), so loops start there.
 template <typename A>
 void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il, IntArrayRef tl, int64_t blank,
               const A* alpha, const A* nll, const A* go, bool zero_infinity, A* grad) {
@@ -1155,27 +1170,31 @@ void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il
   const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(g.T * Lmax, 1));
   parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
     std::vector<A> beta, lcab(static_cast<size_t>(g.C));
+    std::vector<int64_t> ext;
+    std::vector<char> skip;
     for (int64_t b = b0; b < b1; ++b) {
       const int64_t T = il[b], L = 2 * tl[b] + 1;
       if (T == 0) continue;
       const A nl = nll[b];
       if (zero_infinity && nl == std::numeric_limits<A>::infinity()) continue;
-      const int64_t* tgt = tp + g.offsets[b];
+      ctc_extended(tp + g.offsets[b], tl[b], blank, ext, skip);
       const A* la = alpha + b * g.T * Lmax;
-      auto lpat = [&](int64_t t, int64_t c) { return lp[(t * g.N + b) * g.C + c]; };
       beta.assign(static_cast<size_t>(T * L), ninf);
       A* lb = beta.data();
-      lb[(T - 1) * L + L - 1] = lpat(T - 1, blank);
-      if (L > 1) lb[(T - 1) * L + L - 2] = lpat(T - 1, tgt[tl[b] - 1]);
+      const A* rowT = lp + ((T - 1) * g.N + b) * g.C;
+      lb[(T - 1) * L + L - 1] = rowT[blank];
+      if (L > 1) lb[(T - 1) * L + L - 2] = rowT[ext[L - 2]];
       for (int64_t t = T - 2; t >= 0; --t) {
         const A* next = lb + (t + 1) * L;
         A* cur = lb + t * L;
-        for (int64_t s = 0; s < L; ++s) {
-          const int64_t c = ctc_label(tgt, s, blank);
-          const A b1v = next[s];
-          const A b2v = s < L - 1 ? next[s + 1] : ninf;
-          const A b3v = (s < L - 2 && c != ctc_label(tgt, s + 2, blank)) ? next[s + 2] : ninf;
-          cur[s] = ctc_lse3(b1v, b2v, b3v) + lpat(t, c);
+        const A* row = lp + (t * g.N + b) * g.C;
+        const int64_t lo = std::max<int64_t>(0, L - 2 * (T - t));
+        for (int64_t s = lo; s < L; ++s) {
+          A v;
+          if (s < L - 2 && skip[s + 2]) v = ctc_lse3(next[s], next[s + 1], next[s + 2]);
+          else if (s < L - 1) v = ctc_lse2(next[s], next[s + 1]);
+          else v = next[s];
+          cur[s] = v + row[ext[s]];
         }
       }
       const A gb = go[b];
@@ -1183,15 +1202,11 @@ void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il
         std::fill(lcab.begin(), lcab.end(), ninf);
         const A* at = la + t * Lmax;
         const A* bt = lb + t * L;
-        for (int64_t s = 0; s < L; ++s) {
-          const int64_t c = ctc_label(tgt, s, blank);
-          lcab[c] = ctc_lse2(lcab[c], at[s] + bt[s]);
-        }
+        const int64_t lo = std::max<int64_t>(0, L - 2 * (T - t)), hi = std::min(L, 2 * t + 2);
+        for (int64_t s = lo; s < hi; ++s) lcab[ext[s]] = ctc_lse2(lcab[ext[s]], at[s] + bt[s]);
+        const A* row = lp + (t * g.N + b) * g.C;
         A* gr = grad + (t * g.N + b) * g.C;
-        for (int64_t c = 0; c < g.C; ++c) {
-          const A l = lpat(t, c);
-          gr[c] = (std::exp(l) - std::exp(lcab[c] + nl - l)) * gb;
-        }
+        for (int64_t c = 0; c < g.C; ++c) gr[c] = (std::exp(row[c]) - std::exp(lcab[c] + nl - row[c])) * gb;
       }
     }
   });
