@@ -1169,7 +1169,7 @@ void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il
   constexpr A ninf = -std::numeric_limits<A>::infinity();
   const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(g.T * Lmax, 1));
   parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
-    std::vector<A> beta, lcab(static_cast<size_t>(g.C));
+    std::vector<A> beta, lcab(static_cast<size_t>(g.C), -std::numeric_limits<A>::infinity());
     std::vector<int64_t> ext;
     std::vector<char> skip;
     for (int64_t b = b0; b < b1; ++b) {
@@ -1198,15 +1198,30 @@ void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il
         }
       }
       const A gb = go[b];
+      // lcab stays -inf between steps: the second term is only evaluated
+      // (and lcab reset) at the labels of the extended target. An infinite
+      // nll makes every entry NaN, as the plain formula does.
+      const bool finite = nl != std::numeric_limits<A>::infinity();
       for (int64_t t = 0; t < T; ++t) {
-        std::fill(lcab.begin(), lcab.end(), ninf);
         const A* at = la + t * Lmax;
         const A* bt = lb + t * L;
         const int64_t lo = std::max<int64_t>(0, L - 2 * (T - t)), hi = std::min(L, 2 * t + 2);
         for (int64_t s = lo; s < hi; ++s) lcab[ext[s]] = ctc_lse2(lcab[ext[s]], at[s] + bt[s]);
         const A* row = lp + (t * g.N + b) * g.C;
         A* gr = grad + (t * g.N + b) * g.C;
-        for (int64_t c = 0; c < g.C; ++c) gr[c] = (std::exp(row[c]) - std::exp(lcab[c] + nl - row[c])) * gb;
+        if (!finite) {
+          for (int64_t c = 0; c < g.C; ++c) gr[c] = (std::exp(row[c]) - std::exp(lcab[c] + nl - row[c])) * gb;
+          std::fill(lcab.begin(), lcab.end(), ninf);
+          continue;
+        }
+        for (int64_t c = 0; c < g.C; ++c) gr[c] = kernels::vec::exp_fast(row[c]);
+        for (int64_t s = lo; s < hi; ++s) {
+          const int64_t c = ext[s];
+          if (lcab[c] == ninf) continue;
+          gr[c] -= std::exp(lcab[c] + nl - row[c]);
+          lcab[c] = ninf;
+        }
+        for (int64_t c = 0; c < g.C; ++c) gr[c] *= gb;
       }
     }
   });
