@@ -1132,6 +1132,7 @@ void ctc_alpha(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef i
   parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
     std::vector<int64_t> ext;
     std::vector<char> skip;
+    std::vector<A> gathered;
     for (int64_t b = b0; b < b1; ++b) {
       const int64_t T = il[b], L = 2 * tl[b] + 1;
       A* la = alpha + b * g.T * Lmax;
@@ -1140,18 +1141,26 @@ void ctc_alpha(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef i
         continue;
       }
       ctc_extended(tp + g.offsets[b], tl[b], blank, ext, skip);
-      const A* row0 = lp + b * g.C;
-      la[0] = row0[blank];
-      if (L > 1) la[1] = row0[ext[1]];
+      // Gather lp[t, b, ext[s]] first: the loads are independent there (the
+      // recursion would otherwise wait on a cache miss per label and step).
+      gathered.resize(static_cast<size_t>(T * L));
+      for (int64_t t = 0; t < T; ++t) {
+        const A* row = lp + (t * g.N + b) * g.C;
+        A* gr = gathered.data() + t * L;
+        for (int64_t s = 0; s < L; ++s) gr[s] = row[ext[s]];
+      }
+      const A* ge = gathered.data();
+      la[0] = ge[0];
+      if (L > 1) la[1] = ge[1];
       for (int64_t t = 1; t < T; ++t) {
         const A* prev = la + (t - 1) * Lmax;
         A* cur = la + t * Lmax;
-        const A* row = lp + (t * g.N + b) * g.C;
+        const A* row = ge + t * L;
         const int64_t hi = std::min(L, 2 * t + 2);
-        cur[0] = prev[0] + row[blank];
+        cur[0] = prev[0] + row[0];
         for (int64_t s = 1; s < hi; ++s) {
           const A a = skip[s] ? ctc_lse3(prev[s], prev[s - 1], prev[s - 2]) : ctc_lse2(prev[s], prev[s - 1]);
-          cur[s] = a + row[ext[s]];
+          cur[s] = a + row[s];
         }
       }
       const A* last = la + (T - 1) * Lmax;
@@ -1169,7 +1178,7 @@ void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il
   constexpr A ninf = -std::numeric_limits<A>::infinity();
   const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(g.T * Lmax, 1));
   parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
-    std::vector<A> beta, lcab(static_cast<size_t>(g.C), -std::numeric_limits<A>::infinity());
+    std::vector<A> beta, gathered, lcab(static_cast<size_t>(g.C), -std::numeric_limits<A>::infinity());
     std::vector<int64_t> ext;
     std::vector<char> skip;
     for (int64_t b = b0; b < b1; ++b) {
@@ -1181,20 +1190,26 @@ void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il
       const A* la = alpha + b * g.T * Lmax;
       beta.assign(static_cast<size_t>(T * L), ninf);
       A* lb = beta.data();
-      const A* rowT = lp + ((T - 1) * g.N + b) * g.C;
-      lb[(T - 1) * L + L - 1] = rowT[blank];
-      if (L > 1) lb[(T - 1) * L + L - 2] = rowT[ext[L - 2]];
+      gathered.resize(static_cast<size_t>(T * L));
+      for (int64_t t = 0; t < T; ++t) {
+        const A* row = lp + (t * g.N + b) * g.C;
+        A* gr = gathered.data() + t * L;
+        for (int64_t s = 0; s < L; ++s) gr[s] = row[ext[s]];
+      }
+      const A* rowT = gathered.data() + (T - 1) * L;
+      lb[(T - 1) * L + L - 1] = rowT[L - 1];
+      if (L > 1) lb[(T - 1) * L + L - 2] = rowT[L - 2];
       for (int64_t t = T - 2; t >= 0; --t) {
         const A* next = lb + (t + 1) * L;
         A* cur = lb + t * L;
-        const A* row = lp + (t * g.N + b) * g.C;
+        const A* row = gathered.data() + t * L;
         const int64_t lo = std::max<int64_t>(0, L - 2 * (T - t));
         for (int64_t s = lo; s < L; ++s) {
           A v;
           if (s < L - 2 && skip[s + 2]) v = ctc_lse3(next[s], next[s + 1], next[s + 2]);
           else if (s < L - 1) v = ctc_lse2(next[s], next[s + 1]);
           else v = next[s];
-          cur[s] = v + row[ext[s]];
+          cur[s] = v + row[s];
         }
       }
       const A gb = go[b];
