@@ -471,3 +471,20 @@ def test_ctc_loss_errors():
 def test_ctc_loss_module(reduction):
     ctc_parity(lambda lib, F, x: lib.nn.CTCLoss(blank=0, reduction=reduction, zero_infinity=True)(
         x, lib.tensor(CTG), lib.tensor([4, 5, 6]), lib.tensor(CTL)))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_ctc_loss_random_lengths(seed):
+    # many repeats (C=4), lengths from 0 to full, some alignments impossible
+    r = np.random.RandomState(seed)
+    T, N, C, S = 25, 8, 4, 12
+    z = r.randn(T, N, C)
+    lp = z - np.log(np.exp(z).sum(2, keepdims=True))
+    tg = r.randint(1, C, (N, S)).tolist()
+    tl = r.randint(0, S + 1, N).tolist()
+    il = r.randint(1, T + 1, N).tolist()
+    il[0], tl[0] = T, S
+    for zi in (False, True):
+        for red in ("none", "sum"):
+            ctc_parity(lambda lib, F, x: F.ctc_loss(x, lib.tensor(tg), il, tl, reduction=red, zero_infinity=zi),
+                       data=lp, tol=1e-8)
