@@ -28,6 +28,12 @@ def workloads(m):
     a = m.tensor(rng.randn(1000000).astype(np.float32))
     b = m.tensor(rng.randn(1000000).astype(np.float32))
 
+    # CTC: T=100, N=16, C=30, targets of length 20
+    z = rng.randn(100, 16, 30)
+    ctc_lp = m.tensor((z - np.log(np.exp(z).sum(2, keepdims=True))).astype(np.float32), requires_grad=True)
+    ctc_tg = m.tensor(rng.randint(1, 30, (16, 20)))
+    ctc_il, ctc_tl = [100] * 16, [20] * 16
+
     def fb(f):
         def run():
             f().backward()
@@ -42,6 +48,8 @@ def workloads(m):
         ("log_softmax fwd (512, 1024) dim=1", lambda: F.log_softmax(sm, 1)),
         ("log_softmax fwd+bwd (512, 1024) dim=1", fb(lambda: (F.log_softmax(sm, 1) * 1.0).sum())),
         ("mse_loss fwd 1e6", lambda: F.mse_loss(a, b)),
+        ("ctc_loss fwd (100, 16, 30) S=20", lambda: F.ctc_loss(ctc_lp.detach(), ctc_tg, ctc_il, ctc_tl)),
+        ("ctc_loss fwd+bwd (100, 16, 30) S=20", fb(lambda: F.ctc_loss(ctc_lp, ctc_tg, ctc_il, ctc_tl))),
     ]
 
 

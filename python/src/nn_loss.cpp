@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "python/src/bind.h"
 #include "python/src/init.h"
@@ -308,6 +309,44 @@ void init_nn_loss(py::module_& m) {
          arg("anchor"), arg("positive"), arg("negative"), arg("margin") = 1.0, arg("p") = 2.0,
          arg("eps") = 1e-6, arg("swap") = false, arg("size_average") = py::none(),
          arg("reduce") = py::none(), arg("reduction") = "mean");
+  // ---- sequence ----
+  // Lengths are tensors or sequences of ints (both of one kind, as in torch).
+  nn.def("ctc_loss",
+         [](const Tensor& log_probs, const Tensor& targets, const Tensor& input_lengths,
+            const Tensor& target_lengths, int64_t blank, const std::string& reduction, bool zero_infinity) {
+           const int64_t r = reduction_from_string(reduction);
+           py::gil_scoped_release g;
+           return ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, r, zero_infinity);
+         },
+         arg("log_probs"), arg("targets"), arg("input_lengths"), arg("target_lengths"), arg("blank") = 0,
+         arg("reduction") = "mean", arg("zero_infinity") = false);
+  nn.def("ctc_loss",
+         [](const Tensor& log_probs, const Tensor& targets, const std::vector<int64_t>& input_lengths,
+            const std::vector<int64_t>& target_lengths, int64_t blank, const std::string& reduction,
+            bool zero_infinity) {
+           const int64_t r = reduction_from_string(reduction);
+           py::gil_scoped_release g;
+           return ctc_loss(log_probs, targets, IntArrayRef(input_lengths), IntArrayRef(target_lengths), blank, r,
+                           zero_infinity);
+         },
+         arg("log_probs"), arg("targets"), arg("input_lengths"), arg("target_lengths"), arg("blank") = 0,
+         arg("reduction") = "mean", arg("zero_infinity") = false);
+  // torch.ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction=Mean, zero_infinity=False)
+  m.def("ctc_loss",
+        [](const Tensor& log_probs, const Tensor& targets, const Tensor& input_lengths, const Tensor& target_lengths,
+           int64_t blank, int64_t reduction, bool zero_infinity) {
+          return ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, reduction, zero_infinity);
+        },
+        arg("log_probs"), arg("targets"), arg("input_lengths"), arg("target_lengths"), arg("blank") = 0,
+        arg("reduction") = static_cast<int64_t>(Reduction::Mean), arg("zero_infinity") = false, nogil());
+  m.def("ctc_loss",
+        [](const Tensor& log_probs, const Tensor& targets, const std::vector<int64_t>& input_lengths,
+           const std::vector<int64_t>& target_lengths, int64_t blank, int64_t reduction, bool zero_infinity) {
+          return ctc_loss(log_probs, targets, IntArrayRef(input_lengths), IntArrayRef(target_lengths), blank,
+                          reduction, zero_infinity);
+        },
+        arg("log_probs"), arg("targets"), arg("input_lengths"), arg("target_lengths"), arg("blank") = 0,
+        arg("reduction") = static_cast<int64_t>(Reduction::Mean), arg("zero_infinity") = false, nogil());
 }
 
 }  // namespace wick::python

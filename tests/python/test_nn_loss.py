@@ -315,3 +315,176 @@ def test_softmax_nonfinite_rows():
             w = getattr(wick, fn)(wick.tensor(rows), dim)
             t = getattr(torch, fn)(torch.tensor(rows), dim)
             np.testing.assert_allclose(_np(w), _np(t), rtol=1e-6, equal_nan=True)
+
+
+# ---- ctc_loss ---------------------------------------------------------------------------
+
+_z = rng.randn(7, 3, 5)
+LP = _z - np.log(np.exp(_z).sum(2, keepdims=True))      # (T=7, N=3, C=5) log-probabilities
+CTG = [[1, 1, 2, 3], [4, 2, 0, 0], [3, 1, 3, 0]]         # padded; a repeated label in row 0
+CIL, CTL = [7, 5, 6], [4, 2, 3]
+CCAT = [1, 1, 2, 3, 4, 2, 3, 1, 3]                       # the same targets concatenated
+
+
+def ctc_parity(f, data=LP, dtype="float64", tol=1e-6):
+    outs = []
+    for lib, F in _libs():
+        x = lib.tensor(data, dtype=getattr(lib, dtype), requires_grad=True)
+        r = f(lib, F, x)
+        (r * lib.arange(r.numel(), dtype=r.dtype).reshape(r.shape).add(1)).sum().backward()
+        outs.append((r, _np(x.grad)))
+    (rt, gt), (rw, gw) = outs
+    assert tuple(rt.shape) == tuple(rw.shape)
+    assert str(rw.dtype) == str(rt.dtype).replace("torch.", "wick.")
+    np.testing.assert_allclose(_np(rw), _np(rt), rtol=tol, atol=tol, equal_nan=True)
+    np.testing.assert_allclose(gw, gt, rtol=tol, atol=tol, equal_nan=True)
+    assert rw.grad_fn.name() == type(rt.grad_fn).__name__
+    return rw
+
+
+@pytest.mark.parametrize("reduction", ["none", "mean", "sum"])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("form", ["padded", "concat", "tensor_lengths", "int32"])
+def test_ctc_loss(reduction, dtype, form):
+    tol = 1e-4 if dtype == "float32" else 1e-9
+
+    def f(lib, F, x):
+        tg = lib.tensor(CCAT if form == "concat" else CTG)
+        il, tl = CIL, CTL
+        if form in ("tensor_lengths", "int32"):
+            dt = lib.int32 if form == "int32" else lib.int64
+            tg, il, tl = tg.to(dt), lib.tensor(CIL, dtype=dt), lib.tensor(CTL, dtype=dt)
+        return F.ctc_loss(x, tg, il, tl, reduction=reduction)
+    ctc_parity(f, dtype=dtype, tol=tol)
+
+
+@pytest.mark.parametrize("reduction", ["none", "mean", "sum"])
+def test_ctc_loss_blank_keywords_noncontiguous(reduction):
+    tg = [[min(v, 3) for v in row] for row in CTG]
+    data = np.ascontiguousarray(LP.transpose(1, 0, 2))
+    ctc_parity(lambda lib, F, x: F.ctc_loss(log_probs=x.transpose(0, 1), targets=lib.tensor(tg),
+                                            input_lengths=tuple(CIL), target_lengths=tuple(CTL), blank=4,
+                                            reduction=reduction, zero_infinity=False), data=data)
+
+
+@pytest.mark.parametrize("reduction", ["none", "mean", "sum"])
+@pytest.mark.parametrize("zero_infinity", [False, True])
+def test_ctc_loss_impossible_alignment(reduction, zero_infinity):
+    # item 0 needs 5 frames (a repeat needs a blank between), item 2 needs 3
+    il = [4, 5, 2]
+    r = ctc_parity(lambda lib, F, x: F.ctc_loss(x, lib.tensor(CTG), il, CTL, reduction=reduction,
+                                                zero_infinity=zero_infinity))
+    if zero_infinity and reduction == "none":
+        assert r[0].item() == 0 and r[2].item() == 0
+    if not zero_infinity:
+        assert np.isinf(_np(r)).any()
+
+
+@pytest.mark.parametrize("reduction", ["none", "mean", "sum"])
+@pytest.mark.parametrize("lengths", ["list", "tensor"])
+def test_ctc_loss_unbatched(reduction, lengths):
+    def f(lib, F, x):
+        il, tl = ([7], [4]) if lengths == "list" else (lib.tensor(7), lib.tensor(4))
+        return F.ctc_loss(x, lib.tensor(CTG[0]), il, tl, reduction=reduction)
+    r = ctc_parity(f, data=LP[:, 0])
+    assert r.dim() == 0
+
+
+def test_ctc_loss_torch_level_and_graph():
+    import torch
+    outs = []
+    for lib in (torch, wick):
+        x = lib.tensor(LP, requires_grad=True)
+        y = lib.ctc_loss(x, lib.tensor(CTG), lib.tensor(CIL), lib.tensor(CTL), 0, 2, False)
+        # (torch 1.13's binding reads the schema default reduction=Mean as 0: pass it)
+        z = lib.ctc_loss(x, lib.tensor(CTG), CIL, CTL, 0, 1)
+        outs.append((y.item(), z.item()))
+        m = lib.nn.functional.ctc_loss(x, lib.tensor(CTG), CIL, CTL)
+        names = []
+        fn = m.grad_fn
+        while fn is not None and len(names) < 3:
+            names.append(fn.name())
+            fn = fn.next_functions[0][0]
+        outs.append(names)
+    assert np.allclose(outs[0], outs[2])
+    # wick.ctc_loss's default reduction is the schema's Mean
+    assert wick.ctc_loss(wick.tensor(LP), wick.tensor(CTG), CIL, CTL).dim() == 0
+    assert outs[1] == outs[3] == ["MeanBackward0", "DivBackward0", "CtcLossBackward0"]
+
+
+def test_ctc_loss_gradcheck_and_double_backward():
+    x = wick.tensor(rng.randn(5, 2, 4), requires_grad=True)
+    tg = wick.tensor([[1, 2], [3, 3]])
+    for red in ("none", "mean", "sum"):
+        assert wick.autograd.gradcheck(
+            lambda a: WF.ctc_loss(a.log_softmax(2), tg, [5, 5], [2, 2], reduction=red), (x,))
+    y = WF.ctc_loss(x.log_softmax(2), tg, [5, 4], [2, 2])
+    g, = wick.autograd.grad(y, x, create_graph=True)
+    with pytest.raises(RuntimeError, match="derivative for aten::_ctc_loss_backward is not implemented"):
+        g.sum().backward()
+
+
+def test_ctc_loss_errors():
+    import torch
+    import torch.nn.functional as TF
+    cases = [
+        (lambda lib: (lib.tensor(CTG), [7], CTL), {}),
+        (lambda lib: (lib.tensor(CTG), CIL, [4]), {}),
+        (lambda lib: (lib.tensor(CTG), [8, 5, 6], CTL), {}),
+        (lambda lib: (lib.tensor(CTG), CIL, [5, 2, 3]), {}),
+        (lambda lib: (lib.tensor(CTG)[:2], CIL, CTL), {}),
+        (lambda lib: (lib.tensor(CCAT)[:8], CIL, CTL), {}),
+        (lambda lib: (lib.tensor(CTG).unsqueeze(0), CIL, CTL), {}),
+        (lambda lib: (lib.tensor(CTG), CIL, CTL), {"blank": 5}),
+        (lambda lib: (lib.tensor(CTG), CIL, CTL), {"blank": -1}),
+        (lambda lib: (lib.tensor(CTG), lib.tensor([7.0, 5, 6]), lib.tensor(CTL)), {}),
+    ]
+    for make, kw in cases:
+        msgs = []
+        for lib, F in ((torch, TF), (wick, WF)):
+            with pytest.raises(RuntimeError) as e:
+                F.ctc_loss(lib.tensor(LP), *make(lib), **kw)
+            msgs.append(str(e.value).split("\n")[0])
+        assert msgs[0] == msgs[1]
+    for dt in ("float16", "int32"):
+        msgs = []
+        for lib, F in ((torch, TF), (wick, WF)):
+            with pytest.raises(RuntimeError) as e:
+                F.ctc_loss(lib.tensor(LP).to(getattr(lib, dt)), lib.tensor(CTG), CIL, CTL)
+            msgs.append(str(e.value))
+        assert msgs[0] == msgs[1]
+    with pytest.raises(RuntimeError, match="Expected 3-dimensional tensor, but got 4-dimensional"):
+        WF.ctc_loss(wick.tensor(LP).unsqueeze(0), wick.tensor(CTG), CIL, CTL)
+    with pytest.raises(ValueError, match="foo is not a valid value for reduction"):
+        WF.ctc_loss(wick.tensor(LP), wick.tensor(CTG), CIL, CTL, reduction="foo")
+    # wick raises where PyTorch 1.13 reads out of bounds
+    with pytest.raises(RuntimeError, match="input_lengths must be non-negative"):
+        WF.ctc_loss(wick.tensor(LP), wick.tensor(CTG), [-1, 5, 6], CTL)
+    with pytest.raises(RuntimeError, match="target_lengths must be non-negative"):
+        WF.ctc_loss(wick.tensor(LP), wick.tensor(CTG), CIL, [-1, 2, 3])
+    with pytest.raises(RuntimeError, match=r"Expected targets to have values in \[0, 5\)"):
+        WF.ctc_loss(wick.tensor(LP), wick.tensor(CTG) * 2, CIL, CTL)
+
+
+@pytest.mark.skipif(not hasattr(wick.nn, "CTCLoss"), reason="nn.CTCLoss not in this branch")
+@pytest.mark.parametrize("reduction", ["none", "mean", "sum"])
+def test_ctc_loss_module(reduction):
+    ctc_parity(lambda lib, F, x: lib.nn.CTCLoss(blank=0, reduction=reduction, zero_infinity=True)(
+        x, lib.tensor(CTG), lib.tensor([4, 5, 6]), lib.tensor(CTL)))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_ctc_loss_random_lengths(seed):
+    # many repeats (C=4), lengths from 0 to full, some alignments impossible
+    r = np.random.RandomState(seed)
+    T, N, C, S = 25, 8, 4, 12
+    z = r.randn(T, N, C)
+    lp = z - np.log(np.exp(z).sum(2, keepdims=True))
+    tg = r.randint(1, C, (N, S)).tolist()
+    tl = r.randint(0, S + 1, N).tolist()
+    il = r.randint(1, T + 1, N).tolist()
+    il[0], tl[0] = T, S
+    for zi in (False, True):
+        for red in ("none", "sum"):
+            ctc_parity(lambda lib, F, x: F.ctc_loss(x, lib.tensor(tg), il, tl, reduction=red, zero_infinity=zi),
+                       data=lp, tol=1e-8)

@@ -1021,4 +1021,310 @@ Tensor triplet_margin_loss(const Tensor& anchor, const Tensor& positive, const T
   return apply_reduction((dpos - dneg + margin).clamp_min(0), reduction);
 }
 
+// ---- ctc_loss ------------------------------------------------------------------------------
+// Connectionist temporal classification: the alpha recursion over the
+// extended target (blank, l1, blank, l2, ..., blank) in log space, one batch
+// item per task; backward runs the beta recursion and gives
+//   d nll / d lp[t, c] = exp(lp[t, c]) - exp(logsumexp_{s: l'(s) = c}(alpha + beta)[t, s] + nll - lp[t, c])
+// for t < input_length (0 beyond).
+
+namespace {
+
+constexpr const char* kCtcWhere = " (while checking arguments for ctc_loss_cpu)";
+
+// The item layout of the targets: offsets into the flattened long targets.
+struct CtcLayout {
+  int64_t T = 0, N = 0, C = 0, max_tl = 0;
+  std::vector<int64_t> offsets;
+};
+
+CtcLayout ctc_check(const Tensor& lp, const Tensor& targets, IntArrayRef il, IntArrayRef tl, int64_t blank) {
+  CtcLayout g;
+  WICK_CHECK(lp.dim() == 3, "Expected 3-dimensional tensor, but got ", lp.dim(),
+             "-dimensional tensor for argument #1 'log_probs'", kCtcWhere);
+  g.T = lp.size(0);
+  g.N = lp.size(1);
+  g.C = lp.size(2);
+  WICK_CHECK(blank >= 0 && blank < g.C, "blank must be in label range");
+  WICK_CHECK(static_cast<int64_t>(il.size()) == g.N, "input_lengths must be of size batch_size");
+  WICK_CHECK(static_cast<int64_t>(tl.size()) == g.N, "target_lengths must be of size batch_size");
+  WICK_CHECK(targets.dim() >= 1 && targets.dim() <= 2, "Expected 1 to 2 dimensions, but got ", targets.dim(),
+             "-dimensional tensor for argument #2 'targets'", kCtcWhere);
+  g.offsets.resize(static_cast<size_t>(g.N));
+  int64_t pos = 0;
+  for (int64_t b = 0; b < g.N; ++b) {
+    WICK_CHECK(tl[b] >= 0, "target_lengths must be non-negative");
+    g.max_tl = std::max(g.max_tl, tl[b]);
+    if (targets.dim() == 1) {
+      g.offsets[b] = pos;
+      pos += tl[b];
+    } else {
+      g.offsets[b] = b * targets.size(1);
+    }
+  }
+  if (targets.dim() == 1) {
+    WICK_CHECK(targets.size(0) == pos, "Expected tensor to have size ", pos, " at dimension 0, but got size ",
+               targets.size(0), " for argument #2 'targets'", kCtcWhere);
+  } else {
+    WICK_CHECK(targets.size(0) == g.N, "Expected tensor to have size ", g.N, " at dimension 0, but got size ",
+               targets.size(0), " for argument #2 'targets'", kCtcWhere);
+    WICK_CHECK(targets.size(1) >= g.max_tl, "Expected tensor to have size at least ", g.max_tl,
+               " at dimension 1, but got size ", targets.size(1), " for argument #2 'targets'", kCtcWhere);
+  }
+  for (int64_t b = 0; b < g.N; ++b) {
+    WICK_CHECK(il[b] >= 0, "input_lengths must be non-negative");
+    WICK_CHECK(il[b] <= g.T, "Expected input_lengths to have value at most ", g.T, ", but got value ", il[b],
+               kCtcWhere);
+  }
+  return g;
+}
+
+void ctc_check_labels(const int64_t* tp, const CtcLayout& g, IntArrayRef tl) {
+  for (int64_t b = 0; b < g.N; ++b)
+    for (int64_t k = 0; k < tl[b]; ++k) {
+      const int64_t c = tp[g.offsets[b] + k];
+      WICK_CHECK(c >= 0 && c < g.C, "Expected targets to have values in [0, ", g.C, "), but got value ", c,
+                 kCtcWhere);
+    }
+}
+
+// log(exp(a) + exp(b) + exp(c)) with -inf terms allowed: the largest term
+// factored out, two exponentials and a log1p.
+template <typename A>
+inline A ctc_lse3(A a, A b, A c) {
+  constexpr A ninf = -std::numeric_limits<A>::infinity();
+  if (b > a) std::swap(a, b);
+  if (c > a) std::swap(a, c);
+  if (a == ninf) return ninf;
+  return a + std::log(A(1) + std::exp(b - a) + std::exp(c - a));
+}
+
+template <typename A>
+inline A ctc_lse2(A a, A b) {
+  constexpr A ninf = -std::numeric_limits<A>::infinity();
+  if (a == ninf) return b;
+  if (b == ninf) return a;
+  const A m = std::max(a, b);
+  return m + std::log(A(1) + std::exp(-std::abs(a - b)));
+}
+
+// The extended target of one item: labels ext[s] (blank at even s) and
+// whether s may be reached from s - 2 (skip[s]: a label differing from the
+// one two back).
+void ctc_extended(const int64_t* tgt, int64_t tl, int64_t blank, std::vector<int64_t>& ext,
+                  std::vector<char>& skip) {
+  const int64_t L = 2 * tl + 1;
+  ext.resize(static_cast<size_t>(L));
+  skip.assign(static_cast<size_t>(L), 0);
+  for (int64_t s = 0; s < L; ++s) ext[s] = (s % 2 == 0) ? blank : tgt[s / 2];
+  for (int64_t s = 2; s < L; ++s) skip[s] = ext[s] != ext[s - 2];
+}
+
+// lp (T, N, C) contiguous; alpha (N, T, 2 * max_tl + 1) pre-filled with -inf.
+// At time t only s <= 2t + 1 is reachable (alpha is -inf beyond), so the
+// loop stops there.
+template <typename A>
+void ctc_alpha(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il, IntArrayRef tl, int64_t blank,
+               A* alpha, A* nll) {
+  const int64_t Lmax = 2 * g.max_tl + 1;
+  constexpr A ninf = -std::numeric_limits<A>::infinity();
+  const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(g.T * Lmax, 1));
+  parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
+    std::vector<int64_t> ext;
+    std::vector<char> skip;
+    std::vector<A> gathered;
+    for (int64_t b = b0; b < b1; ++b) {
+      const int64_t T = il[b], L = 2 * tl[b] + 1;
+      A* la = alpha + b * g.T * Lmax;
+      if (T == 0) {
+        nll[b] = tl[b] == 0 ? A(0) : std::numeric_limits<A>::infinity();
+        continue;
+      }
+      ctc_extended(tp + g.offsets[b], tl[b], blank, ext, skip);
+      // Gather lp[t, b, ext[s]] first: the loads are independent there (the
+      // recursion would otherwise wait on a cache miss per label and step).
+      gathered.resize(static_cast<size_t>(T * L));
+      for (int64_t t = 0; t < T; ++t) {
+        const A* row = lp + (t * g.N + b) * g.C;
+        A* gr = gathered.data() + t * L;
+        for (int64_t s = 0; s < L; ++s) gr[s] = row[ext[s]];
+      }
+      const A* ge = gathered.data();
+      la[0] = ge[0];
+      if (L > 1) la[1] = ge[1];
+      for (int64_t t = 1; t < T; ++t) {
+        const A* prev = la + (t - 1) * Lmax;
+        A* cur = la + t * Lmax;
+        const A* row = ge + t * L;
+        const int64_t hi = std::min(L, 2 * t + 2);
+        cur[0] = prev[0] + row[0];
+        for (int64_t s = 1; s < hi; ++s) {
+          const A a = skip[s] ? ctc_lse3(prev[s], prev[s - 1], prev[s - 2]) : ctc_lse2(prev[s], prev[s - 1]);
+          cur[s] = a + row[s];
+        }
+      }
+      const A* last = la + (T - 1) * Lmax;
+      nll[b] = -ctc_lse2(last[L - 1], L > 1 ? last[L - 2] : ninf);
+    }
+  });
+}
+
+// grad (T, N, C) zero-filled; go (N,) the upstream gradient per item. Beta is
+// -inf at s < L - 2 (T - t) (the end is out of reach), so loops start there.
+template <typename A>
+void ctc_grad(const A* lp, const int64_t* tp, const CtcLayout& g, IntArrayRef il, IntArrayRef tl, int64_t blank,
+              const A* alpha, const A* nll, const A* go, bool zero_infinity, A* grad) {
+  const int64_t Lmax = 2 * g.max_tl + 1;
+  constexpr A ninf = -std::numeric_limits<A>::infinity();
+  const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(g.T * Lmax, 1));
+  parallel_for(0, g.N, grain, [&](int64_t b0, int64_t b1) {
+    std::vector<A> beta, gathered, lcab(static_cast<size_t>(g.C), -std::numeric_limits<A>::infinity());
+    std::vector<int64_t> ext;
+    std::vector<char> skip;
+    for (int64_t b = b0; b < b1; ++b) {
+      const int64_t T = il[b], L = 2 * tl[b] + 1;
+      if (T == 0) continue;
+      const A nl = nll[b];
+      if (zero_infinity && nl == std::numeric_limits<A>::infinity()) continue;
+      ctc_extended(tp + g.offsets[b], tl[b], blank, ext, skip);
+      const A* la = alpha + b * g.T * Lmax;
+      beta.assign(static_cast<size_t>(T * L), ninf);
+      A* lb = beta.data();
+      gathered.resize(static_cast<size_t>(T * L));
+      for (int64_t t = 0; t < T; ++t) {
+        const A* row = lp + (t * g.N + b) * g.C;
+        A* gr = gathered.data() + t * L;
+        for (int64_t s = 0; s < L; ++s) gr[s] = row[ext[s]];
+      }
+      const A* rowT = gathered.data() + (T - 1) * L;
+      lb[(T - 1) * L + L - 1] = rowT[L - 1];
+      if (L > 1) lb[(T - 1) * L + L - 2] = rowT[L - 2];
+      for (int64_t t = T - 2; t >= 0; --t) {
+        const A* next = lb + (t + 1) * L;
+        A* cur = lb + t * L;
+        const A* row = gathered.data() + t * L;
+        const int64_t lo = std::max<int64_t>(0, L - 2 * (T - t));
+        for (int64_t s = lo; s < L; ++s) {
+          A v;
+          if (s < L - 2 && skip[s + 2]) v = ctc_lse3(next[s], next[s + 1], next[s + 2]);
+          else if (s < L - 1) v = ctc_lse2(next[s], next[s + 1]);
+          else v = next[s];
+          cur[s] = v + row[s];
+        }
+      }
+      const A gb = go[b];
+      // lcab stays -inf between steps: the second term is only evaluated
+      // (and lcab reset) at the labels of the extended target. An infinite
+      // nll makes every entry NaN, as the plain formula does.
+      const bool finite = nl != std::numeric_limits<A>::infinity();
+      for (int64_t t = 0; t < T; ++t) {
+        const A* at = la + t * Lmax;
+        const A* bt = lb + t * L;
+        const int64_t lo = std::max<int64_t>(0, L - 2 * (T - t)), hi = std::min(L, 2 * t + 2);
+        for (int64_t s = lo; s < hi; ++s) lcab[ext[s]] = ctc_lse2(lcab[ext[s]], at[s] + bt[s]);
+        const A* row = lp + (t * g.N + b) * g.C;
+        A* gr = grad + (t * g.N + b) * g.C;
+        if (!finite) {
+          for (int64_t c = 0; c < g.C; ++c) gr[c] = (std::exp(row[c]) - std::exp(lcab[c] + nl - row[c])) * gb;
+          std::fill(lcab.begin(), lcab.end(), ninf);
+          continue;
+        }
+        for (int64_t c = 0; c < g.C; ++c) gr[c] = kernels::vec::exp_fast(row[c]);
+        for (int64_t s = lo; s < hi; ++s) {
+          const int64_t c = ext[s];
+          if (lcab[c] == ninf) continue;
+          gr[c] -= std::exp(lcab[c] + nl - row[c]);
+          lcab[c] = ninf;
+        }
+        for (int64_t c = 0; c < g.C; ++c) gr[c] *= gb;
+      }
+    }
+  });
+}
+
+variable_list ctc_not_implemented(FormulaNode&, const variable_list&) {
+  throw Error("derivative for aten::_ctc_loss_backward is not implemented");
+}
+
+// saved: log_probs (T, N, C), targets (long, contiguous), log_alpha, nll.
+// sizes: input_lengths, target_lengths; ints: blank, zero_infinity.
+variable_list ctc_backward(FormulaNode& n, const variable_list& g) {
+  Tensor lp = n.saved(0), targets = n.saved(1), alpha = n.saved(2), nll = n.saved(3);
+  const IntArrayRef il = n.sizes(0), tl = n.sizes(1);
+  const int64_t blank = n.int_at(0);
+  const bool zero_infinity = n.int_at(1) != 0;
+  const bool graph = autograd::GradMode::is_enabled();
+  Tensor grad;
+  {
+    autograd::NoGradGuard guard;
+    Tensor x = lp.contiguous();
+    Tensor go = g[0].to(x.dtype()).reshape({-1}).contiguous();
+    if (go.numel() != lp.size(1)) go = go.expand({lp.size(1)}).contiguous();
+    const CtcLayout geo = ctc_check(x, targets, il, tl, blank);
+    grad = zeros(x.sizes(), TensorOptions(x.dtype()));
+    WICK_DISPATCH_FLOATING_TYPES(x.dtype(), "ctc_loss_backward_cpu", [&] {
+      ctc_grad<scalar_t>(x.data_ptr<scalar_t>(), targets.data_ptr<int64_t>(), geo, il, tl, blank,
+                         alpha.data_ptr<scalar_t>(), nll.contiguous().data_ptr<scalar_t>(), go.data_ptr<scalar_t>(),
+                         zero_infinity, grad.data_ptr<scalar_t>());
+    });
+  }
+  if (graph && autograd::compute_requires_grad(g[0], lp))
+    autograd::record("wick::autograd::NotImplemented", ctc_not_implemented, {g[0], lp}, {grad});
+  return {grad};
+}
+
+}  // namespace
+
+Tensor ctc_loss(const Tensor& log_probs, const Tensor& targets, IntArrayRef input_lengths,
+                IntArrayRef target_lengths, int64_t blank, int64_t reduction, bool zero_infinity) {
+  check_reduction(reduction);
+  const ScalarType st = log_probs.dtype();
+  if (st != kFloat && st != kDouble)
+    WICK_DISPATCH_FLOATING_TYPES(st, "ctc_loss_cpu", [&] {});  // raises "not implemented for ..."
+  const bool unbatched = log_probs.dim() == 2;
+  Tensor lp = unbatched ? log_probs.unsqueeze(1) : log_probs;
+  const CtcLayout geo = ctc_check(lp, targets, input_lengths, target_lengths, blank);
+  Tensor tg = targets.to(kLong).contiguous();
+  ctc_check_labels(tg.data_ptr<int64_t>(), geo, target_lengths);
+  Tensor nll, alpha;
+  {
+    autograd::NoGradGuard guard;
+    Tensor x = lp.contiguous();
+    nll = empty({geo.N}, TensorOptions(st));
+    alpha = full({geo.N, geo.T, 2 * geo.max_tl + 1}, -std::numeric_limits<double>::infinity(), TensorOptions(st));
+    WICK_DISPATCH_FLOATING_TYPES(st, "ctc_loss_cpu", [&] {
+      ctc_alpha<scalar_t>(x.data_ptr<scalar_t>(), tg.data_ptr<int64_t>(), geo, input_lengths, target_lengths, blank,
+                          alpha.data_ptr<scalar_t>(), nll.data_ptr<scalar_t>());
+    });
+  }
+  if (autograd::compute_requires_grad(lp)) {
+    if (FormulaNode* n = record_loss("CtcLossBackward0", ctc_backward, {lp}, nll)) {
+      n->save(lp)->save(tg)->save(alpha)->save_output(nll);
+      n->keep(input_lengths)->keep(target_lengths)->keep_int(blank)->keep_int(zero_infinity ? 1 : 0);
+    }
+  }
+  Tensor res = nll;
+  if (zero_infinity) res = where(res.eq(std::numeric_limits<double>::infinity()), zeros_like(res), res);
+  if (reduction == Reduction::Mean) {
+    std::vector<double> lens(target_lengths.begin(), target_lengths.end());
+    Tensor tl = empty({geo.N}, TensorOptions(kDouble));
+    for (int64_t b = 0; b < geo.N; ++b) tl.data_ptr<double>()[b] = std::max<double>(lens[b], 1.0);
+    return (res / tl.to(st)).mean();
+  }
+  if (reduction == Reduction::Sum) return res.sum();
+  return unbatched ? res.squeeze(0) : res;
+}
+
+Tensor ctc_loss(const Tensor& log_probs, const Tensor& targets, const Tensor& input_lengths,
+                const Tensor& target_lengths, int64_t blank, int64_t reduction, bool zero_infinity) {
+  WICK_CHECK(is_integral_type(input_lengths.dtype(), false),
+             "input_lengths must be integral");
+  WICK_CHECK(is_integral_type(target_lengths.dtype(), false),
+             "target_lengths must be integral");
+  Tensor il = input_lengths.to(kLong).contiguous(), tl = target_lengths.to(kLong).contiguous();
+  std::vector<int64_t> ilv(il.data_ptr<int64_t>(), il.data_ptr<int64_t>() + il.numel());
+  std::vector<int64_t> tlv(tl.data_ptr<int64_t>(), tl.data_ptr<int64_t>() + tl.numel());
+  return ctc_loss(log_probs, targets, IntArrayRef(ilv), IntArrayRef(tlv), blank, reduction, zero_infinity);
+}
+
 }  // namespace wick

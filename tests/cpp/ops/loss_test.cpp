@@ -2,6 +2,7 @@
 // values, input gradients of sum(loss), gradcheck/gradgradcheck, errors.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <functional>
 
 #include "ops/loss_test_data.h"
@@ -163,6 +164,122 @@ TEST(LossMargin, MatchesTorch) {
   check([&](auto& v) { return multilabel_margin_loss(v[0], mt); }, {mk(D::X)}, D::multilabel_margin,
         {&D::multilabel_margin_g0});
   EXPECT_EQ(error_of([] { multi_margin_loss(mk(D::X), T(), 3); }), "only p == 1 and p == 2 supported");
+}
+
+// ---- ctc_loss ----
+
+Tensor CT() { return mk(D::CT, kLong); }
+const std::vector<int64_t> kIL = {6, 5, 6}, kTL = {4, 2, 3};
+
+TEST(LossCtc, MatchesTorch) {
+  Tensor w = tensor({1.0, 2.0, 3.0}).to(kDouble);
+  check([](auto& v) { return ctc_loss(v[0], CT(), kIL, kTL); }, {mk(D::LP)}, D::ctc_mean, {&D::ctc_mean_g0});
+  check([](auto& v) { return ctc_loss(v[0], CT(), kIL, kTL, 0, Reduction::Sum); }, {mk(D::LP)}, D::ctc_sum,
+        {&D::ctc_sum_g0});
+  check([&](auto& v) { return ctc_loss(v[0], CT(), kIL, kTL, 0, Reduction::None) * w; }, {mk(D::LP)}, D::ctc_none,
+        {&D::ctc_none_g0});
+  // concatenated targets (int32), lengths as tensors
+  check([](auto& v) {
+          return ctc_loss(v[0], mk(D::CTC, kInt), tensor(kIL), tensor(kTL).to(kInt));
+        },
+        {mk(D::LP)}, D::ctc_cat, {&D::ctc_cat_g0});
+  check([&](auto& v) { return ctc_loss(v[0], CT().clamp_max(3), kIL, kTL, 4, Reduction::None) * w; }, {mk(D::LP)},
+        D::ctc_blank, {&D::ctc_blank_g0});
+  // impossible alignments (items 0 and 2) under zero_infinity: loss and gradient 0
+  const std::vector<int64_t> short_il = {4, 5, 2};
+  check([&](auto& v) { return ctc_loss(v[0], CT(), short_il, kTL, 0, Reduction::None, true) * w; }, {mk(D::LP)},
+        D::ctc_zinf, {&D::ctc_zinf_g0});
+  check([&](auto& v) { return ctc_loss(v[0], CT(), short_il, kTL, 0, Reduction::Mean, true); }, {mk(D::LP)},
+        D::ctc_zinf_mean, {&D::ctc_zinf_mean_g0});
+  // unbatched (T, C) with 1-D targets
+  check([](auto& v) { return ctc_loss(v[0], CT().select(0, 0), IntArrayRef{6}, IntArrayRef{4}, 0, Reduction::None); },
+        {mk(D::LP).select(1, 0)}, D::ctc_unbatched, {&D::ctc_unbatched_g0});
+  // float32, non-contiguous log_probs
+  Tensor lpf = mk(D::LP, kFloat).permute({1, 0, 2}).contiguous().permute({1, 0, 2});
+  EXPECT_TRUE(tensors_close(ctc_loss(lpf, CT(), kIL, kTL), mk(D::ctc_mean, kFloat), 1e-5, 1e-5));
+  // without zero_infinity the impossible items are inf, their gradients NaN
+  Tensor x = mk(D::LP).requires_grad_(true);
+  Tensor l = ctc_loss(x, CT(), short_il, kTL, 0, Reduction::None);
+  EXPECT_TRUE(std::isinf(l.select(0, 0).item<double>()));
+  EXPECT_FALSE(std::isinf(l.select(0, 1).item<double>()));
+  l.sum().backward();
+  EXPECT_TRUE(std::isnan(x.grad().select(1, 0).select(0, 0).sum().item<double>()));
+  EXPECT_EQ(x.grad().select(1, 0).narrow(0, 4, 2).abs().sum().item<double>(), 0.0);  // t >= input_length
+}
+
+TEST(LossCtc, GraphAndGradcheck) {
+  Tensor x = mk(D::LP).requires_grad_(true);
+  Tensor m = ctc_loss(x, CT(), kIL, kTL);
+  EXPECT_EQ(m.grad_fn()->name(), "MeanBackward0");
+  EXPECT_EQ(m.grad_fn()->next_edges()[0].function->name(), "DivBackward0");
+  EXPECT_EQ(m.grad_fn()->next_edges()[0].function->next_edges()[0].function->name(), "CtcLossBackward0");
+  EXPECT_EQ(ctc_loss(x, CT(), kIL, kTL, 0, Reduction::Sum).grad_fn()->name(), "SumBackward0");
+  EXPECT_EQ(ctc_loss(x, CT(), kIL, kTL, 0, Reduction::None).grad_fn()->name(), "CtcLossBackward0");
+  EXPECT_EQ(ctc_loss(x, CT(), kIL, kTL, 0, Reduction::None, true).grad_fn()->name(), "WhereBackward0");
+  Tensor u = ctc_loss(mk(D::LP).select(1, 0).requires_grad_(true), CT().select(0, 0), IntArrayRef{6}, IntArrayRef{4},
+                      0, Reduction::None);
+  EXPECT_EQ(u.dim(), 0);
+  EXPECT_EQ(u.grad_fn()->name(), "SqueezeBackward1");
+  // PyTorch's gradient assumes normalised log-probabilities (its exp(lp) term
+  // cancels through log_softmax), so gradcheck goes through log_softmax.
+  for (int64_t r : {0, 1, 2})
+    for (bool zi : {false, true}) {
+      auto f = [r, zi](const variable_list& v) {
+        return variable_list{
+            ctc_loss(log_softmax(v[0], 2), CT(), std::vector<int64_t>{6, 5, zi ? 2 : 3}, kTL, 0, r, zi)};
+      };
+      EXPECT_TRUE(autograd::gradcheck(f, {x})) << r << zi;
+    }
+  // double backward is not supported (as in PyTorch)
+  Tensor l = ctc_loss(x, CT(), kIL, kTL);
+  auto g = autograd::grad({l}, {x}, {}, std::nullopt, true);
+  EXPECT_EQ(error_of([&] { g[0].sum().backward(); }), "derivative for aten::_ctc_loss_backward is not implemented");
+}
+
+TEST(LossCtc, EdgeCases) {
+  // zero input length: loss 0 for an empty target, inf otherwise (PyTorch 2.x)
+  Tensor lp = mk(D::LP);
+  Tensor l = ctc_loss(lp, CT(), std::vector<int64_t>{0, 0, 6}, std::vector<int64_t>{0, 2, 3}, 0, Reduction::None);
+  EXPECT_EQ(l.select(0, 0).item<double>(), 0.0);
+  EXPECT_TRUE(std::isinf(l.select(0, 1).item<double>()));
+  // empty target: the all-blank path
+  Tensor e = ctc_loss(lp, CT(), std::vector<int64_t>{6, 5, 6}, std::vector<int64_t>{0, 0, 0}, 0, Reduction::None);
+  Tensor blank_path = -lp.select(2, 0).narrow(0, 0, 5).sum({0});
+  EXPECT_NEAR(e.select(0, 1).item<double>(), blank_path.select(0, 1).item<double>(), 1e-12);
+  // empty batch
+  EXPECT_EQ(ctc_loss(lp.narrow(1, 0, 0), CT().narrow(0, 0, 0), IntArrayRef{}, IntArrayRef{}, 0, Reduction::None)
+                .numel(),
+            0);
+}
+
+TEST(LossCtc, Errors) {
+  Tensor lp = mk(D::LP);
+  const char* w = " (while checking arguments for ctc_loss_cpu)";
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), IntArrayRef{6}, kTL); }), "input_lengths must be of size batch_size");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), kIL, IntArrayRef{4}); }), "target_lengths must be of size batch_size");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), std::vector<int64_t>{7, 5, 6}, kTL); }),
+            std::string("Expected input_lengths to have value at most 6, but got value 7") + w);
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), kIL, std::vector<int64_t>{5, 2, 3}); }),
+            std::string("Expected tensor to have size at least 5 at dimension 1, but got size 4 for argument #2 'targets'") + w);
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT().narrow(0, 0, 2), kIL, kTL); }),
+            std::string("Expected tensor to have size 3 at dimension 0, but got size 2 for argument #2 'targets'") + w);
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, mk(D::CTC, kLong).narrow(0, 0, 8), kIL, kTL); }),
+            std::string("Expected tensor to have size 9 at dimension 0, but got size 8 for argument #2 'targets'") + w);
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT().unsqueeze(0), kIL, kTL); }),
+            std::string("Expected 1 to 2 dimensions, but got 3-dimensional tensor for argument #2 'targets'") + w);
+  EXPECT_EQ(error_of([&] { ctc_loss(lp.unsqueeze(0), CT(), kIL, kTL); }),
+            std::string("Expected 3-dimensional tensor, but got 4-dimensional tensor for argument #1 'log_probs'") + w);
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), kIL, kTL, 5); }), "blank must be in label range");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), kIL, kTL, -1); }), "blank must be in label range");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp.to(kHalf), CT(), kIL, kTL); }), "\"ctc_loss_cpu\" not implemented for 'Half'");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp.to(kInt), CT(), kIL, kTL); }), "\"ctc_loss_cpu\" not implemented for 'Int'");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), tensor({6.0, 5.0, 6.0}), tensor(kTL)); }), "input_lengths must be integral");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), tensor(kIL), tensor({4.0, 2.0, 3.0})); }), "target_lengths must be integral");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), std::vector<int64_t>{-1, 5, 6}, kTL); }), "input_lengths must be non-negative");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT(), kIL, std::vector<int64_t>{-1, 2, 3}); }), "target_lengths must be non-negative");
+  EXPECT_EQ(error_of([&] { ctc_loss(lp, CT() * 2, kIL, kTL); }),
+            std::string("Expected targets to have values in [0, 5), but got value 6") + w);
+  EXPECT_TRUE(raises<ValueError>([&] { ctc_loss(lp, CT(), kIL, kTL, 0, 3); }));
 }
 
 }  // namespace
