@@ -1,0 +1,120 @@
+#include "wick/nn/modules/normalization.h"
+
+#include <ostream>
+
+#include "wick/autograd/grad_mode.h"
+#include "wick/nn/init.h"
+#include "wick/ops/creation.h"
+#include "wick/ops/norm.h"
+
+namespace wick::nn {
+
+template <size_t D>
+BatchNormNdImpl<D>::BatchNormNdImpl(const BatchNormOptions& options_) : options(options_) {
+  int64_t n = options.num_features();
+  if (options.affine()) {
+    weight = register_parameter("weight", empty({n}));
+    bias = register_parameter("bias", empty({n}));
+  } else {
+    weight = register_parameter("weight", Tensor(), false);
+    bias = register_parameter("bias", Tensor(), false);
+  }
+  if (options.track_running_stats()) {
+    running_mean = register_buffer("running_mean", zeros({n}));
+    running_var = register_buffer("running_var", ones({n}));
+    num_batches_tracked = register_buffer("num_batches_tracked", zeros({}, TensorOptions().dtype(kLong)));
+  } else {
+    running_mean = register_buffer("running_mean", Tensor());
+    running_var = register_buffer("running_var", Tensor());
+    num_batches_tracked = register_buffer("num_batches_tracked", Tensor());
+  }
+  reset_parameters();
+}
+
+template <size_t D>
+void BatchNormNdImpl<D>::reset_running_stats() {
+  if (!options.track_running_stats()) return;
+  autograd::NoGradGuard g;
+  running_mean.zero_();
+  running_var.fill_(1);
+  num_batches_tracked.zero_();
+}
+
+template <size_t D>
+void BatchNormNdImpl<D>::reset_parameters() {
+  reset_running_stats();
+  if (options.affine()) {
+    init::ones_(weight);
+    init::zeros_(bias);
+  }
+}
+
+template <size_t D>
+Tensor BatchNormNdImpl<D>::forward(const Tensor& input) {
+  if constexpr (D == 1) {
+    WICK_CHECK_T(ValueError, input.dim() == 2 || input.dim() == 3, "expected 2D or 3D input (got ",
+                 input.dim(), "D input)");
+  } else {
+    WICK_CHECK_T(ValueError, input.dim() == static_cast<int64_t>(D) + 2, "expected ", D + 2,
+                 "D input (got ", input.dim(), "D input)");
+  }
+  double factor = options.momentum().value_or(0.0);
+  if (is_training() && options.track_running_stats()) {
+    {
+      autograd::NoGradGuard g;
+      num_batches_tracked.add_(1);
+    }
+    if (!options.momentum()) factor = 1.0 / num_batches_tracked.item<double>();
+  }
+  bool use_batch_stats = is_training() || !options.track_running_stats();
+  // In training the running stats are updated; in eval they are read.
+  Tensor mean = !is_training() || options.track_running_stats() ? running_mean : Tensor();
+  Tensor var = !is_training() || options.track_running_stats() ? running_var : Tensor();
+  return batch_norm(input, weight, bias, mean, var, use_batch_stats, factor, options.eps());
+}
+
+template <size_t D>
+void BatchNormNdImpl<D>::pretty_print(std::ostream& stream) const {
+  stream << std::boolalpha << "wick::nn::BatchNorm" << D << "d(" << options.num_features()
+         << ", eps=" << options.eps() << ", momentum=";
+  if (options.momentum()) {
+    stream << *options.momentum();
+  } else {
+    stream << "None";
+  }
+  stream << ", affine=" << options.affine() << ", track_running_stats=" << options.track_running_stats()
+         << ")";
+}
+
+template class BatchNormNdImpl<1>;
+template class BatchNormNdImpl<2>;
+template class BatchNormNdImpl<3>;
+
+LayerNormImpl::LayerNormImpl(const LayerNormOptions& options_) : options(options_) {
+  if (options.elementwise_affine()) {
+    weight = register_parameter("weight", wick::empty(options.normalized_shape()));
+    bias = register_parameter("bias", wick::empty(options.normalized_shape()));
+  } else {
+    weight = register_parameter("weight", Tensor(), false);
+    bias = register_parameter("bias", Tensor(), false);
+  }
+  reset_parameters();
+}
+
+void LayerNormImpl::reset_parameters() {
+  if (options.elementwise_affine()) {
+    init::ones_(weight);
+    init::zeros_(bias);
+  }
+}
+
+Tensor LayerNormImpl::forward(const Tensor& input) {
+  return layer_norm(input, options.normalized_shape(), weight, bias, options.eps());
+}
+
+void LayerNormImpl::pretty_print(std::ostream& stream) const {
+  stream << std::boolalpha << "wick::nn::LayerNorm(" << IntArrayRef(options.normalized_shape())
+         << ", eps=" << options.eps() << ", elementwise_affine=" << options.elementwise_affine() << ")";
+}
+
+}  // namespace wick::nn
