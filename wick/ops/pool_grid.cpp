@@ -75,9 +75,10 @@ T clip(T in, int64_t limit, T* g) {
   return std::isnan(in) ? hi : in;
 }
 
-// Reflect into [twice_low / 2, twice_high / 2].
+// Reflect into [twice_low / 2, twice_high / 2]. narrow: count the flips in
+// 32 bits as PyTorch's 3-D kernel does (a count past INT_MAX reads as even).
 template <typename T>
-T reflect(T in, int64_t twice_low, int64_t twice_high, T* g) {
+T reflect(T in, int64_t twice_low, int64_t twice_high, T* g, bool narrow) {
   if (twice_low == twice_high) {
     *g = 0;
     return 0;
@@ -91,7 +92,8 @@ T reflect(T in, int64_t twice_low, int64_t twice_high, T* g) {
     in = -in;
   }
   const T extra = std::fmod(in, span);
-  const int64_t flips = static_cast<int64_t>(std::floor(in / span));
+  const T fl = std::floor(in / span);
+  const int64_t flips = narrow && !(fl < static_cast<T>(INT_MAX)) ? 0 : static_cast<int64_t>(fl);
   if (flips % 2 == 0) {
     *g = sign;
     return extra + mn;
@@ -111,13 +113,14 @@ T to_int_range(T x) {
 
 // Padding applied to an unnormalised coordinate.
 template <typename T>
-T pad_coord(T c, int64_t size, int pad, bool align, T* g) {
+T pad_coord(T c, int64_t size, int pad, bool align, T* g, bool narrow = false) {
   *g = 1;
   if (pad == kBorder) {
     c = clip(c, size, g);
   } else if (pad == kReflection) {
     T g1, g2;
-    c = align ? reflect(c, 0, 2 * (size - 1), &g1) : reflect(c, -1, 2 * size - 1, &g1);
+    c = align ? reflect(c, 0, 2 * (size - 1), &g1, narrow)
+              : reflect(c, -1, 2 * size - 1, &g1, narrow);
     c = clip(c, size, &g2);
     *g = g1 * g2;
   }
@@ -125,10 +128,10 @@ T pad_coord(T c, int64_t size, int pad, bool align, T* g) {
 }
 
 template <typename T>
-T source_index(T coord, int64_t size, int pad, bool align, T* g) {
+T source_index(T coord, int64_t size, int pad, bool align, T* g, bool narrow) {
   T g1, g2;
   T c = unnormalize(coord, size, align, &g1);
-  c = pad_coord(c, size, pad, align, &g2);
+  c = pad_coord(c, size, pad, align, &g2, narrow);
   *g = g1 * g2;
   return c;
 }
@@ -215,12 +218,14 @@ void make_taps(const T* coords, const Geo& g, Taps<T>& t) {
     return;
   }
   T s[3], mult[3];
-  for (int k = 0; k < nd; ++k) s[k] = source_index(coords[k], sz[k], g.pad, g.align, &mult[k]);
+  for (int k = 0; k < nd; ++k)
+    s[k] = source_index(coords[k], sz[k], g.pad, g.align, &mult[k], nd == 3);
   if (g.mode == kNearest) {
     bool ok = true;
     int64_t off = 0;
     for (int k = 0; k < nd; ++k) {
-      const T r = std::nearbyint(s[k]);
+      // 2-D rounds half to even, 3-D half away from zero (as PyTorch's kernels do)
+      const T r = nd == 2 ? std::nearbyint(s[k]) : std::round(s[k]);
       const int64_t ri = static_cast<int64_t>(r);
       ok = ok && r >= 0 && ri < sz[k];
       off += ri * st[k];
