@@ -433,13 +433,15 @@ Tensor base_grid(IntArrayRef spatial, bool align, const TensorOptions& opt) {
   std::vector<Tensor> axes;  // axes[k]: values along coordinate k (x = last spatial dim)
   for (int k = 0; k < nd; ++k)
     axes.push_back(base_axis(spatial[nd - 1 - k], align, opt).to(ScalarType::Double).contiguous());
+  const double* ax[3];
+  for (int k = 0; k < nd; ++k) ax[k] = axes[k].data_ptr<double>();
   WICK_DISPATCH_FLOATING_AND_HALF(opt.dtype(), "affine_grid_generator", [&] {
     scalar_t* o = out.data_ptr<scalar_t>();
     for (int64_t p = 0; p < P; ++p) {
       int64_t rem = p;
       for (int k = 0; k < nd; ++k) {
         const int64_t sz = spatial[nd - 1 - k];
-        o[p * (nd + 1) + k] = static_cast<scalar_t>(axes[k].data_ptr<double>()[rem % sz]);
+        o[p * (nd + 1) + k] = static_cast<scalar_t>(ax[k][rem % sz]);
         rem /= sz;
       }
       o[p * (nd + 1) + nd] = static_cast<scalar_t>(1);
@@ -532,16 +534,37 @@ Tensor affine_grid_generator(const Tensor& theta, IntArrayRef size, bool align_c
   for (int64_t s : size)
     WICK_CHECK(s > 0, "Expected non-zero, positive output size. Got ", list_str(size));
   const int64_t N = size[0];
-  Tensor out;
+  DimVector shape{N};
+  int64_t P = 1;
+  for (int k = 0; k < nd; ++k) {
+    shape.push_back(size[2 + k]);
+    P *= size[2 + k];
+  }
+  shape.push_back(nd);
+  Tensor out = empty(shape, theta.options());
   {
-    autograd::NoGradGuard guard;
-    Tensor th = theta.detach();
-    Tensor base = base_grid(size.slice(2), align_corners, th.options()).expand({N, -1, nd + 1});
-    out = bmm(base, th.transpose(1, 2));
-    DimVector shape{N};
-    for (int k = 0; k < nd; ++k) shape.push_back(size[2 + k]);
-    shape.push_back(nd);
-    out = out.reshape(shape);
+    // out[n, p, j] = sum_k base[p, k] * theta[n, j, k]
+    Tensor base = base_grid(size.slice(2), align_corners, theta.options());
+    Tensor th = plain(theta);
+    const int K = nd + 1;
+    WICK_DISPATCH_FLOATING_AND_HALF(theta.scalar_type(), "affine_grid_generator", [&] {
+      using A = std::conditional_t<std::is_same_v<scalar_t, double>, double, float>;
+      const scalar_t* bp = base.data_ptr<scalar_t>();
+      const scalar_t* tp = th.data_ptr<scalar_t>();
+      scalar_t* op = out.data_ptr<scalar_t>();
+      parallel_for(0, N * P, kGrainSize / 8, [&](int64_t b, int64_t e) {
+        for (int64_t i = b; i < e; ++i) {
+          const int64_t n = i / P, p = i % P;
+          const scalar_t* t = tp + n * nd * K;
+          for (int j = 0; j < nd; ++j) {
+            A acc = 0;
+            for (int k = 0; k < K; ++k)
+              acc += static_cast<A>(bp[p * K + k]) * static_cast<A>(t[j * K + k]);
+            op[i * nd + j] = static_cast<scalar_t>(acc);
+          }
+        }
+      });
+    });
   }
   if (autograd::compute_requires_grad(theta)) {
     auto* node = autograd::record("AffineGridGeneratorBackward0", affine_formula, {theta}, {out});

@@ -176,8 +176,6 @@ void check_grid_cases(const D::GridCase (&cases)[K], const D::Case& X, const D::
       SCOPED_TRACE(c.name);
       const std::string n = c.name;
       const bool align = n.back() == '1';
-      // the data is PyTorch's float64 result: in float32, nearest may round a tie the other way
-      if (dt == kFloat && mode_of(n) == 1) continue;
       Tensor x = mk(X, dt).requires_grad_(true), g = mk(G, dt).requires_grad_(true);
       Tensor y = grid_sampler(x, g, mode_of(n), pad_of(n), align);
       const double tol = dt == kDouble ? 1e-10 : 1e-4;
@@ -241,7 +239,7 @@ TEST(PoolGrid, Gradcheck) {
   using autograd::variable_list;
   // points away from pixel centres, where the interpolation is smooth
   Tensor x = mk(D::GX2).slice(0, 0, 1).slice(1, 0, 2).mul(0.1).detach().requires_grad_(true);
-  Tensor g = (mk(D::GG2).slice(0, 0, 1) * 0.9 + 0.013).detach().requires_grad_(true);
+  Tensor g = (mk(D::GG2).slice(0, 0, 1) * 0.9).detach().requires_grad_(true);
   for (int64_t mode : {0, 1, 2})
     for (int64_t pad : {0, 1, 2})
       for (bool align : {false, true}) {
@@ -252,7 +250,7 @@ TEST(PoolGrid, Gradcheck) {
         EXPECT_TRUE(autograd::gradcheck(fn, {x, g}));
       }
   Tensor x3 = mk(D::GX3).mul(0.1).detach().requires_grad_(true);
-  Tensor g3 = (mk(D::GG3) * 0.9 + 0.013).detach().requires_grad_(true);
+  Tensor g3 = (mk(D::GG3) * 0.9).detach().requires_grad_(true);
   for (int64_t pad : {0, 1, 2}) {
     auto fn = [&](const variable_list& v) -> variable_list {
       return {grid_sampler(v[0], v[1], 0, pad, false)};
