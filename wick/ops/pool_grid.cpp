@@ -11,6 +11,7 @@
 #include <climits>
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 #include "wick/autograd/formula.h"
 #include "wick/autograd/grad_mode.h"
@@ -437,14 +438,11 @@ Tensor base_grid(IntArrayRef spatial, bool align, const TensorOptions& opt) {
   for (int k = 0; k < nd; ++k) ax[k] = axes[k].data_ptr<double>();
   WICK_DISPATCH_FLOATING_AND_HALF(opt.dtype(), "affine_grid_generator", [&] {
     scalar_t* o = out.data_ptr<scalar_t>();
+    int64_t ctr[3] = {0, 0, 0};  // position along x, y, z (x fastest)
     for (int64_t p = 0; p < P; ++p) {
-      int64_t rem = p;
-      for (int k = 0; k < nd; ++k) {
-        const int64_t sz = spatial[nd - 1 - k];
-        o[p * (nd + 1) + k] = static_cast<scalar_t>(ax[k][rem % sz]);
-        rem /= sz;
-      }
+      for (int k = 0; k < nd; ++k) o[p * (nd + 1) + k] = static_cast<scalar_t>(ax[k][ctr[k]]);
       o[p * (nd + 1) + nd] = static_cast<scalar_t>(1);
+      for (int k = 0; k < nd && ++ctr[k] == spatial[nd - 1 - k]; ++k) ctr[k] = 0;
     }
   });
   return out;
@@ -546,24 +544,35 @@ Tensor affine_grid_generator(const Tensor& theta, IntArrayRef size, bool align_c
     // out[n, p, j] = sum_k base[p, k] * theta[n, j, k]
     Tensor base = base_grid(size.slice(2), align_corners, theta.options());
     Tensor th = plain(theta);
-    const int K = nd + 1;
     WICK_DISPATCH_FLOATING_AND_HALF(theta.scalar_type(), "affine_grid_generator", [&] {
       using A = std::conditional_t<std::is_same_v<scalar_t, double>, double, float>;
       const scalar_t* bp = base.data_ptr<scalar_t>();
       const scalar_t* tp = th.data_ptr<scalar_t>();
       scalar_t* op = out.data_ptr<scalar_t>();
-      parallel_for(0, N * P, kGrainSize / 8, [&](int64_t b, int64_t e) {
-        for (int64_t i = b; i < e; ++i) {
-          const int64_t n = i / P, p = i % P;
-          const scalar_t* t = tp + n * nd * K;
-          for (int j = 0; j < nd; ++j) {
-            A acc = 0;
-            for (int k = 0; k < K; ++k)
-              acc += static_cast<A>(bp[p * K + k]) * static_cast<A>(t[j * K + k]);
-            op[i * nd + j] = static_cast<scalar_t>(acc);
+      auto run = [&](auto ndc) {
+        constexpr int D = decltype(ndc)::value, KK = D + 1;
+        parallel_for(0, N * P, kGrainSize, [&](int64_t b, int64_t e) {
+          int64_t n = b / P, p = b % P;
+          for (int64_t i = b; i < e; ++i) {
+            const scalar_t* t = tp + n * D * KK;
+            const scalar_t* bb = bp + p * KK;
+            for (int j = 0; j < D; ++j) {
+              A acc = 0;
+              for (int k = 0; k < KK; ++k)
+                acc += static_cast<A>(bb[k]) * static_cast<A>(t[j * KK + k]);
+              op[i * D + j] = static_cast<scalar_t>(acc);
+            }
+            if (++p == P) {
+              p = 0;
+              ++n;
+            }
           }
-        }
-      });
+        });
+      };
+      if (nd == 2)
+        run(std::integral_constant<int, 2>{});
+      else
+        run(std::integral_constant<int, 3>{});
     });
   }
   if (autograd::compute_requires_grad(theta)) {
