@@ -706,3 +706,24 @@ def test_grid_dtype_mismatch():
     with pytest.raises(RuntimeError, match="expected input and grid to have same dtype"):
         F(wick).grid_sample(wick.zeros(1, 1, 2, 2), wick.zeros(1, 1, 1, 2, dtype=wick.float64),
                             align_corners=False)
+
+
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
+def test_grid_sample_low_precision(dtype):
+    # PyTorch 2.x computes these in float on CPU (1.13 has no kernel): compare with float64
+    rng = np.random.default_rng(2)
+    x = wick.tensor(data((2, 3, 4, 5)), dtype=getattr(wick, dtype), requires_grad=True)
+    g = wick.tensor(rng.uniform(-1.2, 1.2, (2, 3, 4, 2)), dtype=getattr(wick, dtype),
+                    requires_grad=True)
+    xr = x.detach().double().requires_grad_(True)
+    gr = g.detach().double().requires_grad_(True)
+    for mode in ("bilinear", "bicubic"):
+        y = F(wick).grid_sample(x, g, mode=mode, align_corners=False)
+        yr = F(wick).grid_sample(xr, gr, mode=mode, align_corners=False)
+        y.sum().backward()
+        yr.sum().backward()
+        assert y.dtype == x.grad.dtype == g.grad.dtype == getattr(wick, dtype)
+        tol = 2e-2 if dtype == "bfloat16" else 2e-3
+        np.testing.assert_allclose(y.double().detach().numpy(), yr.detach().numpy(), atol=tol * 4)
+        np.testing.assert_allclose(x.grad.double().numpy(), xr.grad.numpy(), atol=tol * 8)
+        x.grad = g.grad = xr.grad = gr.grad = None

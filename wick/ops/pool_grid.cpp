@@ -48,6 +48,22 @@ Tensor plain(const Tensor& x) {
   return x.detach().contiguous();
 }
 
+bool low_precision(ScalarType t) { return t == ScalarType::Half || t == ScalarType::BFloat16; }
+
+// float16 / bfloat16 compute in float, as PyTorch's CPU kernels do.
+Tensor compute_copy(const Tensor& x) {
+  Tensor p = plain(x);
+  if (!low_precision(p.scalar_type())) return p;
+  autograd::NoGradGuard guard;
+  return p.to(ScalarType::Float);
+}
+
+Tensor back_to(const Tensor& x, ScalarType dt) {
+  if (!x.defined() || x.scalar_type() == dt) return x;
+  autograd::NoGradGuard guard;
+  return x.to(dt);
+}
+
 // ---- coordinate rules ----------------------------------------------------------
 // Each returns the source coordinate and writes d(result)/d(argument) to *g.
 
@@ -389,14 +405,20 @@ std::tuple<Tensor, Tensor> backward_impl(const Tensor& grad, const Tensor& input
                                          const Tensor& grid, int64_t mode, int64_t pad,
                                          bool align, bool want_input) {
   Geo g = make_geo(input, grid, mode, pad, align);
-  Tensor go = plain(grad), in = plain(input), gr = plain(grid);
-  Tensor gi = want_input ? zeros(input.sizes(), input.options()) : Tensor();
-  Tensor gg = empty(grid.sizes(), grid.options());
+  Tensor go = compute_copy(grad), in = compute_copy(input), gr = compute_copy(grid);
+  Tensor gi = want_input ? zeros(input.sizes(), in.options()) : Tensor();
+  Tensor gg = empty(grid.sizes(), gr.options());
+  if (go.scalar_type() != in.scalar_type()) {
+    autograd::NoGradGuard guard;
+    go = go.to(in.scalar_type());
+  }
   WICK_DISPATCH_FLOATING_TYPES(in.scalar_type(), g.nd == 2 ? "grid_sampler_2d_backward_cpu"
                                                            : "grid_sampler_3d_backward_cpu", [&] {
     sample_bwd(go.data_ptr<scalar_t>(), in.data_ptr<scalar_t>(), gr.data_ptr<scalar_t>(),
                want_input ? gi.data_ptr<scalar_t>() : nullptr, gg.data_ptr<scalar_t>(), g);
   });
+  gi = back_to(gi, input.scalar_type());
+  gg = back_to(gg, grid.scalar_type());
   if (autograd::compute_requires_grad(grad, input, grid)) {
     std::vector<Tensor> outs;
     if (want_input) outs.push_back(gi);
@@ -466,12 +488,13 @@ Tensor grid_sampler(const Tensor& input, const Tensor& grid, int64_t interpolati
   Geo g = make_geo(input, grid, interpolation_mode, padding_mode, align_corners);
   DimVector shape{input.size(0), input.size(1)};
   for (int64_t k = 1; k < grid.dim() - 1; ++k) shape.push_back(grid.size(k));
-  Tensor out = empty(shape, input.options());
-  Tensor in = plain(input), gr = plain(grid);
+  Tensor in = compute_copy(input), gr = compute_copy(grid);
+  Tensor out = empty(shape, in.options());
   WICK_DISPATCH_FLOATING_TYPES(in.scalar_type(), g.nd == 2 ? "grid_sampler_2d_cpu"
                                                            : "grid_sampler_3d_cpu", [&] {
     sample_fwd(in.data_ptr<scalar_t>(), gr.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(), g);
   });
+  out = back_to(out, input.scalar_type());
   if (autograd::compute_requires_grad(input, grid)) {
     auto* node = autograd::record(g.nd == 2 ? "GridSampler2DBackward0" : "GridSampler3DBackward0",
                                   sampler_formula, {input, grid}, {out});
