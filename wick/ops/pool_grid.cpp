@@ -341,13 +341,14 @@ void sample_bwd(const T* go, const T* in, const T* grid, T* gi, T* gg, const Geo
           for (int q = 0; q < t.n; ++q) {
             if (t.off[q] < 0) continue;
             if (gin) gin[c * isz + t.off[q]] += v * t.w[q];
-            if (g.mode != kNearest) {
+            if (gg && g.mode != kNearest) {
               const T x = ip[t.off[q]] * v;
               for (int k = 0; k < g.nd; ++k) gc[k] += x * t.dw[k][q];
             }
           }
         }
-        for (int k = 0; k < g.nd; ++k) gg[i * g.nd + k] = gc[k];
+        if (gg)
+          for (int k = 0; k < g.nd; ++k) gg[i * g.nd + k] = gc[k];
       }
     }
   });
@@ -403,11 +404,11 @@ variable_list not_implemented_formula(FormulaNode& n, const variable_list&) {
 
 std::tuple<Tensor, Tensor> backward_impl(const Tensor& grad, const Tensor& input,
                                          const Tensor& grid, int64_t mode, int64_t pad,
-                                         bool align, bool want_input) {
+                                         bool align, bool want_input, bool want_grid = true) {
   Geo g = make_geo(input, grid, mode, pad, align);
   Tensor go = compute_copy(grad), in = compute_copy(input), gr = compute_copy(grid);
   Tensor gi = want_input ? zeros(input.sizes(), in.options()) : Tensor();
-  Tensor gg = empty(grid.sizes(), gr.options());
+  Tensor gg = want_grid ? empty(grid.sizes(), gr.options()) : Tensor();
   if (go.scalar_type() != in.scalar_type()) {
     autograd::NoGradGuard guard;
     go = go.to(in.scalar_type());
@@ -415,14 +416,15 @@ std::tuple<Tensor, Tensor> backward_impl(const Tensor& grad, const Tensor& input
   WICK_DISPATCH_FLOATING_TYPES(in.scalar_type(), g.nd == 2 ? "grid_sampler_2d_backward_cpu"
                                                            : "grid_sampler_3d_backward_cpu", [&] {
     sample_bwd(go.data_ptr<scalar_t>(), in.data_ptr<scalar_t>(), gr.data_ptr<scalar_t>(),
-               want_input ? gi.data_ptr<scalar_t>() : nullptr, gg.data_ptr<scalar_t>(), g);
+               want_input ? gi.data_ptr<scalar_t>() : nullptr,
+               want_grid ? gg.data_ptr<scalar_t>() : nullptr, g);
   });
   gi = back_to(gi, input.scalar_type());
   gg = back_to(gg, grid.scalar_type());
   if (autograd::compute_requires_grad(grad, input, grid)) {
     std::vector<Tensor> outs;
     if (want_input) outs.push_back(gi);
-    outs.push_back(gg);
+    if (want_grid) outs.push_back(gg);
     auto* node = autograd::record("NotImplemented", not_implemented_formula, {grad, input, grid},
                                   outs);
     if (node) node->keep_int(g.nd);
@@ -432,8 +434,8 @@ std::tuple<Tensor, Tensor> backward_impl(const Tensor& grad, const Tensor& input
 
 variable_list sampler_formula(FormulaNode& n, const variable_list& g) {
   auto [gi, gg] = backward_impl(g[0], n.saved(0), n.saved(1), n.int_at(0), n.int_at(1),
-                                n.int_at(2) != 0, n.needs(0));
-  return {gi, n.needs(1) ? gg : Tensor()};
+                                n.int_at(2) != 0, n.needs(0), n.needs(1));
+  return {gi, gg};
 }
 
 // linspace(-1, 1, steps) the way affine_grid's base grid uses it.
