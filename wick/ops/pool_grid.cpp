@@ -292,32 +292,38 @@ void make_taps(const T* coords, const Geo& g, Taps<T>& t) {
 template <typename T>
 void sample_fwd(const T* in, const T* grid, T* out, const Geo& g) {
   const int64_t isz = g.isz(), P = g.P, C = g.C;
-  const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(C * 8, 1));
+  const int64_t grain = std::max<int64_t>(16, kGrainSize / std::max<int64_t>(C * 8, 1));
+  constexpr int64_t kBlock = 16;  // points per block: each channel writes a contiguous run
   parallel_for(0, g.N * P, grain, [&](int64_t b, int64_t e) {
-    Taps<T> t;
-    for (int64_t i = b; i < e; ++i) {
-      const int64_t n = i / P, p = i % P;
-      make_taps(grid + i * g.nd, g, t);
+    Taps<T> t[kBlock];
+    for (int64_t i = b; i < e;) {
+      const int64_t n = i / P, p0 = i % P;
+      const int64_t cnt = std::min({kBlock, e - i, P - p0});
+      for (int64_t j = 0; j < cnt; ++j) make_taps(grid + (i + j) * g.nd, g, t[j]);
       const T* ip = in + n * C * isz;
-      T* op = out + n * C * P + p;
+      T* op = out + n * C * P + p0;
       for (int64_t c = 0; c < C; ++c, ip += isz, op += P) {
-        T acc = 0;
-        if (g.mode == kBicubic) {
-          // rows first, as PyTorch's cubic_interp1d does
-          for (int r = 0; r < 4; ++r) {
-            T row = 0;
-            for (int j = 0; j < 4; ++j) {
-              const int q = r * 4 + j;
-              if (t.off[q] >= 0) row += ip[t.off[q]] * (t.w[q]);
+        for (int64_t j = 0; j < cnt; ++j) {
+          const Taps<T>& tj = t[j];
+          T acc = 0;
+          if (g.mode == kBicubic) {
+            // rows first, as PyTorch's cubic_interp1d does
+            for (int r = 0; r < 4; ++r) {
+              T row = 0;
+              for (int k = 0; k < 4; ++k) {
+                const int q = r * 4 + k;
+                if (tj.off[q] >= 0) row += ip[tj.off[q]] * tj.w[q];
+              }
+              acc += row;
             }
-            acc += row;
+          } else {
+            for (int q = 0; q < tj.n; ++q)
+              if (tj.off[q] >= 0) acc += ip[tj.off[q]] * tj.w[q];
           }
-        } else {
-          for (int q = 0; q < t.n; ++q)
-            if (t.off[q] >= 0) acc += ip[t.off[q]] * t.w[q];
+          op[j] = acc;
         }
-        *op = acc;
       }
+      i += cnt;
     }
   });
 }
