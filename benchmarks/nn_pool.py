@@ -44,6 +44,26 @@ def cases(m):
         out.append(("interpolate bilinear 8x64x56x56 x2",
                     lambda: F.interpolate(z, scale_factor=2, mode="bilinear",
                                           align_corners=False)))
+    if hasattr(F, "grid_sample"):
+        theta = m.tensor([[[0.9, 0.2, 0.05], [-0.15, 1.1, -0.1]]]).expand(8, 2, 3)
+        grid = F.affine_grid(theta, (8, 64, 56, 56), align_corners=False)
+        zg = z.clone().requires_grad_(True)
+        gg = grid.clone().requires_grad_(True)
+
+        def gs_fb():
+            F.grid_sample(zg, gg, align_corners=False).sum().backward()
+
+        out += [
+            ("affine_grid 8x64x56x56", lambda: F.affine_grid(theta, (8, 64, 56, 56),
+                                                             align_corners=False)),
+            ("grid_sample bilinear 8x64x56x56 fwd",
+             lambda: F.grid_sample(z, grid, align_corners=False)),
+            ("grid_sample bilinear 8x64x56x56 fwd+bwd", gs_fb),
+            ("grid_sample nearest reflection 8x64x56x56",
+             lambda: F.grid_sample(z, grid, "nearest", "reflection", align_corners=False)),
+            ("grid_sample bicubic border 8x64x56x56",
+             lambda: F.grid_sample(z, grid, "bicubic", "border", align_corners=False)),
+        ]
     return out
 
 
@@ -62,6 +82,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--repeat", type=int, default=7)
+    p.add_argument("-k", default="", help="only workloads whose name contains this")
     args = p.parse_args()
     import torch
     import wick
@@ -71,6 +92,8 @@ def main():
     print(f"threads: {args.threads}")
     print(f"{'workload':<44}{'wick ms':>10}{'torch ms':>10}{'wick/torch':>12}")
     for name, tf in tc:
+        if args.k not in name:
+            continue
         tt = median_ms(tf, args.repeat)
         wf = wc.get(name)
         if wf is None:

@@ -346,6 +346,22 @@ void init_nn_pool(py::module_& m) {
       nogil());
   nn.def("native_channel_shuffle", cs, arg("input"), arg("groups"), nogil());
   m.def("native_channel_shuffle", cs, arg("input"), arg("groups"), nogil());
+
+  // torch.grid_sampler* and torch.affine_grid_generator (F.grid_sample /
+  // F.affine_grid check their arguments in Python, as PyTorch's do).
+  using GS = Tensor (*)(const Tensor&, const Tensor&, int64_t, int64_t, bool);
+  const std::pair<const char*, GS> samplers[] = {{"grid_sampler", &grid_sampler},
+                                                 {"grid_sampler_2d", &grid_sampler_2d},
+                                                 {"grid_sampler_3d", &grid_sampler_3d}};
+  for (const auto& [name, f] : samplers)
+    m.def(name, f, arg("input"), arg("grid"), arg("interpolation_mode"), arg("padding_mode"),
+          arg("align_corners"), nogil());
+  m.def(
+      "affine_grid_generator",
+      [](const Tensor& theta, const IntList& size, bool align) {
+        return affine_grid_generator(theta, size, align);
+      },
+      arg("theta"), arg("size"), arg("align_corners"), nogil());
 }
 
 }  // namespace wick::python

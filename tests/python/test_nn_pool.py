@@ -551,3 +551,179 @@ def test_interpolate_errors(i):
     w, t = errors_of(INTERP_ERRORS[i])
     assert t is not None and w is not None, (w, t)
     assert w == t
+
+
+# ---- grid_sample / affine_grid -------------------------------------------------
+
+def grid_parity(shape, gshape, dtype, seed=0, **kw):
+    """Values, grad_fn names and grads of input and grid against PyTorch."""
+    import torch
+    x0 = data(shape, seed)
+    g0 = np.random.default_rng(seed + 7).uniform(-1.6, 1.6, gshape)
+    res = {}
+    for m in (wick, torch):
+        x = tensor(m, x0, dtype)
+        g = tensor(m, g0, dtype)
+        y = F(m).grid_sample(x, g, **kw)
+        y.backward(m.tensor(data(tuple(y.shape), seed + 1), dtype=getattr(m, dtype)))
+        res[m.__name__] = (y, x.grad, g.grad)
+    tol = (1e-4, 1e-5) if dtype == "float32" else (1e-10, 1e-12)
+    for a, b in zip(res["wick"], res["torch"]):
+        close(a, b, *tol)
+    assert res["wick"][0].grad_fn.name() == type(res["torch"][0].grad_fn).__name__
+
+
+GRID_KW = [dict(mode=mo, padding_mode=p, align_corners=a)
+           for mo in ("bilinear", "nearest", "bicubic")
+           for p in ("zeros", "border", "reflection") for a in (False, True)]
+
+
+@pytest.mark.parametrize("kw", GRID_KW, ids=lambda kw: "-".join(map(str, kw.values())))
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_grid_sample_2d(kw, dtype):
+    grid_parity((2, 3, 5, 6), (2, 4, 3, 2), dtype, **kw)
+
+
+@pytest.mark.parametrize("kw", [k for k in GRID_KW if k["mode"] != "bicubic"],
+                         ids=lambda kw: "-".join(map(str, kw.values())))
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_grid_sample_3d(kw, dtype):
+    grid_parity((2, 2, 3, 4, 5), (2, 2, 3, 4, 3), dtype, **kw)
+
+
+def test_grid_sample_edges_and_defaults():
+    import warnings
+    import torch
+    # points exactly on pixel centres, the borders and far outside
+    vals = [-3, -1.5, -1, -0.5, -0.25, 0, 0.25, 0.5, 1, 1.5, 3, 1e10]
+    pts = np.array([[a, b] for a in vals for b in vals]).reshape(1, 1, -1, 2)
+    for kw in GRID_KW:
+        out = []
+        for m in (wick, torch):
+            x = tensor(m, data((1, 2, 4, 4)), "float64")
+            g = tensor(m, pts, "float64")
+            y = F(m).grid_sample(x, g, **kw)
+            y.sum().backward()
+            out.append((y, x.grad, g.grad))
+        for a, b in zip(*out):
+            close(a, b, 1e-9, 1e-9)
+    # default align_corners warns and means False; non-contiguous operands
+    for m in (wick, torch):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            F(m).grid_sample(m.zeros(1, 1, 2, 2), m.zeros(1, 1, 1, 2))
+        assert len(w) == 1 and "align_corners=False since 1.3.0" in str(w[0].message)
+    r = []
+    for m in (wick, torch):
+        x = m.tensor(data((2, 3, 4, 5)), dtype=m.float64).transpose(2, 3)
+        g = m.tensor(np.random.default_rng(3).uniform(-1, 1, (2, 2, 3, 4)),
+                     dtype=m.float64).permute(0, 2, 3, 1)
+        r.append(m.grid_sampler(x, g, 2, 2, True))
+    close(*r, 1e-12, 1e-12)
+
+
+AFFINE_CASES = [(2, 3, 4, 5), (3, 1, 1, 6), (1, 2, 3, 4, 5), (2, 1, 1, 2, 3)]
+
+
+@pytest.mark.parametrize("size", AFFINE_CASES)
+@pytest.mark.parametrize("align", [False, True])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_affine_grid(size, align, dtype):
+    import warnings
+    nd = len(size) - 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parity(lambda m, th: F(m).affine_grid(th, size, align_corners=align),
+               (size[0], nd, nd + 1), dtype)
+        parity(lambda m, th: m.affine_grid_generator(th, list(size), align),
+               (size[0], nd, nd + 1), dtype)
+
+
+def test_grid_gradcheck():
+    import warnings
+    rng = np.random.default_rng(5)
+    x = wick.tensor(data((1, 2, 3, 4)), dtype=wick.float64, requires_grad=True)
+    g = wick.tensor(rng.uniform(-1.3, 1.3, (1, 2, 3, 2)), dtype=wick.float64, requires_grad=True)
+    x3 = wick.tensor(data((1, 2, 2, 3, 4)), dtype=wick.float64, requires_grad=True)
+    g3 = wick.tensor(rng.uniform(-1.3, 1.3, (1, 2, 1, 2, 3)), dtype=wick.float64,
+                     requires_grad=True)
+    for kw in GRID_KW:
+        assert wick.autograd.gradcheck(lambda a, b: F(wick).grid_sample(a, b, **kw), (x, g))
+        if kw["mode"] != "bicubic":
+            assert wick.autograd.gradcheck(lambda a, b: F(wick).grid_sample(a, b, **kw), (x3, g3))
+    th = wick.tensor(rng.standard_normal((2, 3, 4)), dtype=wick.float64, requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        f = lambda t: F(wick).affine_grid(t, (2, 1, 2, 3, 4))  # noqa: E731
+        assert wick.autograd.gradcheck(f, (th,))
+        assert wick.autograd.gradgradcheck(f, (th,))
+
+
+def test_grid_sample_double_backward_not_implemented():
+    for m in (wick,):
+        x = m.zeros(1, 1, 2, 2, dtype=m.float64, requires_grad=True)
+        g = m.zeros(1, 1, 1, 2, dtype=m.float64, requires_grad=True)
+        y = F(m).grid_sample(x, g, align_corners=False)
+        (gx,) = m.autograd.grad(y.sum(), (g,), create_graph=True)
+        with pytest.raises(RuntimeError, match="derivative for grid_sampler_2d_backward"):
+            gx.sum().backward()
+
+
+GRID_ERRORS = [
+    lambda m: F(m).grid_sample(m.zeros(1, 2, 3, 4), m.zeros(1, 2, 2, 2), mode="foo",
+                               align_corners=False),
+    lambda m: F(m).grid_sample(m.zeros(1, 2, 3, 4), m.zeros(1, 2, 2, 2), padding_mode="foo",
+                               align_corners=False),
+    lambda m: F(m).grid_sample(m.zeros(2, 2, 3, 4), m.zeros(1, 2, 2, 2), align_corners=False),
+    lambda m: F(m).grid_sample(m.zeros(1, 2, 3, 4), m.zeros(1, 2, 2, 3), align_corners=False),
+    lambda m: F(m).grid_sample(m.zeros(1, 2, 0, 4), m.zeros(1, 2, 2, 2), align_corners=False),
+    lambda m: F(m).grid_sample(m.zeros(1, 2, 3, 4, 5), m.zeros(1, 2, 2, 2, 3), mode="bicubic",
+                               align_corners=False),
+    lambda m: F(m).affine_grid(m.zeros(2, 2, 3), (2, 3, 4, 5, 6), align_corners=False),
+    lambda m: F(m).affine_grid(m.zeros(2, 3, 4), (2, 3, 4, 5), align_corners=False),
+    lambda m: F(m).affine_grid(m.zeros(2, 2, 3), (3, 3, 4, 5), align_corners=False),
+    lambda m: F(m).affine_grid(m.zeros(2, 2, 3), (2, 3, 4), align_corners=False),
+    lambda m: F(m).affine_grid(m.zeros(2, 2, 3, dtype=m.int32), (2, 3, 4, 5),
+                               align_corners=False),
+    lambda m: F(m).affine_grid(m.zeros(2, 2, 3), (2, 3, 0, 5), align_corners=False),
+    lambda m: m.affine_grid_generator(m.zeros(2, 2, 3), [2, 3, 4], False),
+]
+
+
+@pytest.mark.parametrize("i", range(len(GRID_ERRORS)))
+def test_grid_errors(i):
+    w, t = errors_of(GRID_ERRORS[i])
+    assert t is not None and w is not None, (w, t)
+    assert w == (t[0], t[1].replace("torch.", "wick."))
+
+
+def test_grid_dtype_mismatch():
+    # PyTorch 2.x wording (1.13 says "expected scalar type Float but found Double" and raises
+    # RuntimeError "grid_sampler_2d_cpu not implemented for Int" for integers)
+    with pytest.raises(NotImplementedError, match="\"grid_sampler_2d_cpu\" not implemented for 'Int'"):
+        F(wick).grid_sample(wick.zeros(1, 2, 3, 4, dtype=wick.int32),
+                            wick.zeros(1, 2, 2, 2, dtype=wick.int32), align_corners=False)
+    with pytest.raises(RuntimeError, match="expected input and grid to have same dtype"):
+        F(wick).grid_sample(wick.zeros(1, 1, 2, 2), wick.zeros(1, 1, 1, 2, dtype=wick.float64),
+                            align_corners=False)
+
+
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
+def test_grid_sample_low_precision(dtype):
+    # PyTorch 2.x computes these in float on CPU (1.13 has no kernel): compare with float64
+    rng = np.random.default_rng(2)
+    x = wick.tensor(data((2, 3, 4, 5)), dtype=getattr(wick, dtype), requires_grad=True)
+    g = wick.tensor(rng.uniform(-1.2, 1.2, (2, 3, 4, 2)), dtype=getattr(wick, dtype),
+                    requires_grad=True)
+    xr = x.detach().double().requires_grad_(True)
+    gr = g.detach().double().requires_grad_(True)
+    for mode in ("bilinear", "bicubic"):
+        y = F(wick).grid_sample(x, g, mode=mode, align_corners=False)
+        yr = F(wick).grid_sample(xr, gr, mode=mode, align_corners=False)
+        y.sum().backward()
+        yr.sum().backward()
+        assert y.dtype == x.grad.dtype == g.grad.dtype == getattr(wick, dtype)
+        tol = 2e-2 if dtype == "bfloat16" else 2e-3
+        np.testing.assert_allclose(y.double().detach().numpy(), yr.detach().numpy(), atol=tol * 4)
+        np.testing.assert_allclose(x.grad.double().numpy(), xr.grad.numpy(), atol=tol * 8)
+        x.grad = g.grad = xr.grad = gr.grad = None

@@ -102,4 +102,25 @@ Tensor upsample_linear_nd(const Tensor& self, int nd, IntArrayRef output_size, b
 Tensor upsample_bicubic2d(const Tensor& self, IntArrayRef output_size, bool align_corners,
                           const std::vector<double>& scales = {});
 
+// ---- spatial transformers (pool_grid.cpp) -------------------------------------
+// theta (N, 2, 3) with size (N, C, H, W) -> grid (N, H, W, 2); theta (N, 3, 4)
+// with size (N, C, D, H, W) -> grid (N, D, H, W, 3).
+Tensor affine_grid_generator(const Tensor& theta, IntArrayRef size, bool align_corners);
+Tensor affine_grid(const Tensor& theta, IntArrayRef size, bool align_corners = false);
+// interpolation_mode: 0 bilinear, 1 nearest, 2 bicubic (4-D only);
+// padding_mode: 0 zeros, 1 border, 2 reflection. 4-D or 5-D input.
+Tensor grid_sampler(const Tensor& input, const Tensor& grid, int64_t interpolation_mode,
+                    int64_t padding_mode, bool align_corners);
+Tensor grid_sampler_2d(const Tensor& input, const Tensor& grid, int64_t interpolation_mode,
+                       int64_t padding_mode, bool align_corners);
+Tensor grid_sampler_3d(const Tensor& input, const Tensor& grid, int64_t interpolation_mode,
+                       int64_t padding_mode, bool align_corners);
+// (grad_input, grad_grid); not differentiable again, as in PyTorch.
+std::tuple<Tensor, Tensor> grid_sampler_backward(const Tensor& grad_output, const Tensor& input,
+                                                 const Tensor& grid, int64_t interpolation_mode,
+                                                 int64_t padding_mode, bool align_corners);
+// mode "bilinear" | "nearest" | "bicubic"; padding_mode "zeros" | "border" | "reflection".
+Tensor grid_sample(const Tensor& input, const Tensor& grid, const std::string& mode = "bilinear",
+                   const std::string& padding_mode = "zeros", bool align_corners = false);
+
 }  // namespace wick

@@ -159,4 +159,138 @@ TEST(PoolErrors, PyTorchWording) {
             "Found an invalid max index: 100 (output volumes are of size 4x4");
 }
 
+// ---- grid_sampler / affine_grid -------------------------------------------------
+
+int64_t mode_of(const std::string& n) {
+  return n.find("bilinear") != std::string::npos ? 0 : n.find("nearest") != std::string::npos ? 1 : 2;
+}
+int64_t pad_of(const std::string& n) {
+  return n.find("zeros") != std::string::npos ? 0 : n.find("border") != std::string::npos ? 1 : 2;
+}
+
+template <size_t K>
+void check_grid_cases(const D::GridCase (&cases)[K], const D::Case& X, const D::Case& G,
+                      const D::Case& GO, const char* node) {
+  for (ScalarType dt : {kDouble, kFloat}) {
+    for (const auto& c : cases) {
+      SCOPED_TRACE(c.name);
+      const std::string n = c.name;
+      const bool align = n.back() == '1';
+      Tensor x = mk(X, dt).requires_grad_(true), g = mk(G, dt).requires_grad_(true);
+      Tensor y = grid_sampler(x, g, mode_of(n), pad_of(n), align);
+      const double tol = dt == kDouble ? 1e-10 : 1e-4;
+      EXPECT_TENSOR_CLOSE(y, mk(*c.out, dt), tol, tol);
+      EXPECT_EQ(y.grad_fn()->name(), node);
+      y.backward(mk(GO, dt));
+      EXPECT_TENSOR_CLOSE(x.grad(), mk(*c.gi, dt), tol, tol);
+      EXPECT_TENSOR_CLOSE(g.grad(), mk(*c.gg, dt), tol * 10, tol * 10);
+    }
+  }
+}
+
+TEST(PoolGrid, GridSampler2DMatchesPyTorch) {
+  static_assert(sizeof(D::gs2_cases) / sizeof(D::gs2_cases[0]) == 18);
+  check_grid_cases(D::gs2_cases, D::GX2, D::GG2, D::gs2_go, "GridSampler2DBackward0");
+}
+
+TEST(PoolGrid, GridSampler3DMatchesPyTorch) {
+  check_grid_cases(D::gs3_cases, D::GX3, D::GG3, D::gs3_go, "GridSampler3DBackward0");
+}
+
+TEST(PoolGrid, StringFormsAndNonContiguous) {
+  Tensor x = mk(D::GX2), g = mk(D::GG2);
+  EXPECT_TENSOR_CLOSE(grid_sample(x, g, "bicubic", "reflection", true),
+                      mk(D::gs2_bicubic_reflection_1_out), 1e-10, 1e-10);
+  EXPECT_TENSOR_CLOSE(grid_sample(x, g), mk(D::gs2_bilinear_zeros_0_out), 1e-10, 1e-10);
+  Tensor xt = x.transpose(2, 3).contiguous().transpose(2, 3);
+  Tensor gt = g.permute({0, 3, 1, 2}).contiguous().permute({0, 2, 3, 1});
+  ASSERT_FALSE(xt.is_contiguous());
+  ASSERT_FALSE(gt.is_contiguous());
+  EXPECT_TENSOR_CLOSE(grid_sampler_2d(xt, gt, 1, 1, false), mk(D::gs2_nearest_border_0_out),
+                      1e-12, 1e-12);
+  // grad of the backward is not implemented, as in PyTorch
+  Tensor xi = x.clone().requires_grad_(true);
+  auto [gi, gg] = grid_sampler_backward(ones({2, 3, 3, 4}, TensorOptions(kDouble)), xi, g, 0, 0,
+                                        false);
+  ASSERT_TRUE(gi.grad_fn() != nullptr);
+  EXPECT_EQ(error_of([&] { gi.sum().backward(); }),
+            "derivative for grid_sampler_2d_backward is not implemented");
+}
+
+TEST(PoolGrid, AffineGridMatchesPyTorch) {
+  const D::Case* cases[4][4] = {{&D::ag2_0_theta, &D::ag2_0_out, &D::ag2_0_go, &D::ag2_0_gt},
+                                {&D::ag2_1_theta, &D::ag2_1_out, &D::ag2_1_go, &D::ag2_1_gt},
+                                {&D::ag3_0_theta, &D::ag3_0_out, &D::ag3_0_go, &D::ag3_0_gt},
+                                {&D::ag3_1_theta, &D::ag3_1_out, &D::ag3_1_go, &D::ag3_1_gt}};
+  const std::vector<int64_t> sizes[2] = {{2, 3, 4, 5}, {2, 1, 3, 2, 4}};
+  for (ScalarType dt : {kDouble, kFloat})
+    for (int i = 0; i < 4; ++i) {
+      SCOPED_TRACE(i);
+      Tensor th = mk(*cases[i][0], dt).requires_grad_(true);
+      Tensor y = affine_grid(th, sizes[i / 2], i % 2 == 1);
+      EXPECT_TENSOR_CLOSE(y, mk(*cases[i][1], dt), 1e-5, 1e-6);
+      EXPECT_EQ(y.grad_fn()->name(), "AffineGridGeneratorBackward0");
+      y.backward(mk(*cases[i][2], dt));
+      EXPECT_TENSOR_CLOSE(th.grad(), mk(*cases[i][3], dt), 1e-5, 1e-6);
+    }
+}
+
+TEST(PoolGrid, Gradcheck) {
+  using autograd::variable_list;
+  // points away from pixel centres, where the interpolation is smooth
+  Tensor x = mk(D::GX2).slice(0, 0, 1).slice(1, 0, 2).mul(0.1).detach().requires_grad_(true);
+  Tensor g = (mk(D::GG2).slice(0, 0, 1) * 0.9).detach().requires_grad_(true);
+  for (int64_t mode : {0, 1, 2})
+    for (int64_t pad : {0, 1, 2})
+      for (bool align : {false, true}) {
+        SCOPED_TRACE(mode * 100 + pad * 10 + align);
+        auto fn = [&](const variable_list& v) -> variable_list {
+          return {grid_sampler(v[0], v[1], mode, pad, align)};
+        };
+        EXPECT_TRUE(autograd::gradcheck(fn, {x, g}));
+      }
+  Tensor x3 = mk(D::GX3).mul(0.1).detach().requires_grad_(true);
+  Tensor g3 = (mk(D::GG3) * 0.9).detach().requires_grad_(true);
+  for (int64_t pad : {0, 1, 2}) {
+    auto fn = [&](const variable_list& v) -> variable_list {
+      return {grid_sampler(v[0], v[1], 0, pad, false)};
+    };
+    EXPECT_TRUE(autograd::gradcheck(fn, {x3, g3}));
+  }
+  Tensor th = (mk(D::ag2_0_theta)).detach().requires_grad_(true);
+  auto af = [&](const variable_list& v) -> variable_list {
+    return {affine_grid(v[0], {2, 3, 4, 5}, false)};
+  };
+  EXPECT_TRUE(autograd::gradcheck(af, {th}));
+  EXPECT_TRUE(autograd::gradgradcheck(af, {th}));
+}
+
+TEST(PoolGrid, Errors) {
+  Tensor x = zeros({2, 3, 4, 5}), g = zeros({2, 3, 4, 2});
+  EXPECT_EQ(error_of([&] { grid_sampler(x, zeros({1, 3, 4, 2}), 0, 0, false); }),
+            "grid_sampler(): expected grid and input to have same batch size, but got input with "
+            "sizes [2, 3, 4, 5] and grid with sizes [1, 3, 4, 2]");
+  EXPECT_EQ(error_of([&] { grid_sampler(x, zeros({2, 3, 4, 3}), 0, 0, false); }),
+            "grid_sampler(): expected grid to have size 2 in last dimension, but got grid with "
+            "sizes [2, 3, 4, 3]");
+  EXPECT_EQ(error_of([&] { grid_sampler(zeros({2, 3, 0, 5}), g, 0, 0, false); }),
+            "grid_sampler(): expected input to have non-empty spatial dimensions, but input has "
+            "sizes [2, 3, 0, 5] with dimension 2 being empty");
+  EXPECT_EQ(error_of([&] { grid_sampler(zeros({2, 3, 2, 4, 5}), zeros({2, 1, 1, 1, 3}), 2, 0,
+                                        false); }),
+            "grid_sampler(): bicubic interpolation only supports 4D input");
+  EXPECT_EQ(error_of([&] { grid_sampler(x, g.to(kDouble), 0, 0, false); }),
+            "grid_sampler(): expected input and grid to have same dtype, but input has float and "
+            "grid has double");
+  EXPECT_EQ(error_of([&] { grid_sampler(x.to(kInt), g.to(kInt), 0, 0, false); }),
+            "\"grid_sampler_2d_cpu\" not implemented for 'Int'");
+  EXPECT_EQ(error_of([&] { grid_sample(x, g, "foo"); }),
+            "nn.functional.grid_sample(): expected mode to be 'bilinear', 'nearest' or 'bicubic', "
+            "but got: 'foo'");
+  EXPECT_EQ(error_of([&] { affine_grid(zeros({2, 3, 4}), {2, 3, 4, 5}); }),
+            "Expected size for first two dimensions of batch2 tensor to be: [2, 3] but got: [2, 4].");
+  EXPECT_EQ(error_of([&] { affine_grid(zeros({2, 2, 3}), {2, 3, 4}); }),
+            "AffineGridGenerator needs 4d (spatial) or 5d (volumetric) inputs.");
+}
+
 }  // namespace
