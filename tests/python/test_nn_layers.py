@@ -511,3 +511,17 @@ def test_seed_lenet_structure():
     w, t = run(f)
     assert w[:3] == t[:3]
     assert w[3] == pytest.approx(t[3], rel=1e-5, abs=1e-6)
+
+
+@pytest.mark.parametrize("name", ["ReLU", "Hardsigmoid", "SiLU", "Mish", "Hardswish", "SELU"])
+@pytest.mark.parametrize("inplace", [False, True])
+def test_inplace_activation_modules(name, inplace):
+    """repr as PyTorch's, and inplace=True writes into the input (the same object comes back)."""
+    def f(m):
+        mod = getattr(m.nn, name)(inplace=inplace)
+        x = m.linspace(-4, 4, 9, dtype=m.float64)
+        y = mod(x)
+        return repr(mod), y is x, y.tolist()
+    w, t = run(f)
+    assert w[0] == t[0] and w[1] == t[1] == inplace
+    assert w[2] == pytest.approx(t[2], rel=1e-12, abs=1e-15)

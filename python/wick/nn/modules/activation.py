@@ -25,6 +25,23 @@ def _inplace_only(inplace):
     return "inplace=True" if inplace else ""
 
 
+class _InplaceActivation(Module):
+    """An activation whose only option is `inplace`: forward is F.<_fn>."""
+    __constants__ = ["inplace"]
+    _fn = None
+    _repr_inplace = True
+
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return getattr(F, self._fn)(input, inplace=self.inplace)
+
+    def extra_repr(self):
+        return _inplace_only(self.inplace) if self._repr_inplace else ""
+
+
 class Threshold(Module):
     __constants__ = ["threshold", "value", "inplace"]
 
@@ -42,18 +59,8 @@ class Threshold(Module):
         return f"threshold={self.threshold}, value={self.value}{inplace_str}"
 
 
-class ReLU(Module):
-    __constants__ = ["inplace"]
-
-    def __init__(self, inplace=False):
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input):
-        return F.relu(input, inplace=True) if self.inplace else F.relu(input)
-
-    def extra_repr(self):
-        return _inplace_only(self.inplace)
+class ReLU(_InplaceActivation):
+    _fn = "relu"
 
 
 class RReLU(Module):
@@ -115,15 +122,9 @@ class Sigmoid(Module):
         return _C.sigmoid(input)
 
 
-class Hardsigmoid(Module):
-    __constants__ = ["inplace"]
-
-    def __init__(self, inplace=False):
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input):
-        return F.hardsigmoid(input, self.inplace)
+class Hardsigmoid(_InplaceActivation):
+    _fn = "hardsigmoid"
+    _repr_inplace = False  # PyTorch prints no inplace= for it
 
 
 class Tanh(Module):
@@ -131,43 +132,17 @@ class Tanh(Module):
         return _C.tanh(input)
 
 
-class SiLU(Module):
-    __constants__ = ["inplace"]
-
-    def __init__(self, inplace=False):
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input):
-        return F.silu(input, inplace=True) if self.inplace else F.silu(input)
-
-    def extra_repr(self):
-        return _inplace_only(self.inplace)
+class SiLU(_InplaceActivation):
+    _fn = "silu"
 
 
-class Mish(Module):
-    __constants__ = ["inplace"]
-
-    def __init__(self, inplace=False):
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input):
-        return F.mish(input, inplace=True) if self.inplace else F.mish(input)
-
-    def extra_repr(self):
-        return _inplace_only(self.inplace)
+class Mish(_InplaceActivation):
+    _fn = "mish"
 
 
-class Hardswish(Module):
-    __constants__ = ["inplace"]
-
-    def __init__(self, inplace=False):
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input):
-        return F.hardswish(input, self.inplace)
+class Hardswish(_InplaceActivation):
+    _fn = "hardswish"
+    _repr_inplace = False  # PyTorch prints no inplace= for it
 
 
 class ELU(Module):
@@ -202,18 +177,8 @@ class CELU(Module):
         return f"alpha={self.alpha}{inplace_str}"
 
 
-class SELU(Module):
-    __constants__ = ["inplace"]
-
-    def __init__(self, inplace=False):
-        super().__init__()
-        self.inplace = inplace
-
-    def forward(self, input):
-        return F.selu(input, self.inplace)
-
-    def extra_repr(self):
-        return _inplace_only(self.inplace)
+class SELU(_InplaceActivation):
+    _fn = "selu"
 
 
 class GLU(Module):
