@@ -30,5 +30,7 @@ void init_nn_loss(pybind11::module_& m);        // nll_loss, cross_entropy, mse_
 void init_nn_conv(pybind11::module_& m);        // linear, bilinear, conv*, conv_transpose*, fold/unfold
 void init_nn_pool(pybind11::module_& m);        // max/avg/adaptive pools, pad, pixel_shuffle, interpolate
 void init_nn_norm(pybind11::module_& m);        // batch/layer/group/instance norm, dropout, embedding
+void init_nn_rnn(pybind11::module_& m);         // rnn/lstm/gru cells and layers, packed sequences
+void init_nn_attention(pybind11::module_& m);   // scaled_dot_product_attention, multi-head attention
 
 }  // namespace wick::python

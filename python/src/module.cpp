@@ -31,4 +31,6 @@ PYBIND11_MODULE(_C, m) {
   init_nn_conv(m);
   init_nn_pool(m);
   init_nn_norm(m);
+  init_nn_rnn(m);
+  init_nn_attention(m);
 }

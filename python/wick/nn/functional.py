@@ -17,3 +17,5 @@ from wick.nn._functional_loss import *  # noqa: E402,F401,F403
 from wick.nn._functional_conv import *  # noqa: E402,F401,F403
 from wick.nn._functional_pool import *  # noqa: E402,F401,F403
 from wick.nn._functional_norm import *  # noqa: E402,F401,F403
+from wick.nn._functional_rnn import *  # noqa: E402,F401,F403
+from wick.nn._functional_attention import *  # noqa: E402,F401,F403

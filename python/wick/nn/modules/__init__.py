@@ -24,6 +24,8 @@ from wick.nn.modules.upsampling import Upsample, UpsamplingNearest2d, Upsampling
 from wick.nn.modules.distance import PairwiseDistance, CosineSimilarity  # noqa: F401
 from wick.nn.modules.fold import Fold, Unfold  # noqa: F401
 from wick.nn.modules.channelshuffle import ChannelShuffle  # noqa: F401
+from wick.nn.modules.rnn import *  # noqa: F401,F403
+from wick.nn.modules.transformer import *  # noqa: F401,F403
 from wick.nn.parallel.data_parallel import DataParallel  # noqa: F401
 
 # Classes print as torch's do: <class 'wick.nn.modules.linear.Linear'>.

@@ -1,0 +1,2 @@
+"""wick.nn.modules.rnn"""
+__all__ = []

@@ -1,0 +1,2 @@
+"""wick.nn.modules.transformer"""
+__all__ = []

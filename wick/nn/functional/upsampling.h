@@ -1,0 +1,6 @@
+#pragma once
+// wick::nn::functional (upsampling), LibTorch's torch::nn::functional.
+#include "wick/nn/options.h"
+#include "wick/tensor/tensor.h"
+
+namespace wick::nn::functional {}
