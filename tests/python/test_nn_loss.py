@@ -281,6 +281,9 @@ def test_other_losses(reduction):
                                                                 [0, 1, 2, 3, 4], [3, 0, -1, 2, 2]]), reduction=r))
     parity(lambda lib, F, x: F.multilabel_margin_loss(x[0], L(lib, [1, 2, -1, 0, 0]), reduction=r))
     parity(lambda lib, F, x: F.multilabel_soft_margin_loss(x, L(lib, P), weight=L(lib, P[0]), reduction=r))
+    # x == 0 exactly: the gradient there is sigmoid(0) - target, not twice it.
+    parity(lambda lib, F, x: F.multilabel_soft_margin_loss(x, L(lib, P[:1]), reduction=r),
+           data=np.array([[0.0, 1.0, -2.0, 0.0, 3.0]]))
     for p in (1, 2):
         parity(lambda lib, F, x: F.multi_margin_loss(x, L(lib, T), p=p, margin=0.7, reduction=r))
         parity(lambda lib, F, x: F.multi_margin_loss(x, L(lib, T), p=p, weight=L(lib, P[0]), reduction=r))

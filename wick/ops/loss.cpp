@@ -15,6 +15,7 @@
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/vec_math.h"
+#include "wick/ops/activation.h"
 #include "wick/ops/binary.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/pointwise.h"
@@ -844,9 +845,9 @@ Tensor hinge_embedding_loss(const Tensor& self, const Tensor& target, double mar
 Tensor multilabel_soft_margin_loss(const Tensor& self, const Tensor& target, const Tensor& weight,
                                    int64_t reduction) {
   check_reduction(reduction);
-  // log(sigmoid(x)) = -softplus(-x), written stably.
-  auto log_sigmoid = [](const Tensor& x) { return -((-x).clamp_min(0) + (-x.abs()).exp().log1p()); };
-  Tensor loss = -(target * log_sigmoid(self) + (1 - target) * log_sigmoid(-self));
+  // wick::log_sigmoid, not a clamp/abs composite: their subgradients at x == 0 add up to
+  // twice PyTorch's gradient there.
+  Tensor loss = -(target * wick::log_sigmoid(self) + (1 - target) * wick::log_sigmoid(-self));
   if (weight.defined()) loss = loss * weight;
   const int64_t cd = self.dim() - 1;
   loss = loss.sum({cd}) / static_cast<double>(self.size(cd));
