@@ -1,5 +1,6 @@
 #include "wick/nn/functional/loss.h"
 
+#include "wick/ops/activation.h"
 #include "wick/ops/binary.h"
 #include "wick/ops/loss.h"
 #include "wick/ops/norm.h"
@@ -97,9 +98,19 @@ Tensor multilabel_margin_loss(const Tensor& input, const Tensor& target,
                               const MultilabelMarginLossFuncOptions& options) {
   return wick::multilabel_margin_loss(input, target, options.reduction());
 }
+// Composed here over wick::log_sigmoid, as LibTorch's F does: its backward is
+// exact at x = 0 (wick::multilabel_soft_margin_loss's clamp/abs composite gives
+// a gradient twice PyTorch's there).
 Tensor multilabel_soft_margin_loss(const Tensor& input, const Tensor& target,
                                    const MultilabelSoftMarginLossFuncOptions& options) {
-  return wick::multilabel_soft_margin_loss(input, target, options.weight(), options.reduction());
+  check_reduction(options.reduction());
+  Tensor loss = -(target * wick::log_sigmoid(input) + (1 - target) * wick::log_sigmoid(-input));
+  if (options.weight().defined()) loss = loss * options.weight();
+  const int64_t class_dim = input.dim() - 1;
+  loss = loss.sum({class_dim}) / static_cast<double>(input.size(class_dim));
+  if (options.reduction() == kMean) return loss.mean();
+  if (options.reduction() == kSum) return loss.sum();
+  return loss;
 }
 Tensor multi_margin_loss(const Tensor& input, const Tensor& target, const MultiMarginLossFuncOptions& options) {
   check_reduction(options.reduction());
