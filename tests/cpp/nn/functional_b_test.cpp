@@ -275,3 +275,83 @@ TEST(NnFunctionalB, Errors) {
   EXPECT_NE(error_of([] { F::softmax(ones({2, 2}), 5); }), "<no error>");
   EXPECT_NE(error_of([] { F::cross_entropy(ones({2, 3}), tensor(std::vector<int64_t>{0, 3})); }), "<no error>");
 }
+
+TEST(NnFunctionalB, GradcheckFloat64) {
+  using autograd::gradcheck;
+  using autograd::gradgradcheck;
+  using autograd::variable_list;
+  manual_seed(3);
+  auto req = [](Tensor t) {
+    t.set_requires_grad(true);
+    return t;
+  };
+  Tensor x = req(randn({3, 4}, kDouble));
+  Tensor y = req(randn({3, 4}, kDouble));
+  Tensor pm = (randn({3}, kDouble) > 0).to(kDouble) * 2 - 1;
+  Tensor p01 = rand({3, 4}, kDouble);
+  Tensor logp = req(log_softmax(randn({3, 4}, kDouble), 1));
+  Tensor q = softmax(randn({3, 4}, kDouble), 1);
+  Tensor var = req(rand({3, 4}, kDouble) + 0.5);
+  Tensor cls = tensor(std::vector<int64_t>{0, 3, 1});
+  using Fn = std::function<Tensor(const variable_list&)>;
+  struct Case {
+    const char* name;
+    Fn f;
+    variable_list inputs;
+    bool second;  // also gradgradcheck
+  };
+  std::vector<Case> cases = {
+      {"elu", [](const variable_list& v) { return F::elu(v[0], F::ELUFuncOptions().alpha(1.3)); }, {x}, true},
+      {"celu", [](const variable_list& v) { return F::celu(v[0], F::CELUFuncOptions().alpha(0.6)); }, {x}, true},
+      {"selu", [](const variable_list& v) { return F::selu(v[0]); }, {x}, true},
+      {"glu", [](const variable_list& v) { return F::glu(v[0], 1); }, {x}, true},
+      {"softplus", [](const variable_list& v) { return F::softplus(v[0], F::SoftplusFuncOptions().beta(2)); }, {x}, true},
+      {"logsigmoid", [](const variable_list& v) { return F::logsigmoid(v[0]); }, {x}, true},
+      {"softsign", [](const variable_list& v) { return F::softsign(v[0]); }, {x}, true},
+      {"tanhshrink", [](const variable_list& v) { return F::tanhshrink(v[0]); }, {x}, true},
+      {"mish", [](const variable_list& v) { return F::mish(v[0]); }, {x}, false},
+      {"softmin", [](const variable_list& v) { return F::softmin(v[0], 1); }, {x}, true},
+      {"log_softmax", [](const variable_list& v) { return F::log_softmax(v[0], 0); }, {x}, true},
+      {"kl_div", [&](const variable_list& v) { return F::kl_div(v[0], q, F::KLDivFuncOptions(kBatchMean)); }, {logp}, true},
+      {"huber", [](const variable_list& v) { return F::huber_loss(v[0], v[1], F::HuberLossFuncOptions().delta(0.3)); },
+       {x, y}, false},
+      {"smooth_l1",
+       [](const variable_list& v) { return F::smooth_l1_loss(v[0], v[1], F::SmoothL1LossFuncOptions().beta(0.3)); },
+       {x, y}, false},
+      {"cosine_embedding", [&](const variable_list& v) { return F::cosine_embedding_loss(v[0], v[1], pm); }, {x, y}, false},
+      {"triplet_cosine",
+       [](const variable_list& v) {
+         return F::triplet_margin_with_distance_loss(
+             v[0], v[1], v[1].flip({0}),
+             F::TripletMarginWithDistanceLossFuncOptions().distance_function(cos_distance).margin(1.5));
+       },
+       {x, y}, false},
+      {"poisson_nll", [&](const variable_list& v) { return F::poisson_nll_loss(v[0], p01 * 4); }, {x}, true},
+      {"gaussian_nll", [](const variable_list& v) { return F::gaussian_nll_loss(v[0], v[1], v[2]); }, {x, y, var}, false},
+      {"multilabel_soft_margin", [&](const variable_list& v) { return F::multilabel_soft_margin_loss(v[0], p01); },
+       {x}, true},
+      {"bce", [&](const variable_list& v) { return F::binary_cross_entropy(v[0].sigmoid(), p01); }, {x}, false},
+      {"bce_logits",
+       [&](const variable_list& v) {
+         return F::binary_cross_entropy_with_logits(
+             v[0], p01, F::BinaryCrossEntropyWithLogitsFuncOptions().pos_weight(full({4}, 2.0, kDouble)));
+       },
+       {x}, true},
+      {"cross_entropy",
+       [&](const variable_list& v) {
+         return F::cross_entropy(v[0], cls, F::CrossEntropyFuncOptions().label_smoothing(0.2));
+       },
+       {x}, true},
+      {"multi_margin_p2",
+       [&](const variable_list& v) { return F::multi_margin_loss(v[0], cls, F::MultiMarginLossFuncOptions().p(2)); },
+       {x}, false},
+  };
+  autograd::GradcheckOptions opt;
+  opt.raise_exception = false;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto fn = [&c](const variable_list& v) { return variable_list{c.f(v)}; };
+    EXPECT_TRUE(gradcheck(fn, c.inputs, opt));
+    if (c.second) EXPECT_TRUE(gradgradcheck(fn, c.inputs, {}, opt));
+  }
+}
