@@ -322,6 +322,56 @@ void resample_aa_fwd(const T* in, T* out, const Geom& g) {
                });
 }
 
+// Anti-aliased backward, 2-D: the transposes of the two passes (height, then
+// width), 2T products per element rather than T^2; accumulated in A.
+template <typename T>
+void resample_aa_bwd(const T* go, T* gi, const Geom& g) {
+  using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
+  const int64_t H = g.in[1], W = g.in[2], OH = g.out[1], OW = g.out[2];
+  const Taps &th = g.taps[1], &tw = g.taps[2];
+  const bool do_w = W != OW, do_h = H != OH;
+  std::vector<A> wh(th.w.begin(), th.w.end()), ww(tw.w.begin(), tw.w.end());
+  const int64_t work = H * OW * tw.T + OH * OW * th.T;
+  parallel_for(0, g.planes, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(work, 1)),
+               [&](int64_t b, int64_t e) {
+                 std::vector<A> buf(static_cast<size_t>(H * OW));  // grad of the (H, OW) stage
+                 std::vector<A> row(static_cast<size_t>(W));
+                 for (int64_t pl = b; pl < e; ++pl) {
+                   const T* gp = go + pl * OH * OW;
+                   T* ip = gi + pl * H * W;
+                   if (do_h) {
+                     std::fill(buf.begin(), buf.end(), A(0));
+                     for (int64_t o = 0; o < OH; ++o) {
+                       const T* grow = gp + o * OW;
+                       for (int j = 0; j < th.n[o]; ++j) {
+                         const A wv = wh[o * th.T + j];
+                         A* brow = buf.data() + th.idx[o * th.T + j] * OW;
+                         for (int64_t w = 0; w < OW; ++w) brow[w] += wv * static_cast<A>(grow[w]);
+                       }
+                     }
+                   } else {
+                     for (int64_t i = 0; i < H * OW; ++i) buf[i] = static_cast<A>(gp[i]);
+                   }
+                   for (int64_t h = 0; h < H; ++h) {
+                     const A* brow = buf.data() + h * OW;
+                     T* irow = ip + h * W;
+                     if (!do_w) {
+                       for (int64_t w = 0; w < W; ++w) irow[w] = static_cast<T>(brow[w]);
+                       continue;
+                     }
+                     std::fill(row.begin(), row.end(), A(0));
+                     for (int64_t o = 0; o < OW; ++o) {
+                       const A v = brow[o];
+                       const int64_t* ix = tw.idx.data() + o * tw.T;
+                       const A* wx = ww.data() + o * tw.T;
+                       for (int j = 0; j < tw.n[o]; ++j) row[ix[j]] += wx[j] * v;
+                     }
+                     for (int64_t w = 0; w < W; ++w) irow[w] = static_cast<T>(row[w]);
+                   }
+                 }
+               });
+}
+
 template <typename T>
 void resample_bwd(const T* go, T* gi, const Geom& g) {
   using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
@@ -506,7 +556,10 @@ Tensor upsample_backward_impl(const Tensor& grad, const Tensor& self, int nd, In
   WICK_CHECK(go.numel() == g.planes * g.osz(), "upsample backward: grad_output has the wrong shape");
   Tensor gi = empty(self.sizes(), grad.options());
   WICK_DISPATCH_FLOATING_AND_HALF(go.scalar_type(), "upsample_backward", [&] {
-    resample_bwd(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g);
+    if (is_aa(mode))
+      resample_aa_bwd(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g);
+    else
+      resample_bwd(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g);
   });
   if (autograd::compute_requires_grad(grad, self)) {
     auto* node = autograd::record(node_name(mode, nd, true), upsample_backward_formula,
