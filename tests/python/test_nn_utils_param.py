@@ -389,3 +389,54 @@ def test_parametrizations_weight_norm():
     wick.nn.utils.parametrize.remove_parametrizations(wm2, "weight")
     assert list(wm2.state_dict().keys()) == ["bias", "weight"]
     _close(wm2.weight, tm.weight)
+
+
+# ---- parametrizations.orthogonal ----------------------------------------------------
+
+@pytest.mark.parametrize("shape", [(3, 3), (5, 3), (3, 5)])
+@pytest.mark.parametrize("omap", [None, "matrix_exp", "cayley", "householder"])
+def test_parametrizations_orthogonal(shape, omap):
+    import torch
+    wm, tm = _pair(lambda m: m.nn.Linear(shape[1], shape[0]))
+    torch.manual_seed(9)
+    torch.nn.utils.parametrizations.orthogonal(tm, orthogonal_map=omap)
+    wick.manual_seed(9)
+    wick.nn.utils.parametrizations.orthogonal(wm, orthogonal_map=omap)
+    assert list(wm.state_dict().keys()) == list(tm.state_dict().keys())
+    assert wm.parametrizations.weight[0].orthogonal_map.name == \
+        tm.parametrizations.weight[0].orthogonal_map.name
+    _close(wm.parametrizations.weight.original, tm.parametrizations.weight.original)
+    _close(wm.weight, tm.weight, rtol=1e-4, atol=1e-5)
+    # move off the base point: the maps themselves
+    delta = torch.linspace(-0.3, 0.4, shape[0] * shape[1]).reshape(shape)
+    delta.diagonal().zero_()  # householder reads the signs off the diagonal
+    with torch.no_grad():
+        tm.parametrizations.weight.original.add_(delta)
+    with wick.no_grad():
+        wm.parametrizations.weight.original.add_(_to_wick(delta))
+    tw, ww = tm.weight, wm.weight
+    _close(ww, tw, rtol=1e-4, atol=1e-5)
+    I = np.eye(min(shape))
+    wq = _np(ww)
+    np.testing.assert_allclose(wq @ wq.T if shape[0] < shape[1] else wq.T @ wq, I, atol=1e-5)
+    x = torch.randn(2, shape[1])
+    tm(x).pow(2).sum().backward()
+    wm(_to_wick(x)).pow(2).sum().backward()
+    _close(wm.parametrizations.weight.original.grad, tm.parametrizations.weight.original.grad,
+           rtol=1e-3, atol=1e-4)
+
+
+def test_parametrizations_orthogonal_errors():
+    P = wick.nn.utils.parametrizations
+    with pytest.raises(ValueError, match="Expected a matrix or batch of matrices. Got a tensor "
+                       "of 1 dimensions."):
+        P.orthogonal(wick.nn.Linear(2, 2), "bias")
+    with pytest.raises(ValueError, match='orthogonal_map has to be one of "matrix_exp", '
+                       '"cayley", "householder". Got: foo'):
+        P.orthogonal(wick.nn.Linear(2, 2), orthogonal_map="foo")
+    m = P.orthogonal(wick.nn.Linear(3, 3), use_trivialization=False)
+    with pytest.raises(NotImplementedError, match="It is not possible to assign to the matrix "
+                       "exponential"):
+        m.weight = wick.eye(3)
+    q = m.weight
+    np.testing.assert_allclose(_np(q.T @ q), np.eye(3), atol=1e-5)
