@@ -558,3 +558,32 @@ def test_piecewise_gradgradcheck(name):
     g = wick.ones(10, dtype=wick.float64, requires_grad=True)
     (ggo,) = wick.autograd.grad(gx, x, g, create_graph=True)
     assert ggo.tolist() == [0.0] * 10
+
+
+@pytest.mark.parametrize("wshape", [(3,), (1,)])
+@pytest.mark.parametrize("wreq", [False, True])
+def test_prelu_second_derivatives(wshape, wreq):
+    import torch
+    vals = [[-3.5, -1.2, 0.4], [-0.1, 0.05, 0.25], [0.6, -1.3, 2.9], [-3.2, 0.3, -0.7]]
+    wv = [0.25, -0.5, 0.1][:wshape[0]]
+    res = {}
+    for m in (wick, torch):
+        x = m.tensor(vals, dtype=m.float64, requires_grad=True)
+        w = m.tensor(wv, dtype=m.float64, requires_grad=wreq)
+        c = m.tensor([[1.0, 2, 3]] * 4, dtype=m.float64)
+        ins = (x, w) if wreq else (x,)
+        gs = m.autograd.grad((m.nn.functional.prelu(x, w) * c).sum(), ins, create_graph=True)
+        tot = (gs[0] * c * 0.5).sum() + (gs[1].sum() * 3 if wreq else 0)
+        res[m.__name__] = (gs, m.autograd.grad(tot, ins),
+                           gs[0].grad_fn.name() if m is wick else type(gs[0].grad_fn).__name__)
+    (wg, wgg, wn), (tg, tgg, tn) = res["wick"], res["torch"]
+    assert wn == tn
+    for a, b in list(zip(wg, tg)) + list(zip(wgg, tgg)):
+        np.testing.assert_allclose(a.detach().numpy(), b.detach().numpy(), rtol=1e-12)
+
+
+def test_prelu_gradgradcheck():
+    x = wick.tensor([[-3.5, -1.2, 0.4], [-0.1, 0.05, 0.25]], dtype=wick.float64,
+                    requires_grad=True)
+    w = wick.tensor([0.25, -0.5, 0.1], dtype=wick.float64, requires_grad=True)
+    assert wick.autograd.gradgradcheck(wick.nn.functional.prelu, (x, w))

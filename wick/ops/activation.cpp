@@ -588,15 +588,50 @@ Tensor prelu_weight_view(const Tensor& self, const Tensor& weight) {
   return weight.reshape(shape);
 }
 
+// contrib (x's shape) summed to weight's shape.
+Tensor prelu_reduce(const Tensor& contrib, const Tensor& x, const Tensor& w) {
+  if (w.numel() == 1 || x.dim() < 2) return contrib.sum().reshape(w.sizes());
+  DimVector dims;
+  for (int64_t d = 0; d < x.dim(); ++d)
+    if (d != 1) dims.push_back(d);
+  return contrib.sum(dims).reshape(w.sizes());
+}
+
+// The derivatives of (gx, gw) = (where(x > 0, g, g w), sum where(x > 0, 0, g x)):
+// in g, x and w (PreluBackwardBackward0). Saved: g, x, w; ints: has gx, has gw.
+variable_list prelu_double_backward(FormulaNode& n, const variable_list& gr) {
+  Tensor g = n.saved(0), x = n.saved(1), w = n.saved(2);
+  const bool hx = n.int_at(0) != 0, hw = n.int_at(1) != 0;
+  size_t k = 0;
+  Tensor ggx = hx ? gr[k++] : Tensor();
+  Tensor ggw = hw ? gr[k++] : Tensor();
+  Tensor wv = prelu_weight_view(x, w);
+  Tensor pos = x > 0;
+  Tensor ggw_b = ggw.defined() ? prelu_weight_view(x, ggw) : Tensor();
+  Tensor dg, dx, dw;
+  if (n.needs(0)) {
+    if (ggx.defined()) dg = where(pos, ggx, ggx * wv);
+    if (ggw_b.defined()) {
+      Tensor t = where(pos, 0, ggw_b * x);
+      dg = dg.defined() ? dg + t : t;
+    }
+    if (!dg.defined()) dg = zeros_like(g);
+  }
+  if (n.needs(1)) dx = ggw_b.defined() ? where(pos, 0, ggw_b * g) : zeros_like(x);
+  if (n.needs(2)) dw = ggx.defined() ? prelu_reduce(where(pos, 0, ggx * g), x, w) : zeros_like(w);
+  return {dg, dx, dw};
+}
+
+// One fused pass for each gradient; under create_graph recorded as
+// PreluBackwardBackward0 (edges to g, x and w) for the second derivatives.
 variable_list prelu_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0), w = n.saved(1);
-  Tensor wv = prelu_weight_view(x, w);
-  const bool fused = !autograd::GradMode::is_enabled();
-  Tensor pos = fused ? Tensor() : x > 0;
   Tensor gx, gw;
-  if (n.needs(0)) {
-    if (fused) {
+  {
+    NoGradGuard no_grad;
+    Tensor wv = prelu_weight_view(x, w);
+    if (n.needs(0)) {
       TensorIterator iter = TensorIteratorConfig()
                                 .name("prelu_backward")
                                 .add_output(Tensor())
@@ -614,22 +649,23 @@ variable_list prelu_backward(FormulaNode& n, const variable_list& gs) {
       });
       iter.cast_outputs();
       gx = iter.output();
-    } else {
-      gx = where(pos, g, g * wv);
+    }
+    if (n.needs(1)) {
+      Tensor contrib = fused_grad(g, x, [](auto zero) {
+        using T = decltype(zero);
+        return [](T gv, T xv) { return select_bits(xv > T(0), T(0), gv * xv); };
+      });
+      gw = prelu_reduce(contrib, x, w);
     }
   }
-  if (n.needs(1)) {
-    Tensor contrib = fused ? fused_grad(g, x, [](auto zero) {
-      using T = decltype(zero);
-      return [](T gv, T xv) { return select_bits(xv > T(0), T(0), gv * xv); };
-    }) : where(pos, 0, g * x);
-    if (w.numel() == 1 || x.dim() < 2) {
-      gw = contrib.sum().reshape(w.sizes());
-    } else {
-      DimVector dims;
-      for (int64_t d = 0; d < x.dim(); ++d)
-        if (d != 1) dims.push_back(d);
-      gw = contrib.sum(dims).reshape(w.sizes());
+  if (autograd::compute_requires_grad(g, x, w)) {
+    std::vector<Tensor> outs;
+    if (gx.defined()) outs.push_back(gx);
+    if (gw.defined()) outs.push_back(gw);
+    if (!outs.empty()) {
+      if (FormulaNode* r = autograd::record("PreluBackwardBackward0", prelu_double_backward,
+                                            {g, x, w}, outs))
+        r->save(g)->save(x)->save(w)->keep_int(gx.defined())->keep_int(gw.defined());
     }
   }
   return {gx, gw};
