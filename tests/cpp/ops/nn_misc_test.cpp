@@ -191,4 +191,30 @@ TEST(ActivationDoubleBackward, ThroughComposites) {
   EXPECT_TENSOR_EQ(gg, expect);
 }
 
+TEST(ActivationDoubleBackward, Prelu) {
+  // PyTorch's values: d/dx and d/dw of 0.5 * sum(c * gx) + 3 * sum(gw) for y = prelu(x, w).
+  double xv[] = {-3.5, -1.2, 0.4, -0.1, 0.05, 0.25, 0.6, -1.3, 2.9, -3.2, 0.3, -0.7};
+  Tensor x = empty({4, 3}, TensorOptions(kDouble));
+  std::copy(xv, xv + 12, x.data_ptr<double>());
+  x.requires_grad_(true);
+  Tensor w = empty({3}, TensorOptions(kDouble));
+  double wv[] = {0.25, -0.5, 0.1};
+  std::copy(wv, wv + 3, w.data_ptr<double>());
+  w.requires_grad_(true);
+  Tensor c = arange(Scalar(1), Scalar(4), TensorOptions(kDouble)).expand({4, 3});
+  auto g = autograd::grad({(prelu(x, w) * c).sum()}, {x, w}, {}, std::nullopt, true);
+  EXPECT_EQ(g[0].grad_fn()->name(), "PreluBackwardBackward0");
+  auto gg = autograd::grad({(g[0] * c * 0.5).sum() + g[1].sum() * 3}, {x, w});
+  double ex[] = {3, 6, 0, 3, 0, 0, 0, 6, 0, 3, 0, 9};
+  Tensor ex_t = empty({4, 3}, TensorOptions(kDouble));
+  std::copy(ex, ex + 12, ex_t.data_ptr<double>());
+  EXPECT_TENSOR_EQ(gg[0], ex_t);
+  double ew[] = {1.5, 4.0, 4.5};
+  Tensor ew_t = empty({3}, TensorOptions(kDouble));
+  std::copy(ew, ew + 3, ew_t.data_ptr<double>());
+  EXPECT_TENSOR_EQ(gg[1], ew_t);
+  auto fn = [](const variable_list& a) -> variable_list { return {prelu(a[0], a[1])}; };
+  EXPECT_TRUE(autograd::gradgradcheck(fn, {x, w}));
+}
+
 }  // namespace
