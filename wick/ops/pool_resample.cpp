@@ -277,6 +277,7 @@ void resample_aa_fwd(const T* in, T* out, const Geom& g) {
   parallel_for(0, g.planes, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(work, 1)),
                [&](int64_t b, int64_t e) {
                  std::vector<T> buf(do_w && do_h ? static_cast<size_t>(H * OW) : 0);
+                 std::vector<A> acc(static_cast<size_t>(OW));
                  for (int64_t pl = b; pl < e; ++pl) {
                    const T* ip = in + pl * H * W;
                    T* op = out + pl * OH * OW;
@@ -307,13 +308,16 @@ void resample_aa_fwd(const T* in, T* out, const Geom& g) {
                          std::fill(drow, drow + OW, T(0));
                          continue;
                        }
+                       // row by row (vectorises over w), each sum in tap order
                        const T* r0 = src + ix[0] * OW;
-                       for (int64_t w = 0; w < OW; ++w) {
-                         A acc = static_cast<A>(r0[w]) * wx[0];
-                         for (int j = 1; j < n; ++j)
-                           acc += static_cast<A>(src[ix[j] * OW + w]) * wx[j];
-                         drow[w] = static_cast<T>(acc);
+                       A* ac = acc.data();
+                       for (int64_t w = 0; w < OW; ++w) ac[w] = static_cast<A>(r0[w]) * wx[0];
+                       for (int j = 1; j < n; ++j) {
+                         const T* rj = src + ix[j] * OW;
+                         const A wj = wx[j];
+                         for (int64_t w = 0; w < OW; ++w) ac[w] += static_cast<A>(rj[w]) * wj;
                        }
+                       for (int64_t w = 0; w < OW; ++w) drow[w] = static_cast<T>(ac[w]);
                      }
                    } else if (!do_w) {
                      std::copy(ip, ip + H * W, op);
