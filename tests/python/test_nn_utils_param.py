@@ -440,3 +440,38 @@ def test_parametrizations_orthogonal_errors():
         m.weight = wick.eye(3)
     q = m.weight
     np.testing.assert_allclose(_np(q.T @ q), np.eye(3), atol=1e-5)
+
+
+# ---- fusion -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["conv", "conv_transpose", "linear", "conv_nobias"])
+def test_fuse_bn_eval(kind):
+    import torch
+    make = {
+        "conv": lambda m: m.nn.Sequential(m.nn.Conv2d(2, 3, 3), m.nn.BatchNorm2d(3)),
+        "conv_nobias": lambda m: m.nn.Sequential(m.nn.Conv2d(2, 3, 3, bias=False),
+                                                 m.nn.BatchNorm2d(3)),
+        "conv_transpose": lambda m: m.nn.Sequential(m.nn.ConvTranspose2d(2, 3, 3),
+                                                    m.nn.BatchNorm2d(3)),
+        "linear": lambda m: m.nn.Sequential(m.nn.Linear(4, 3), m.nn.BatchNorm1d(3)),
+    }[kind]
+    wm, tm = _pair(make)
+    for m, mod in ((torch, tm), (wick, wm)):
+        with m.no_grad():
+            mod[1].running_mean.copy_(m.tensor([0.1, -0.2, 0.3]))
+            mod[1].running_var.copy_(m.tensor([1.5, 0.5, 2.0]))
+        mod.eval()
+    x = torch.randn(2, 2, 5, 5) if kind != "linear" else torch.randn(2, 4)
+    fuse = {"linear": lambda U, mod: U.fusion.fuse_linear_bn_eval(mod[0], mod[1])}.get(
+        kind, lambda U, mod: U.fuse_conv_bn_eval(mod[0], mod[1],
+                                                 transpose=kind == "conv_transpose"))
+    tf = fuse(torch.nn.utils, tm)
+    wf = fuse(wick.nn.utils, wm)
+    assert isinstance(wf.weight, wick.nn.Parameter) and isinstance(wf.bias, wick.nn.Parameter)
+    _close(wf.weight, tf.weight)
+    _close(wf.bias, tf.bias)
+    _close(wf(_to_wick(x)), tf(x), rtol=1e-4, atol=1e-5)
+    _close(wf(_to_wick(x)), wm(_to_wick(x)), rtol=1e-4, atol=1e-5)
+    wm[0].train()
+    with pytest.raises(AssertionError, match="Fusion only for eval!"):
+        fuse(wick.nn.utils, wm)

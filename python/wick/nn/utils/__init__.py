@@ -7,3 +7,5 @@ from wick.nn.utils.weight_norm import weight_norm, remove_weight_norm  # noqa: F
 from wick.nn.utils.spectral_norm import spectral_norm, remove_spectral_norm  # noqa: F401,E402
 from wick.nn.utils import parametrize  # noqa: F401,E402
 from wick.nn.utils import parametrizations  # noqa: F401,E402
+from wick.nn.utils import fusion  # noqa: F401,E402
+from wick.nn.utils.fusion import fuse_conv_bn_eval, fuse_conv_bn_weights  # noqa: F401,E402
