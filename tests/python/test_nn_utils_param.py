@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import wick
-from conftest import assert_same, needs_torch
+from conftest import needs_torch
 
 pytestmark = needs_torch
 
