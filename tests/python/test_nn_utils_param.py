@@ -475,3 +475,26 @@ def test_fuse_bn_eval(kind):
     wm[0].train()
     with pytest.raises(AssertionError, match="Fusion only for eval!"):
         fuse(wick.nn.utils, wm)
+
+
+@pytest.mark.parametrize("shape", [(5, 3), (3, 5), (4, 4)])
+def test_parametrizations_orthogonal_householder_no_trivialization(shape):
+    import torch
+    wm, tm = _pair(lambda m: m.nn.Linear(shape[1], shape[0]))
+    torch.nn.utils.parametrizations.orthogonal(tm, orthogonal_map="householder",
+                                                use_trivialization=False)
+    wick.nn.utils.parametrizations.orthogonal(wm, orthogonal_map="householder",
+                                               use_trivialization=False)
+    assert list(wm.state_dict().keys()) == list(tm.state_dict().keys()) == \
+        ["bias", "parametrizations.weight.original"]
+    _close(wm.parametrizations.weight.original, tm.parametrizations.weight.original,
+           rtol=1e-4, atol=1e-5)
+    _close(wm.weight, tm.weight, rtol=1e-4, atol=1e-5)
+    Q = torch.linalg.qr(torch.randn(max(shape), min(shape)))[0]
+    Q = Q.T if shape[0] < shape[1] else Q
+    with torch.no_grad():
+        tm.weight = Q
+    with wick.no_grad():
+        wm.weight = _to_wick(Q)
+    _close(wm.weight, tm.weight, rtol=1e-4, atol=1e-5)
+    _close(wm.weight, Q, rtol=1e-4, atol=1e-5)

@@ -49,6 +49,33 @@ def _householder_product(A, tau):
     return Q
 
 
+def _geqrf(A):
+    """LAPACK's geqrf of a (batch of) m x n matrices: R on and above the diagonal,
+    the Householder vectors (leading 1 implied) below it, and their taus."""
+    m, n = A.size(-2), A.size(-1)
+    k = min(m, n)
+    batch = A.shape[:-2]
+    R = A.reshape(-1, m, n).clone()
+    tau = wick.zeros(R.size(0), k, dtype=A.dtype)
+    for b in range(R.size(0)):
+        M = R[b]
+        for j in range(k):
+            alpha = M[j, j].item()
+            xnorm = wick.linalg.vector_norm(M[j + 1:, j]).item() if j + 1 < m else 0.0
+            if xnorm == 0.0:
+                continue  # H = I (tau 0), as dlarfg
+            beta = -math.copysign(math.hypot(alpha, xnorm), alpha)
+            t = (beta - alpha) / beta
+            M[j + 1:, j] /= (alpha - beta)
+            M[j, j] = beta
+            tau[b, j] = t
+            if j + 1 < n:
+                v = wick.cat([wick.ones(1, dtype=A.dtype), M[j + 1:, j]])
+                C = M[j:, j + 1:]
+                C -= t * v.unsqueeze(1) * (v.unsqueeze(1) * C).sum(0, keepdim=True)
+    return R.reshape(*batch, m, n), tau.reshape(*batch, k)
+
+
 def _eps(dtype):
     return {wick.float64: 2.220446049250313e-16, wick.float32: 1.1920928955078125e-07,
             wick.float16: 0.0009765625, wick.bfloat16: 0.0078125}[dtype]
@@ -128,10 +155,13 @@ class _Orthogonal(Module):
                     raise NotImplementedError(
                         "It is not possible to assign to the matrix exponential or the Cayley "
                         "parametrizations when use_trivialization=False.")
-                # Householder: the reflectors of Q's QR, diag(R) > 0 as signs
-                raise NotImplementedError(
-                    "wick: assigning to an orthogonal householder parametrization without "
-                    "trivialization (geqrf) is not supported")
+                # Householder: the reflectors of Q's QR; the diagonal keeps only the
+                # signs of R's (flipped where LAPACK used no reflection), so that
+                # forward(A) gives Q back.
+                A, tau = _geqrf(Q)
+                d = A.diagonal(dim1=-2, dim2=-1)
+                d.copy_(d.sign() * wick.where(tau == 0., -1., 1.).to(d.dtype))
+                return A.mT if transpose else A
             if n == k:
                 Q = _make_orthogonal(Q) if not _is_orthogonal(Q) else Q.clone()
             else:
