@@ -6,6 +6,7 @@
 
 #include "python/src/bind.h"
 #include "python/src/init.h"
+#include "wick/ops/nn_extra.h"
 #include "wick/ops/pool.h"
 
 namespace wick::python {
@@ -344,6 +345,35 @@ void init_nn_pool(py::module_& m) {
       },
       arg("input"), arg("output_size"), arg("align_corners"), arg("scale_factors") = py::none(),
       nogil());
+  // interpolate(antialias=True): torch._C._nn._upsample_{bilinear,bicubic}2d_aa
+  using AaFn = Tensor (*)(const Tensor&, IntArrayRef, bool, const std::vector<double>&);
+  const std::pair<const char*, AaFn> aa[] = {{"_upsample_bilinear2d_aa", &_upsample_bilinear2d_aa},
+                                             {"_upsample_bicubic2d_aa", &_upsample_bicubic2d_aa}};
+  for (const auto& [name, f] : aa)
+    nn.def(
+        name,
+        [f = f, sizes, scl](const Tensor& x, const std::optional<IntList>& os, bool align,
+                            const std::optional<std::vector<double>>& s) {
+          return f(x, sizes(os), align, scl(s));
+        },
+        arg("input"), arg("output_size"), arg("align_corners"),
+        arg("scale_factors") = py::none(), nogil());
+  // torch.norm_except_dim, torch._weight_norm, torch._weight_norm_interface
+  // (nn.utils.weight_norm's op).
+  m.def(
+      "norm_except_dim",
+      [](const Tensor& v, int64_t pow, int64_t dim) { return norm_except_dim(v, pow, dim); },
+      arg("v"), arg("pow") = 2, arg("dim") = 0, nogil());
+  m.def(
+      "_weight_norm",
+      [](const Tensor& v, const Tensor& g, int64_t dim) { return _weight_norm(v, g, dim); },
+      arg("v"), arg("g"), arg("dim") = 0, nogil());
+  m.def(
+      "_weight_norm_interface",
+      [](const Tensor& v, const Tensor& g, int64_t dim) {
+        return pair(_weight_norm_interface(v, g, dim));
+      },
+      arg("v"), arg("g"), arg("dim") = 0);
   nn.def("native_channel_shuffle", cs, arg("input"), arg("groups"), nogil());
   m.def("native_channel_shuffle", cs, arg("input"), arg("groups"), nogil());
 

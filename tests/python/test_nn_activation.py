@@ -461,3 +461,129 @@ def test_glu_errors():
     check(lambda m: F(m).glu(m.arange(8.0).reshape(4, 2).t()))
     w = F(wick).glu(wick.tensor([1.0, 2.0, 0.0, -1.0], dtype=wick.float16))
     assert w.dtype == wick.float16
+
+
+# ---- gumbel_softmax ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("hard", [False, True])
+@pytest.mark.parametrize("dim", [-1, 0])
+def test_gumbel_softmax_same_seed(hard, dim):
+    import torch
+    logits = np.random.default_rng(3).standard_normal((4, 6))
+    res = {}
+    for m in (wick, torch):
+        m.manual_seed(11)
+        x = m.tensor(logits, dtype=m.float32, requires_grad=True)
+        y = m.nn.functional.gumbel_softmax(x, tau=0.7, hard=hard, dim=dim)
+        y.backward(m.tensor(np.arange(24.0).reshape(4, 6), dtype=m.float32))
+        res[m.__name__] = (y, x.grad, m.rand(2))
+    (wy, wg, wn), (ty, tg, tn) = res["wick"], res["torch"]
+    np.testing.assert_allclose(wy.detach().numpy(), ty.detach().numpy(), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(wg.numpy(), tg.numpy(), rtol=1e-4, atol=1e-5)
+    # the generator advanced by the same amount
+    np.testing.assert_array_equal(wn.numpy(), tn.numpy())
+    assert wy.grad_fn.name() == type(ty.grad_fn).__name__
+    if hard:
+        assert sorted(set(wy.detach().numpy().ravel().tolist())) == [0.0, 1.0]
+
+
+def test_gumbel_softmax_eps_warns():
+    with pytest.warns(UserWarning, match="`eps` parameter is deprecated and has no effect."):
+        wick.nn.functional.gumbel_softmax(wick.zeros(2, 3), eps=1e-5)
+
+
+# ---- second derivatives of the piecewise-linear activations --------------------------------
+
+PIECEWISE = {
+    "relu": lambda m, x: m.nn.functional.relu(x),
+    "relu6": lambda m, x: m.nn.functional.relu6(x),
+    "hardtanh": lambda m, x: m.nn.functional.hardtanh(x, -0.5, 0.7),
+    "leaky_relu": lambda m, x: m.nn.functional.leaky_relu(x, 0.1),
+    "threshold": lambda m, x: m.nn.functional.threshold(x, 0.2, -1.0),
+    "hardshrink": lambda m, x: m.nn.functional.hardshrink(x, 0.3),
+    "softshrink": lambda m, x: m.nn.functional.softshrink(x, 0.3),
+    "rrelu_eval": lambda m, x: m.nn.functional.rrelu(x, training=False),
+    "relu_": lambda m, x: m.nn.functional.relu(x.clone(), inplace=True),
+    "relu6_": lambda m, x: m.nn.functional.relu6(x.clone(), inplace=True),
+    "hardtanh_": lambda m, x: m.nn.functional.hardtanh(x.clone(), inplace=True),
+    "leaky_relu_": lambda m, x: m.nn.functional.leaky_relu(x.clone(), 0.1, inplace=True),
+    "threshold_": lambda m, x: m.nn.functional.threshold(x.clone(), 0.2, -1.0, inplace=True),
+    "relu_module": lambda m, x: m.nn.ReLU()(x),
+    "relu_times_x": lambda m, x: m.nn.functional.relu(x) * x,
+    "leaky_relu_of_square": lambda m, x: m.nn.functional.leaky_relu(x * x - 1, 0.2),
+    "hardtanh_times_x": lambda m, x: m.nn.functional.hardtanh(x) * x,
+}
+PW_VALUES = [-3.5, -1.2, -0.4, -0.1, 0.05, 0.25, 0.6, 1.3, 2.9, 6.2]
+
+
+def _second(m, f):
+    x = m.tensor(PW_VALUES, dtype=m.float64, requires_grad=True)
+    w = m.tensor([float(i % 3 + 1) for i in range(10)], dtype=m.float64)
+    (gx,) = m.autograd.grad((f(m, x) * w).sum(), x, create_graph=True)
+    (gg,) = m.autograd.grad((gx * w * gx).sum(), x)
+    return gx, gg
+
+
+@pytest.mark.parametrize("name", list(PIECEWISE))
+def test_piecewise_second_derivative(name):
+    import torch
+    wgx, wgg = _second(wick, PIECEWISE[name])
+    tgx, tgg = _second(torch, PIECEWISE[name])
+    np.testing.assert_allclose(wgx.detach().numpy(), tgx.detach().numpy())
+    np.testing.assert_array_equal(wgg.numpy(), tgg.numpy())
+    assert wgx.grad_fn.name() == type(tgx.grad_fn).__name__
+
+
+@pytest.mark.parametrize("name", ["hardsigmoid", "rrelu_train"])
+def test_piecewise_second_derivative_zero(name):
+    # PyTorch 1.13 has no double backward for hardsigmoid (2.x: zeros through x);
+    # rrelu in training: g * noise, zeros through x.
+    f = {"hardsigmoid": lambda x: wick.nn.functional.hardsigmoid(x),
+         "rrelu_train": lambda x: wick.nn.functional.rrelu(x, training=True)}[name]
+    x = wick.tensor(PW_VALUES, dtype=wick.float64, requires_grad=True)
+    (gx,) = wick.autograd.grad(f(x).sum(), x, create_graph=True)
+    (gg,) = wick.autograd.grad(gx.sum(), x)
+    assert gg.tolist() == [0.0] * 10
+    assert gx.grad_fn.name() == {"hardsigmoid": "HardsigmoidBackwardBackward0",
+                                 "rrelu_train": "RreluWithNoiseBackwardBackward0"}[name]
+
+
+@pytest.mark.parametrize("name", ["relu", "relu6", "hardtanh", "leaky_relu", "threshold",
+                                  "hardshrink", "softshrink", "rrelu_eval"])
+def test_piecewise_gradgradcheck(name):
+    x = wick.tensor(PW_VALUES, dtype=wick.float64, requires_grad=True)
+    f = lambda x: PIECEWISE[name](wick, x)  # noqa: E731
+    assert wick.autograd.gradgradcheck(f, (x,))
+    (gx,) = wick.autograd.grad(f(x).sum(), x, create_graph=True)
+    g = wick.ones(10, dtype=wick.float64, requires_grad=True)
+    (ggo,) = wick.autograd.grad(gx, x, g, create_graph=True)
+    assert ggo.tolist() == [0.0] * 10
+
+
+@pytest.mark.parametrize("wshape", [(3,), (1,)])
+@pytest.mark.parametrize("wreq", [False, True])
+def test_prelu_second_derivatives(wshape, wreq):
+    import torch
+    vals = [[-3.5, -1.2, 0.4], [-0.1, 0.05, 0.25], [0.6, -1.3, 2.9], [-3.2, 0.3, -0.7]]
+    wv = [0.25, -0.5, 0.1][:wshape[0]]
+    res = {}
+    for m in (wick, torch):
+        x = m.tensor(vals, dtype=m.float64, requires_grad=True)
+        w = m.tensor(wv, dtype=m.float64, requires_grad=wreq)
+        c = m.tensor([[1.0, 2, 3]] * 4, dtype=m.float64)
+        ins = (x, w) if wreq else (x,)
+        gs = m.autograd.grad((m.nn.functional.prelu(x, w) * c).sum(), ins, create_graph=True)
+        tot = (gs[0] * c * 0.5).sum() + (gs[1].sum() * 3 if wreq else 0)
+        res[m.__name__] = (gs, m.autograd.grad(tot, ins),
+                           gs[0].grad_fn.name() if m is wick else type(gs[0].grad_fn).__name__)
+    (wg, wgg, wn), (tg, tgg, tn) = res["wick"], res["torch"]
+    assert wn == tn
+    for a, b in list(zip(wg, tg)) + list(zip(wgg, tgg)):
+        np.testing.assert_allclose(a.detach().numpy(), b.detach().numpy(), rtol=1e-12)
+
+
+def test_prelu_gradgradcheck():
+    x = wick.tensor([[-3.5, -1.2, 0.4], [-0.1, 0.05, 0.25]], dtype=wick.float64,
+                    requires_grad=True)
+    w = wick.tensor([0.25, -0.5, 0.1], dtype=wick.float64, requires_grad=True)
+    assert wick.autograd.gradgradcheck(wick.nn.functional.prelu, (x, w))

@@ -362,3 +362,61 @@ def test_one_hot():
     check(lambda m: F(m).one_hot(m.tensor([-1])))
     check(lambda m: F(m).one_hot(m.tensor([3]), 2))
     check(lambda m: F(m).one_hot(m.tensor([], dtype=m.int64)))
+
+
+# ---- embedding_bag(scale_grad_by_freq=True) ----------------------------------------------
+
+def _bag_grad(m, idx, off, mode, padding_idx=None, psw=None, via_embedding=False):
+    Fm = m.nn.functional
+    w = m.arange(12.0, dtype=m.float64).view(6, 2).requires_grad_()
+    i = m.tensor(idx)
+    go = m.arange(2.0 * len(off), dtype=m.float64).view(len(off), 2) + 1
+    if via_embedding:  # the reference: embedding's (correct) frequency scaling, then the bags
+        e = Fm.embedding(i, w, padding_idx=padding_idx, scale_grad_by_freq=True)
+        bounds = list(off) + [len(idx)]
+        rows = []
+        for b in range(len(off)):
+            seg = e[bounds[b]:bounds[b + 1]]
+            keep = [j for j in range(bounds[b], bounds[b + 1]) if idx[j] != padding_idx]
+            if mode == "sum":
+                rows.append(seg.sum(0))
+            else:
+                rows.append(seg.sum(0) / max(len(keep), 1))
+        out = m.stack(rows)
+    else:
+        out = Fm.embedding_bag(i, w, m.tensor(off), mode=mode, scale_grad_by_freq=True,
+                               padding_idx=padding_idx, per_sample_weights=psw)
+    out.backward(go)
+    return w.grad
+
+
+@pytest.mark.parametrize("mode", ["sum", "mean"])
+@pytest.mark.parametrize("padding_idx", [None, 2])
+def test_embedding_bag_scale_grad_by_freq(mode, padding_idx):
+    import torch
+    idx, off = [1, 2, 1, 3, 1, 0, 2], [0, 3, 5]
+    w = _bag_grad(wick, idx, off, mode, padding_idx)
+    # Each index's gradient divided by its frequency in the batch (PyTorch's
+    # embedding and CUDA embedding_bag; 1.13's CPU embedding_bag divides some rows by
+    # another index's count, pytorch/pytorch#190063).
+    t = _bag_grad(torch, idx, off, mode, padding_idx, via_embedding=True)
+    np.testing.assert_allclose(w.numpy(), t.numpy(), rtol=1e-12)
+    # Where the CPU kernel's counts happen to be right, it agrees with wick.
+    idx2, off2 = [4, 1, 1, 4, 0, 0], [0, 2, 4]
+    w2 = _bag_grad(wick, idx2, off2, mode, padding_idx)
+    t2 = _bag_grad(torch, idx2, off2, mode, padding_idx)
+    np.testing.assert_allclose(w2.numpy(), t2.numpy(), rtol=1e-12)
+
+
+def test_embedding_bag_scale_grad_by_freq_per_sample_weights():
+    import torch
+    idx, off = [1, 1, 3, 3, 0, 0], [0, 3]
+    psw = np.linspace(0.5, 2.0, 6)
+    w = _bag_grad(wick, idx, off, "sum", psw=wick.tensor(psw))
+    t = _bag_grad(torch, idx, off, "sum", psw=torch.tensor(psw))
+    np.testing.assert_allclose(w.numpy(), t.numpy(), rtol=1e-12)
+    # without the flag nothing is scaled
+    ww = wick.ones(4, 2, dtype=wick.float64, requires_grad=True)
+    F_ = wick.nn.functional
+    F_.embedding_bag(wick.tensor([1, 1, 3]), ww, wick.tensor([0])).sum().backward()
+    assert ww.grad[1].tolist() == [2 / 3, 2 / 3]

@@ -727,3 +727,77 @@ def test_grid_sample_low_precision(dtype):
         np.testing.assert_allclose(y.double().detach().numpy(), yr.detach().numpy(), atol=tol * 4)
         np.testing.assert_allclose(x.grad.double().numpy(), xr.grad.numpy(), atol=tol * 8)
         x.grad = g.grad = xr.grad = gr.grad = None
+
+
+# ---- interpolate(antialias=True) --------------------------------------------------------
+
+INTERP_AA = [
+    ((2, 3, 9, 7), dict(size=(4, 3))),
+    ((2, 3, 9, 7), dict(scale_factor=0.5)),
+    ((1, 2, 20, 17), dict(size=(6, 5))),
+    ((1, 2, 20, 17), dict(scale_factor=(0.3, 0.45))),
+    ((1, 2, 16, 16), dict(size=(5, 16))),
+    ((1, 2, 16, 16), dict(size=(16, 5))),
+    ((1, 2, 5, 6), dict(size=(11, 13))),
+    ((1, 2, 5, 6), dict(scale_factor=2.5)),
+    ((1, 2, 9, 7), dict(size=(4, 3), align_corners=True)),
+    ((1, 2, 9, 7), dict(size=(1, 1))),
+    ((1, 2, 4, 9), dict(size=(9, 4), align_corners=True)),
+    ((1, 2, 9, 7), dict(scale_factor=0.4, recompute_scale_factor=True)),
+]
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+@pytest.mark.parametrize("shape,kw", INTERP_AA)
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_interpolate_antialias(shape, kw, mode, dtype):
+    parity(lambda m, x: F(m).interpolate(x, mode=mode, antialias=True, **kw), shape, dtype)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_interpolate_antialias_float_rounding(mode):
+    # float32 values as PyTorch's to a few ulps (same weights, same pass order).
+    import torch
+    arr = data((2, 3, 37, 29), 4)
+    kw = dict(size=(11, 8), mode=mode, antialias=True)
+    w = F(wick).interpolate(wick.tensor(arr, dtype=wick.float32), **kw)
+    t = F(torch).interpolate(torch.tensor(arr, dtype=torch.float32), **kw)
+    np.testing.assert_allclose(w.numpy(), t.numpy(), rtol=2e-6, atol=2e-6)
+
+
+@pytest.mark.parametrize("mode", ["bilinear", "bicubic"])
+def test_interpolate_antialias_direct_and_noncontiguous(mode):
+    import torch
+    arr = data((2, 3, 12, 10), 2)
+    for m in (wick, torch):
+        x = m.tensor(arr, dtype=m.float32).transpose(2, 3)
+        r = getattr(m._C._nn, f"_upsample_{mode}2d_aa")(x, [4, 5], False, None)
+        r2 = getattr(m._C._nn, f"_upsample_{mode}2d_aa")(x, None, False, [0.5, 0.5])
+        if m is wick:
+            w, w2 = r, r2
+        else:
+            t, t2 = r, r2
+    close(w, t, 1e-5, 1e-6)
+    close(w2, t2, 1e-5, 1e-6)
+
+
+def test_interpolate_antialias_gradcheck():
+    for mode in ("bilinear", "bicubic"):
+        for shape, kw in INTERP_AA[::3]:
+            x = wick.tensor(data(shape), dtype=wick.float64, requires_grad=True)
+            f = (lambda x, kw=kw: F(wick).interpolate(x, mode=mode, antialias=True, **kw))
+            assert wick.autograd.gradcheck(f, (x,))
+            assert wick.autograd.gradgradcheck(f, (x,))
+    x = wick.randn(1, 1, 6, 6, dtype=wick.float64, requires_grad=True)
+    y = F(wick).interpolate(x, size=(3, 3), mode="bilinear", antialias=True)
+    (g,) = wick.autograd.grad(y.sum(), x, create_graph=True)
+    assert g.grad_fn.name() == "UpsampleBilinear2DAaBackwardBackward0"
+
+
+def test_interpolate_antialias_errors():
+    w, t = errors_of(lambda m: F(m).interpolate(m.zeros(1, 2, 3), size=2, mode="linear",
+                                                antialias=True))
+    assert w == t and t is not None
+    w, t = errors_of(lambda m: F(m).interpolate(m.zeros(1, 2, 3, 4, 5), size=2, mode="bilinear",
+                                                antialias=True))
+    assert w == t and t is not None

@@ -4,6 +4,8 @@
 // written with wick ops beside each forward, so double backward works.
 #include "wick/ops/activation.h"
 
+#include "wick/ops/nn_extra.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -58,48 +60,98 @@ Tensor inplace_original(const Tensor& self, bool needs_input) {
 
 // ---- derivatives --------------------------------------------------------------------
 
-// g where s > th, g * slope elsewhere, in one pass: the gradient of leaky_relu,
-// threshold and rrelu (eval). Linear in g, so its own derivative is itself
-// (s is a constant of it): double backward works.
-Tensor masked_grad(const Tensor& g, const Tensor& s, double th, double slope);
+// ---- gradients of the piecewise-linear activations ----------------------------------
+//
+// Their gradient is g * m(x) with m piecewise constant in x, computed in one
+// fused pass. Under create_graph it is recorded as its own node with edges to g
+// and x (PyTorch's <Op>BackwardBackward0): its derivative in g is the same
+// gradient of gg, in x zero; so second derivatives through x are zeros, as
+// PyTorch's, rather than an "unused tensor" error.
 
-variable_list masked_grad_backward(FormulaNode& n, const variable_list& gs) {
-  return {masked_grad(gs[0], n.saved(0), n.scalar(0).toDouble(), n.scalar(1).toDouble())};
+enum PwCode {
+  kPwLeakyRelu = 0,  // g where x > a, g * b elsewhere (leaky_relu, threshold, rrelu eval)
+  kPwThreshold,
+  kPwRreluEval,
+  kPwSoftshrink,     // g outside [-a, a] (NaN included), 0 inside
+  kPwHardshrink,
+  kPwHardsigmoid,    // g / 6 on (-3, 3), 0 elsewhere
+  kPwRreluNoise,     // g * noise (rrelu training)
+  kPwHardtanh,       // g where a < r < b (r the result), 0 elsewhere (hardtanh, relu6)
+};
+
+const char* pw_name(int code) {
+  static const char* names[] = {"LeakyReluBackwardBackward0", "ThresholdBackwardBackward0",
+                                "RreluWithNoiseBackwardBackward0", "SoftshrinkBackwardBackward0",
+                                "HardshrinkBackwardBackward0", "HardsigmoidBackwardBackward0",
+                                "RreluWithNoiseBackwardBackward0", "HardtanhBackwardBackward0"};
+  return names[code];
 }
 
-Tensor masked_grad(const Tensor& g, const Tensor& s, double th, double slope) {
-  Tensor out;
-  {
-    NoGradGuard no_grad;
-    TensorIterator iter = TensorIteratorConfig()
-                              .name("masked_grad")
-                              .add_output(Tensor())
-                              .add_input(g)
-                              .add_input(s)
-                              .build();
-    WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "threshold_backward", [&] {
-      using T = opmath_t<scalar_t>;
-      const T t = static_cast<T>(th), k = static_cast<T>(slope);
-      if (slope == 0.0) {  // a true 0, not g * 0 (which is -0 for negative g)
-        kernels::run_binary<scalar_t>(iter, [t](T gv, T sv) {
-          return select_bits(sv > t, gv, T(0));
+// g * m(s), one pass over (g, s); no graph.
+Tensor pw_compute(int code, const Tensor& g, const Tensor& s, double a, double b) {
+  NoGradGuard no_grad;
+  if (code == kPwRreluNoise) return g * s;
+  TensorIterator iter =
+      TensorIteratorConfig().name("pw_grad").add_output(Tensor()).add_input(g).add_input(s).build();
+  WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "threshold_backward", [&] {
+    using T = opmath_t<scalar_t>;
+    const T ta = static_cast<T>(a), tb = static_cast<T>(b);
+    switch (code) {
+      case kPwSoftshrink:
+      case kPwHardshrink:
+        kernels::run_binary<scalar_t>(
+            iter, [ta](T gv, T v) { return select_bits((v >= -ta) & (v <= ta), T(0), gv); });
+        break;
+      case kPwHardsigmoid:
+        kernels::run_binary<scalar_t>(iter, [](T gv, T v) {
+          return select_bits((v > T(-3)) & (v < T(3)), gv / T(6), T(0));
         });
-      } else {
-        kernels::run_binary<scalar_t>(iter, [t, k](T gv, T sv) {
-          return select_bits(sv > t, gv, gv * k);
-        });
-      }
-    });
-    iter.cast_outputs();
-    out = iter.output();
-  }
-  if (autograd::compute_requires_grad(g)) {
-    autograd::record("LeakyReluBackwardBackward0", masked_grad_backward, {g}, {out})
-        ->save(s.detach())
-        ->keep(Scalar(th))
-        ->keep(Scalar(slope));
+        break;
+      case kPwHardtanh:
+        kernels::run_binary<scalar_t>(
+            iter, [ta, tb](T gv, T r) { return select_bits((r > ta) & (r < tb), gv, T(0)); });
+        break;
+      default:
+        if (b == 0.0) {  // a true 0, not g * 0 (which is -0 for negative g)
+          kernels::run_binary<scalar_t>(iter,
+                                        [ta](T gv, T sv) { return select_bits(sv > ta, gv, T(0)); });
+        } else {
+          kernels::run_binary<scalar_t>(
+              iter, [ta, tb](T gv, T sv) { return select_bits(sv > ta, gv, gv * tb); });
+        }
+    }
+  });
+  iter.cast_outputs();
+  return iter.output();
+}
+
+// The gradient g * m(x); aux: the noise of kPwRreluNoise (m = aux), else unused.
+Tensor pw_grad(int code, const Tensor& g, const Tensor& x, const Tensor& aux, double a = 0,
+               double b = 0);
+
+// Saved: 0 x, 1 aux; scalars: a, b; ints: code.
+variable_list pw_grad_backward(FormulaNode& n, const variable_list& gs) {
+  Tensor x = n.saved(0);
+  const int code = static_cast<int>(n.int_at(0));
+  return {n.needs(0) ? pw_grad(code, gs[0], x, n.saved(1), n.scalar(0).toDouble(),
+                               n.scalar(1).toDouble())
+                     : Tensor(),
+          n.needs(1) ? zeros_like(x) : Tensor()};
+}
+
+Tensor pw_grad(int code, const Tensor& g, const Tensor& x, const Tensor& aux, double a, double b) {
+  Tensor out = pw_compute(code, g, code == kPwRreluNoise ? aux : x, a, b);
+  if (autograd::compute_requires_grad(g, x)) {
+    if (FormulaNode* n = autograd::record(pw_name(code), pw_grad_backward, {g, x}, {out}))
+      n->save(x)->save(aux)->keep(Scalar(a))->keep(Scalar(b))->keep_int(code);
   }
   return out;
+}
+
+// Saved: the result; scalars: min_val, max_val.
+variable_list hardtanh_grad_backward(FormulaNode& n, const variable_list& gs) {
+  return {pw_grad(kPwHardtanh, gs[0], n.saved(0), Tensor(), n.scalar(0).toDouble(),
+                  n.scalar(1).toDouble())};
 }
 
 // g where x > 0, g * slope elsewhere (NaN takes the slope, as PyTorch's).
@@ -115,7 +167,7 @@ variable_list leaky_relu_backward(FormulaNode& n, const variable_list& gs) {
                "https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu "
                "backward calculation with negative slope");
   }
-  return {masked_grad(g, n.saved(0), 0.0, slope)};
+  return {pw_grad(kPwLeakyRelu, g, n.saved(0), Tensor(), 0.0, slope)};
 }
 
 // Plain backward passes (no create_graph: grad mode is off) take one fused
@@ -172,19 +224,11 @@ variable_list elu_backward(FormulaNode& n, const variable_list& gs) {
 // g where x > threshold, 0 elsewhere.
 variable_list threshold_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
-  return {masked_grad(g, n.saved(0), n.scalar(0).toDouble(), 0.0)};
+  return {pw_grad(kPwThreshold, g, n.saved(0), Tensor(), n.scalar(0).toDouble(), 0.0)};
 }
 
 variable_list hardsigmoid_backward(FormulaNode& n, const variable_list& gs) {
-  const Tensor& g = gs[0];
-  Tensor x = n.saved(0);
-  if (!autograd::GradMode::is_enabled()) {
-    return {fused_grad(g, x, [](auto zero) {
-      using T = decltype(zero);
-      return [](T gv, T v) { return select_bits((v > T(-3)) & (v < T(3)), gv / T(6), T(0)); };
-    })};
-  }
-  return {where((x > -3) & (x < 3), g / 6, 0)};
+  return {pw_grad(kPwHardsigmoid, gs[0], n.saved(0), Tensor())};
 }
 
 // 0 below -3, x / 3 + 1/2 on [-3, 3), 1 from 3 up (and at NaN), as PyTorch's.
@@ -203,18 +247,10 @@ variable_list hardswish_backward(FormulaNode& n, const variable_list& gs) {
 }
 
 // g outside [-lambd, lambd] (NaN included), 0 inside: softshrink and hardshrink.
+// Saved: x; scalars: lambd; ints: kPwSoftshrink or kPwHardshrink.
 variable_list shrink_backward(FormulaNode& n, const variable_list& gs) {
-  const Tensor& g = gs[0];
-  Tensor x = n.saved(0);
-  const Scalar& l = n.scalar(0);
-  if (!autograd::GradMode::is_enabled()) {
-    return {fused_grad(g, x, [&](auto zero) {
-      using T = decltype(zero);
-      const T lt = l.to<T>();
-      return [lt](T gv, T v) { return select_bits((v >= -lt) & (v <= lt), T(0), gv); };
-    })};
-  }
-  return {where((x >= -l.toDouble()) & (x <= l), 0, g)};
+  return {pw_grad(static_cast<int>(n.int_at(0)), gs[0], n.saved(0), Tensor(),
+                  n.scalar(0).toDouble())};
 }
 
 variable_list log_sigmoid_backward(FormulaNode& n, const variable_list& gs) {
@@ -293,8 +329,38 @@ constexpr double kSeluScale = 1.0507009873554804934193349852946;
 
 // ---- relu6 ----------------------------------------------------------------------------
 
-Tensor relu6(const Tensor& self) { return hardtanh(self, 0, 6); }
-Tensor& relu6_(Tensor& self) { return hardtanh_(self, 0, 6); }
+// hardtanh(x, 0, 6) with the gradient recorded here (HardtanhBackward0, as
+// PyTorch's), so that its second derivative through x is zeros.
+Tensor relu6(const Tensor& self) {
+  if (!autograd::compute_requires_grad(self)) return hardtanh(self, 0, 6);
+  Tensor out;
+  {
+    NoGradGuard no_grad;
+    out = hardtanh(self, 0, 6);
+  }
+  if (FormulaNode* n = record1("HardtanhBackward0", hardtanh_grad_backward, self, out))
+    n->save_output(out)->keep(Scalar(0.0))->keep(Scalar(6.0));
+  return out;
+}
+Tensor& relu6_(Tensor& self) {
+  if (!autograd::compute_requires_grad(self)) return hardtanh_(self, 0, 6);
+  autograd::impl::check_inplace(self);
+  {
+    NoGradGuard no_grad;
+    hardtanh_(self, 0, 6);
+  }
+  if (FormulaNode* n = record1("HardtanhBackward0", hardtanh_grad_backward, self, self))
+    n->save_output(self)->keep(Scalar(0.0))->keep(Scalar(6.0));
+  return self;
+}
+
+Tensor hardtanh_grad(const Tensor& grad_output, const Tensor& result, double min_val,
+                     double max_val) {
+  return pw_grad(kPwHardtanh, grad_output, result, Tensor(), min_val, max_val);
+}
+Tensor threshold_grad(const Tensor& grad_output, const Tensor& self, double threshold) {
+  return pw_grad(kPwThreshold, grad_output, self, Tensor(), threshold, 0.0);
+}
 
 // ---- leaky_relu -----------------------------------------------------------------------
 
@@ -466,7 +532,7 @@ Tensor hardshrink_impl(const Tensor& out, const Tensor& self, Mode mode, const S
 Tensor softshrink(const Tensor& self, const Scalar& lambd) {
   Tensor out = softshrink_impl(Tensor(), self, Mode::Functional, lambd);
   if (FormulaNode* n = record1("SoftshrinkBackward0", shrink_backward, self, out))
-    n->save(self)->keep(lambd);
+    n->save(self)->keep(lambd)->keep_int(kPwSoftshrink);
   return out;
 }
 Tensor& softshrink_out(Tensor& out, const Tensor& self, const Scalar& lambd) {
@@ -477,7 +543,7 @@ Tensor& softshrink_out(Tensor& out, const Tensor& self, const Scalar& lambd) {
 Tensor hardshrink(const Tensor& self, const Scalar& lambd) {
   Tensor out = hardshrink_impl(Tensor(), self, Mode::Functional, lambd);
   if (FormulaNode* n = record1("HardshrinkBackward0", shrink_backward, self, out))
-    n->save(self)->keep(lambd);
+    n->save(self)->keep(lambd)->keep_int(kPwHardshrink);
   return out;
 }
 Tensor& hardshrink_out(Tensor& out, const Tensor& self, const Scalar& lambd) {
@@ -522,15 +588,50 @@ Tensor prelu_weight_view(const Tensor& self, const Tensor& weight) {
   return weight.reshape(shape);
 }
 
+// contrib (x's shape) summed to weight's shape.
+Tensor prelu_reduce(const Tensor& contrib, const Tensor& x, const Tensor& w) {
+  if (w.numel() == 1 || x.dim() < 2) return contrib.sum().reshape(w.sizes());
+  DimVector dims;
+  for (int64_t d = 0; d < x.dim(); ++d)
+    if (d != 1) dims.push_back(d);
+  return contrib.sum(dims).reshape(w.sizes());
+}
+
+// The derivatives of (gx, gw) = (where(x > 0, g, g w), sum where(x > 0, 0, g x)):
+// in g, x and w (PreluBackwardBackward0). Saved: g, x, w; ints: has gx, has gw.
+variable_list prelu_double_backward(FormulaNode& n, const variable_list& gr) {
+  Tensor g = n.saved(0), x = n.saved(1), w = n.saved(2);
+  const bool hx = n.int_at(0) != 0, hw = n.int_at(1) != 0;
+  size_t k = 0;
+  Tensor ggx = hx ? gr[k++] : Tensor();
+  Tensor ggw = hw ? gr[k++] : Tensor();
+  Tensor wv = prelu_weight_view(x, w);
+  Tensor pos = x > 0;
+  Tensor ggw_b = ggw.defined() ? prelu_weight_view(x, ggw) : Tensor();
+  Tensor dg, dx, dw;
+  if (n.needs(0)) {
+    if (ggx.defined()) dg = where(pos, ggx, ggx * wv);
+    if (ggw_b.defined()) {
+      Tensor t = where(pos, 0, ggw_b * x);
+      dg = dg.defined() ? dg + t : t;
+    }
+    if (!dg.defined()) dg = zeros_like(g);
+  }
+  if (n.needs(1)) dx = ggw_b.defined() ? where(pos, 0, ggw_b * g) : zeros_like(x);
+  if (n.needs(2)) dw = ggx.defined() ? prelu_reduce(where(pos, 0, ggx * g), x, w) : zeros_like(w);
+  return {dg, dx, dw};
+}
+
+// One fused pass for each gradient; under create_graph recorded as
+// PreluBackwardBackward0 (edges to g, x and w) for the second derivatives.
 variable_list prelu_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
   Tensor x = n.saved(0), w = n.saved(1);
-  Tensor wv = prelu_weight_view(x, w);
-  const bool fused = !autograd::GradMode::is_enabled();
-  Tensor pos = fused ? Tensor() : x > 0;
   Tensor gx, gw;
-  if (n.needs(0)) {
-    if (fused) {
+  {
+    NoGradGuard no_grad;
+    Tensor wv = prelu_weight_view(x, w);
+    if (n.needs(0)) {
       TensorIterator iter = TensorIteratorConfig()
                                 .name("prelu_backward")
                                 .add_output(Tensor())
@@ -548,22 +649,23 @@ variable_list prelu_backward(FormulaNode& n, const variable_list& gs) {
       });
       iter.cast_outputs();
       gx = iter.output();
-    } else {
-      gx = where(pos, g, g * wv);
+    }
+    if (n.needs(1)) {
+      Tensor contrib = fused_grad(g, x, [](auto zero) {
+        using T = decltype(zero);
+        return [](T gv, T xv) { return select_bits(xv > T(0), T(0), gv * xv); };
+      });
+      gw = prelu_reduce(contrib, x, w);
     }
   }
-  if (n.needs(1)) {
-    Tensor contrib = fused ? fused_grad(g, x, [](auto zero) {
-      using T = decltype(zero);
-      return [](T gv, T xv) { return select_bits(xv > T(0), T(0), gv * xv); };
-    }) : where(pos, 0, g * x);
-    if (w.numel() == 1 || x.dim() < 2) {
-      gw = contrib.sum().reshape(w.sizes());
-    } else {
-      DimVector dims;
-      for (int64_t d = 0; d < x.dim(); ++d)
-        if (d != 1) dims.push_back(d);
-      gw = contrib.sum(dims).reshape(w.sizes());
+  if (autograd::compute_requires_grad(g, x, w)) {
+    std::vector<Tensor> outs;
+    if (gx.defined()) outs.push_back(gx);
+    if (gw.defined()) outs.push_back(gw);
+    if (!outs.empty()) {
+      if (FormulaNode* r = autograd::record("PreluBackwardBackward0", prelu_double_backward,
+                                            {g, x, w}, outs))
+        r->save(g)->save(x)->save(w)->keep_int(gx.defined())->keep_int(gw.defined());
     }
   }
   return {gx, gw};
@@ -616,8 +718,8 @@ namespace {
 // x or the result (in place, whose sign is x's), then the noise when training.
 variable_list rrelu_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
-  if (n.int_at(0)) return {g * n.saved(1)};
-  return {masked_grad(g, n.saved(0), 0.0, n.scalar(0).toDouble())};
+  if (n.int_at(0)) return {pw_grad(kPwRreluNoise, g, n.saved(0), n.saved(1))};
+  return {pw_grad(kPwRreluEval, g, n.saved(0), Tensor(), 0.0, n.scalar(0).toDouble())};
 }
 
 // Fills noise and writes out = x * noise in one pass over the elements in

@@ -1,4 +1,4 @@
-// Dropout family, embedding, embedding_bag, one_hot.
+// Dropout family, embedding, embedding_bag, one_hot, weight normalisation.
 //
 // Dropout consumes the generator as PyTorch does on CPU: a noise tensor
 // (empty_like(input), or (N, C, 1, ...) for the feature forms) filled with
@@ -14,6 +14,7 @@
 #include "wick/core/parallel.h"
 #include "wick/ops/binary.h"
 #include "wick/ops/creation.h"
+#include "wick/ops/nn_extra.h"
 #include "wick/ops/norm.h"
 
 namespace wick {
@@ -333,10 +334,20 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> embedding_bag(
   }
   if (ct != weight.scalar_type()) out = out.to(weight.scalar_type());
   Tensor kept_idx_t = longs(kept_idx, {K}), kept_bag_t = longs(kept_bag, {K});
+  // The weight gradient's per-entry scale: the forward's (per_sample_weights,
+  // 1 / bag size) divided, under scale_grad_by_freq, by how often the entry's
+  // index occurs in the mini-batch (sum and mean modes).
+  std::vector<double> grad_scale = kept_scale;
+  if (scale_grad_by_freq && mode != 2 && K > 0) {
+    std::vector<int64_t> counts(static_cast<size_t>(V), 0);
+    for (int64_t e = 0; e < K; ++e) counts[kept_idx[e]]++;
+    grad_scale.resize(K, 1.0);
+    for (int64_t e = 0; e < K; ++e) grad_scale[e] /= static_cast<double>(counts[kept_idx[e]]);
+  }
   Tensor scale_t;
-  if (!kept_scale.empty()) {
+  if (!grad_scale.empty()) {
     scale_t = empty({K}, TensorOptions(kDouble));
-    std::copy(kept_scale.begin(), kept_scale.end(), scale_t.data_ptr<double>());
+    std::copy(grad_scale.begin(), grad_scale.end(), scale_t.data_ptr<double>());
   }
   if (autograd::compute_requires_grad(weight)) {
     if (FormulaNode* n = autograd::record("EmbeddingBagBackward0", embedding_bag_backward,
@@ -344,9 +355,99 @@ std::tuple<Tensor, Tensor, Tensor, Tensor> embedding_bag(
       n->save(kept_idx_t)->save(kept_bag_t)->save(scale_t)->save(maxi)->keep_int(V)->keep_int(
           mode);
   }
-  (void)scale_grad_by_freq;
   (void)sparse;
   return {out, longs(offset2bag, {L}), longs(bag_size, {B}), maxi};
+}
+
+// ---- weight normalisation ----------------------------------------------------------
+
+Tensor norm_except_dim(const Tensor& v, int64_t pow, int64_t dim) {
+  if (dim == -1) return v.norm(Scalar(pow));
+  const int64_t nd = v.dim();
+  WICK_CHECK(nd > 0, "norm_except_dim: expected a tensor with at least one dimension");
+  if (dim == 0) {
+    DimVector shape(static_cast<size_t>(nd), 1);
+    shape[0] = v.size(0);
+    return v.contiguous().view({v.size(0), -1}).norm(Scalar(pow), {1}).view(shape);
+  }
+  if (dim == nd - 1) {
+    DimVector shape(static_cast<size_t>(nd), 1);
+    shape[nd - 1] = v.size(nd - 1);
+    return v.contiguous().view({-1, v.size(nd - 1)}).norm(Scalar(pow), {0}).view(shape);
+  }
+  return norm_except_dim(v.transpose(0, dim), pow, 0).transpose(0, dim);
+}
+
+namespace {
+
+bool is_16bit(ScalarType t) { return t == kHalf || t == kBFloat16; }
+
+// Sums of x over every dim but `dim`, kept as size-1 dims.
+Tensor sum_except_dim(const Tensor& x, int64_t dim) {
+  DimVector red;
+  for (int64_t d = 0; d < x.dim(); ++d)
+    if (d != dim) red.push_back(d);
+  return x.sum(red, true);
+}
+
+// w = v * g / ||v||: grad_g = <gw, v> / ||v||, grad_v = g / ||v|| * (gw - v <gw, v> / ||v||^2).
+// Under create_graph the norms are recomputed from v with wick ops, so the
+// second derivative includes their dependence on v (PyTorch's treats them as
+// constants there). Saved: 0 v, 1 g, 2 norms; ints: 0 dim.
+variable_list weight_norm_backward(FormulaNode& n, const variable_list& gr) {
+  Tensor v = n.saved(0), g = n.saved(1);
+  const int64_t dim = n.int_at(0);
+  Tensor gw = gr[0];
+  const ScalarType out_t = v.scalar_type();
+  if (is_16bit(out_t)) {
+    v = v.to(kFloat);
+    g = g.to(kFloat);
+    gw = gw.to(kFloat);
+  }
+  Tensor norms = autograd::GradMode::is_enabled() ? norm_except_dim(v, 2, dim) : n.saved(2);
+  Tensor dot = sum_except_dim(gw * v, dim);
+  Tensor grad_v, grad_g;
+  if (n.needs(0)) grad_v = (g / norms) * (gw - v * (dot / (norms * norms)));
+  if (n.needs(1)) grad_g = dot / norms;
+  if (is_16bit(out_t)) {
+    if (grad_v.defined()) grad_v = grad_v.to(out_t);
+    if (grad_g.defined()) grad_g = grad_g.to(g.scalar_type() == kFloat ? out_t : g.scalar_type());
+  }
+  return {grad_v, grad_g};
+}
+
+}  // namespace
+
+std::tuple<Tensor, Tensor> _weight_norm_interface(const Tensor& v, const Tensor& g, int64_t dim) {
+  WICK_CHECK(v.dim() > 0 && (dim == 0 || dim == v.dim() - 1),
+             "fused kernels can only be applied for first or last dim");
+  WICK_CHECK(is_floating_type(v.scalar_type()), "\"weight_norm_kernel\" not implemented for '",
+             v.scalar_type(), "'");
+  Tensor w, norms;
+  {
+    autograd::NoGradGuard no_grad;
+    Tensor vf = v.detach(), gf = g.detach();
+    if (is_16bit(vf.scalar_type())) {
+      vf = vf.to(kFloat);
+      gf = gf.to(kFloat);
+    }
+    norms = norm_except_dim(vf, 2, dim);
+    w = (vf * (gf / norms)).to(v.scalar_type());
+  }
+  if (autograd::compute_requires_grad(v, g)) {
+    if (FormulaNode* n = autograd::record("WeightNormInterfaceBackward0", weight_norm_backward,
+                                          {v, g}, {w}))
+      n->save(v)->save(g)->save(norms)->keep_int(dim);
+  }
+  return {w, norms};
+}
+
+Tensor _weight_norm(const Tensor& v, const Tensor& g, int64_t dim) {
+  WICK_CHECK(v.device() == g.device(), "weight_norm: expected v and g to be on the same device, "
+             "but v is on ", v.device().str(), " and g is on ", g.device().str());
+  if (v.dim() > 0 && (dim == 0 || dim == v.dim() - 1))
+    return std::get<0>(_weight_norm_interface(v, g, dim));
+  return v * (g / norm_except_dim(v, 2, dim));
 }
 
 // ---- one_hot -----------------------------------------------------------------------

@@ -1,9 +1,14 @@
-// Resampling: upsample nearest / nearest-exact / linear / bilinear / trilinear / bicubic.
+// Resampling: upsample nearest / nearest-exact / linear / bilinear / trilinear / bicubic,
+// and the anti-aliased bilinear / bicubic of interpolate(antialias=True).
 //
 // All of these are separable: along each spatial dim an output position reads
 // T input positions (T = 1 nearest, 2 linear, 4 cubic) with fixed weights. The
 // per-dim tap tables carry PyTorch's coordinate math; one loop nest sums the
 // T^3 products forward, and the backward scatters the same products.
+// Anti-aliased modes have a variable number of taps per output (the kernel
+// widens with the downscale factor): their tables are padded with zero
+// weights to the widest, and their forward runs as two 1-D passes (width,
+// then height) as PyTorch's does, so the float rounding is the same.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -14,6 +19,7 @@
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/ops/creation.h"
+#include "wick/ops/nn_extra.h"
 #include "wick/ops/pool.h"
 
 namespace wick {
@@ -23,12 +29,15 @@ namespace {
 using autograd::FormulaNode;
 using autograd::variable_list;
 
-enum class Interp { Nearest = 0, NearestExact = 1, Linear = 2, Cubic = 3 };
+enum class Interp { Nearest = 0, NearestExact = 1, Linear = 2, Cubic = 3, AaLinear = 4, AaCubic = 5 };
+
+bool is_aa(Interp m) { return m == Interp::AaLinear || m == Interp::AaCubic; }
 
 struct Taps {
   int T = 1;
   std::vector<int64_t> idx;  // out * T
   std::vector<double> w;     // out * T
+  std::vector<int> n;        // anti-aliased modes: the real taps of each output (<= T)
 };
 
 struct Geom {
@@ -49,10 +58,67 @@ F area_scale(int64_t in, int64_t out, bool align_corners, double scale) {
 double cubic1(double x, double A) { return ((A + 2) * x - (A + 3)) * x * x + 1; }
 double cubic2(double x, double A) { return ((A * x - 5 * A) * x + 8 * A) * x - 4 * A; }
 
+// The anti-aliasing filters, evaluated as PyTorch's (double arithmetic, result
+// in the coordinate type F): a triangle, and Keys' cubic with a = -0.5.
+template <typename F>
+F aa_triangle(F x) {
+  if (x < 0) x = -x;
+  if (x < 1.0) return static_cast<F>(1.0 - x);
+  return F(0);
+}
+template <typename F>
+F aa_cubic(F x) {
+  constexpr double a = -0.5;
+  if (x < 0) x = -x;
+  if (x < 1.0) return static_cast<F>(((a + 2.0) * x - (a + 3.0)) * x * x + 1);
+  if (x < 2.0) return static_cast<F>((((x - 5) * x + 8) * x - 4) * a);
+  return F(0);
+}
+
+// Taps of an anti-aliased dim: the filter stretched by the downscale factor
+// around each output's centre, clipped to the input, normalised to sum 1.
+template <typename F>
+Taps make_aa_taps(bool cubic, int64_t in, int64_t out, bool align_corners, double scale) {
+  Taps t;
+  const F s = area_scale<F>(in, out, align_corners, scale);
+  const double half = cubic ? 2.0 : 1.0;  // interp_size / 2
+  const F support = s >= 1.0 ? static_cast<F>(half * s) : static_cast<F>(half);
+  const F invscale = s >= 1.0 ? static_cast<F>(1.0 / s) : F(1);
+  const int T = static_cast<int>(std::ceil(static_cast<float>(support))) * 2 + 1;
+  t.T = T;
+  t.idx.assign(static_cast<size_t>(out) * T, 0);
+  t.w.assign(static_cast<size_t>(out) * T, 0.0);
+  t.n.assign(static_cast<size_t>(out), 0);
+  std::vector<F> wt(static_cast<size_t>(T));
+  for (int64_t o = 0; o < out; ++o) {
+    const F center = static_cast<F>(s * (static_cast<double>(o) + 0.5));
+    const int64_t xmin =
+        std::max<int64_t>(static_cast<int64_t>(static_cast<double>(center - support) + 0.5), 0);
+    const int64_t xmax =
+        std::min<int64_t>(static_cast<int64_t>(static_cast<double>(center + support) + 0.5), in);
+    const int64_t xsize = std::min<int64_t>(std::max<int64_t>(xmax - xmin, 0), T);
+    F total = 0;
+    for (int64_t j = 0; j < xsize; ++j) {
+      const F d = static_cast<F>(j + xmin) - center;
+      const F x = static_cast<F>((static_cast<double>(d) + 0.5) * static_cast<double>(invscale));
+      const F w = cubic ? aa_cubic<F>(x) : aa_triangle<F>(x);
+      wt[j] = w;
+      total += w;
+    }
+    t.n[o] = static_cast<int>(xsize);
+    for (int64_t j = 0; j < T; ++j) {
+      t.idx[o * T + j] = std::min<int64_t>(xmin + std::min<int64_t>(j, std::max<int64_t>(xsize - 1, 0)), in - 1);
+      if (j < xsize) t.w[o * T + j] = static_cast<double>(total != 0 ? wt[j] / total : wt[j]);
+    }
+  }
+  return t;
+}
+
 // scale: the user's scale factor for this dim (<= 0: none). `F` is the
 // compute type PyTorch uses for the coordinates (float for float inputs).
 template <typename F>
 Taps make_taps(Interp mode, int64_t in, int64_t out, bool align_corners, double scale) {
+  if (is_aa(mode)) return make_aa_taps<F>(mode == Interp::AaCubic, in, out, align_corners, scale);
   Taps t;
   if (mode == Interp::Nearest || mode == Interp::NearestExact) {
     t.T = 1;
@@ -198,6 +264,118 @@ void resample_fwd(const T* in, T* out, const Geom& g) {
                });
 }
 
+// Anti-aliased forward, 2-D: a width pass into a (H, OW) buffer of T, then a
+// height pass; a dim whose size does not change is not resampled (as PyTorch).
+template <typename T>
+void resample_aa_fwd(const T* in, T* out, const Geom& g) {
+  using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
+  const int64_t H = g.in[1], W = g.in[2], OH = g.out[1], OW = g.out[2];
+  const Taps &th = g.taps[1], &tw = g.taps[2];
+  const bool do_w = W != OW, do_h = H != OH;
+  std::vector<A> wh(th.w.begin(), th.w.end()), ww(tw.w.begin(), tw.w.end());
+  const int64_t work = H * OW * tw.T + OH * OW * th.T;
+  parallel_for(0, g.planes, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(work, 1)),
+               [&](int64_t b, int64_t e) {
+                 std::vector<T> buf(do_w && do_h ? static_cast<size_t>(H * OW) : 0);
+                 std::vector<A> acc(static_cast<size_t>(OW));
+                 for (int64_t pl = b; pl < e; ++pl) {
+                   const T* ip = in + pl * H * W;
+                   T* op = out + pl * OH * OW;
+                   const T* src = ip;  // the (H, OW) input of the height pass
+                   if (do_w) {
+                     T* dst = do_h ? buf.data() : op;
+                     for (int64_t h = 0; h < H; ++h) {
+                       const T* row = ip + h * W;
+                       T* drow = dst + h * OW;
+                       for (int64_t o = 0; o < OW; ++o) {
+                         const int64_t* ix = tw.idx.data() + o * tw.T;
+                         const A* wx = ww.data() + o * tw.T;
+                         const int n = tw.n[o];
+                         A acc = n > 0 ? static_cast<A>(row[ix[0]]) * wx[0] : A(0);
+                         for (int j = 1; j < n; ++j) acc += static_cast<A>(row[ix[j]]) * wx[j];
+                         drow[o] = static_cast<T>(acc);
+                       }
+                     }
+                     src = dst;
+                   }
+                   if (do_h) {
+                     for (int64_t o = 0; o < OH; ++o) {
+                       const int64_t* ix = th.idx.data() + o * th.T;
+                       const A* wx = wh.data() + o * th.T;
+                       const int n = th.n[o];
+                       T* drow = op + o * OW;
+                       if (n == 0) {
+                         std::fill(drow, drow + OW, T(0));
+                         continue;
+                       }
+                       // row by row (vectorises over w), each sum in tap order
+                       const T* r0 = src + ix[0] * OW;
+                       A* ac = acc.data();
+                       for (int64_t w = 0; w < OW; ++w) ac[w] = static_cast<A>(r0[w]) * wx[0];
+                       for (int j = 1; j < n; ++j) {
+                         const T* rj = src + ix[j] * OW;
+                         const A wj = wx[j];
+                         for (int64_t w = 0; w < OW; ++w) ac[w] += static_cast<A>(rj[w]) * wj;
+                       }
+                       for (int64_t w = 0; w < OW; ++w) drow[w] = static_cast<T>(ac[w]);
+                     }
+                   } else if (!do_w) {
+                     std::copy(ip, ip + H * W, op);
+                   }
+                 }
+               });
+}
+
+// Anti-aliased backward, 2-D: the transposes of the two passes (height, then
+// width), 2T products per element rather than T^2; accumulated in A.
+template <typename T>
+void resample_aa_bwd(const T* go, T* gi, const Geom& g) {
+  using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
+  const int64_t H = g.in[1], W = g.in[2], OH = g.out[1], OW = g.out[2];
+  const Taps &th = g.taps[1], &tw = g.taps[2];
+  const bool do_w = W != OW, do_h = H != OH;
+  std::vector<A> wh(th.w.begin(), th.w.end()), ww(tw.w.begin(), tw.w.end());
+  const int64_t work = H * OW * tw.T + OH * OW * th.T;
+  parallel_for(0, g.planes, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(work, 1)),
+               [&](int64_t b, int64_t e) {
+                 std::vector<A> buf(static_cast<size_t>(H * OW));  // grad of the (H, OW) stage
+                 std::vector<A> row(static_cast<size_t>(W));
+                 for (int64_t pl = b; pl < e; ++pl) {
+                   const T* gp = go + pl * OH * OW;
+                   T* ip = gi + pl * H * W;
+                   if (do_h) {
+                     std::fill(buf.begin(), buf.end(), A(0));
+                     for (int64_t o = 0; o < OH; ++o) {
+                       const T* grow = gp + o * OW;
+                       for (int j = 0; j < th.n[o]; ++j) {
+                         const A wv = wh[o * th.T + j];
+                         A* brow = buf.data() + th.idx[o * th.T + j] * OW;
+                         for (int64_t w = 0; w < OW; ++w) brow[w] += wv * static_cast<A>(grow[w]);
+                       }
+                     }
+                   } else {
+                     for (int64_t i = 0; i < H * OW; ++i) buf[i] = static_cast<A>(gp[i]);
+                   }
+                   for (int64_t h = 0; h < H; ++h) {
+                     const A* brow = buf.data() + h * OW;
+                     T* irow = ip + h * W;
+                     if (!do_w) {
+                       for (int64_t w = 0; w < W; ++w) irow[w] = static_cast<T>(brow[w]);
+                       continue;
+                     }
+                     std::fill(row.begin(), row.end(), A(0));
+                     for (int64_t o = 0; o < OW; ++o) {
+                       const A v = brow[o];
+                       const int64_t* ix = tw.idx.data() + o * tw.T;
+                       const A* wx = ww.data() + o * tw.T;
+                       for (int j = 0; j < tw.n[o]; ++j) row[ix[j]] += wx[j] * v;
+                     }
+                     for (int64_t w = 0; w < W; ++w) irow[w] = static_cast<T>(row[w]);
+                   }
+                 }
+               });
+}
+
 template <typename T>
 void resample_bwd(const T* go, T* gi, const Geom& g) {
   using A = std::conditional_t<std::is_same_v<T, double>, double, float>;
@@ -231,13 +409,17 @@ void resample_bwd(const T* go, T* gi, const Geom& g) {
 }
 
 const char* node_name(Interp mode, int nd, bool backward) {
-  static const char* f[4][3] = {
+  static const char* f[6][3] = {
       {"UpsampleNearest1DBackward1", "UpsampleNearest2DBackward1", "UpsampleNearest3DBackward1"},
       {"UpsampleNearestExact1DBackward1", "UpsampleNearestExact2DBackward1",
        "UpsampleNearestExact3DBackward1"},
       {"UpsampleLinear1DBackward1", "UpsampleBilinear2DBackward1", "UpsampleTrilinear3DBackward1"},
-      {"UpsampleBicubic2DBackward1", "UpsampleBicubic2DBackward1", "UpsampleBicubic2DBackward1"}};
-  static const char* b[4][3] = {
+      {"UpsampleBicubic2DBackward1", "UpsampleBicubic2DBackward1", "UpsampleBicubic2DBackward1"},
+      {"UpsampleBilinear2DAaBackward1", "UpsampleBilinear2DAaBackward1",
+       "UpsampleBilinear2DAaBackward1"},
+      {"UpsampleBicubic2DAaBackward1", "UpsampleBicubic2DAaBackward1",
+       "UpsampleBicubic2DAaBackward1"}};
+  static const char* b[6][3] = {
       {"UpsampleNearest1DBackwardBackward0", "UpsampleNearest2DBackwardBackward0",
        "UpsampleNearest3DBackwardBackward0"},
       {"UpsampleNearestExact1DBackwardBackward0", "UpsampleNearestExact2DBackwardBackward0",
@@ -245,16 +427,22 @@ const char* node_name(Interp mode, int nd, bool backward) {
       {"UpsampleLinear1DBackwardBackward0", "UpsampleBilinear2DBackwardBackward0",
        "UpsampleTrilinear3DBackwardBackward0"},
       {"UpsampleBicubic2DBackwardBackward0", "UpsampleBicubic2DBackwardBackward0",
-       "UpsampleBicubic2DBackwardBackward0"}};
+       "UpsampleBicubic2DBackwardBackward0"},
+      {"UpsampleBilinear2DAaBackwardBackward0", "UpsampleBilinear2DAaBackwardBackward0",
+       "UpsampleBilinear2DAaBackwardBackward0"},
+      {"UpsampleBicubic2DAaBackwardBackward0", "UpsampleBicubic2DAaBackwardBackward0",
+       "UpsampleBicubic2DAaBackwardBackward0"}};
   return backward ? b[static_cast<int>(mode)][nd - 1] : f[static_cast<int>(mode)][nd - 1];
 }
 
 const char* op_name(Interp mode, int nd) {
-  static const char* n[4][3] = {
+  static const char* n[6][3] = {
       {"upsample_nearest1d", "upsample_nearest2d", "upsample_nearest3d"},
       {"_upsample_nearest_exact1d", "_upsample_nearest_exact2d", "_upsample_nearest_exact3d"},
       {"upsample_linear1d", "upsample_bilinear2d", "upsample_trilinear3d"},
-      {"upsample_bicubic2d", "upsample_bicubic2d", "upsample_bicubic2d"}};
+      {"upsample_bicubic2d", "upsample_bicubic2d", "upsample_bicubic2d"},
+      {"_upsample_bilinear2d_aa", "_upsample_bilinear2d_aa", "_upsample_bilinear2d_aa"},
+      {"_upsample_bicubic2d_aa", "_upsample_bicubic2d_aa", "_upsample_bicubic2d_aa"}};
   return n[static_cast<int>(mode)][nd - 1];
 }
 
@@ -353,7 +541,10 @@ Tensor upsample_impl(const Tensor& self, int nd, IntArrayRef out_size, Interp mo
   Tensor out = empty(shape, self.options());
   Tensor in = plain(self);
   WICK_DISPATCH_FLOATING_AND_HALF(self.scalar_type(), name, [&] {
-    resample_fwd(in.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(), g);
+    if (is_aa(mode))
+      resample_aa_fwd(in.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(), g);
+    else
+      resample_fwd(in.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(), g);
   });
   if (autograd::compute_requires_grad(self)) {
     auto* node = autograd::record(node_name(mode, nd, false), upsample_formula, {self}, {out});
@@ -369,7 +560,10 @@ Tensor upsample_backward_impl(const Tensor& grad, const Tensor& self, int nd, In
   WICK_CHECK(go.numel() == g.planes * g.osz(), "upsample backward: grad_output has the wrong shape");
   Tensor gi = empty(self.sizes(), grad.options());
   WICK_DISPATCH_FLOATING_AND_HALF(go.scalar_type(), "upsample_backward", [&] {
-    resample_bwd(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g);
+    if (is_aa(mode))
+      resample_aa_bwd(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g);
+    else
+      resample_bwd(go.data_ptr<scalar_t>(), gi.data_ptr<scalar_t>(), g);
   });
   if (autograd::compute_requires_grad(grad, self)) {
     auto* node = autograd::record(node_name(mode, nd, true), upsample_backward_formula,
@@ -398,6 +592,18 @@ Tensor upsample_bicubic2d(const Tensor& self, IntArrayRef output_size, bool alig
                           const std::vector<double>& scales) {
   DimVector os = resolve_size(self, 2, output_size, scales, "upsample_bicubic2d");
   return upsample_impl(self, 2, os, Interp::Cubic, align_corners, scales);
+}
+
+Tensor _upsample_bilinear2d_aa(const Tensor& self, IntArrayRef output_size, bool align_corners,
+                               const std::vector<double>& scales) {
+  DimVector os = resolve_size(self, 2, output_size, scales, "_upsample_bilinear2d_aa");
+  return upsample_impl(self, 2, os, Interp::AaLinear, align_corners, scales);
+}
+
+Tensor _upsample_bicubic2d_aa(const Tensor& self, IntArrayRef output_size, bool align_corners,
+                              const std::vector<double>& scales) {
+  DimVector os = resolve_size(self, 2, output_size, scales, "_upsample_bicubic2d_aa");
+  return upsample_impl(self, 2, os, Interp::AaCubic, align_corners, scales);
 }
 
 }  // namespace wick

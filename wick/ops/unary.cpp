@@ -11,6 +11,7 @@
 #include "wick/kernels/cpu/elementwise.h"
 #include "wick/kernels/cpu/vec_math.h"
 #include "wick/ops/creation.h"
+#include "wick/ops/nn_extra.h"
 #include "wick/ops/pointwise.h"
 
 namespace wick {
@@ -144,7 +145,7 @@ WICK_UNARY_GRAD(sign, "SignBackward0", Nothing, zeros_like(g))
 WICK_UNARY_GRAD(ceil, "CeilBackward0", Nothing, zeros_like(g))
 WICK_UNARY_GRAD(floor, "FloorBackward0", Nothing, zeros_like(g))
 WICK_UNARY_GRAD(trunc, "TruncBackward0", Nothing, zeros_like(g))
-WICK_UNARY_GRAD(relu, "ReluBackward0", Result, where(r > 0, g, 0))
+WICK_UNARY_GRAD(relu, "ReluBackward0", Result, threshold_grad(g, r, 0.0))
 WICK_UNARY_NO_GRAD(bitwise_not)
 #undef WICK_UNARY_GRAD
 #undef WICK_UNARY_NO_GRAD
@@ -246,8 +247,7 @@ variable_list softplus_backward(FormulaNode& n, const variable_list& gs) {
 // result, which lies inside exactly where the input did).
 variable_list hardtanh_backward(FormulaNode& n, const variable_list& gs) {
   const Tensor& g = gs[0];
-  Tensor r = n.saved(0);
-  return {where((r > n.scalar(0)) & (r < n.scalar(1)), g, 0)};
+  return {hardtanh_grad(g, n.saved(0), n.scalar(0).toDouble(), n.scalar(1).toDouble())};
 }
 
 variable_list nan_to_num_backward(FormulaNode& n, const variable_list& gs) {

@@ -65,8 +65,10 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
 
     if antialias and not (mode in ("bilinear", "bicubic") and input.ndim == 4):
         raise ValueError("Anti-alias option is only supported for bilinear and bicubic modes")
-    if antialias:
-        raise NotImplementedError("wick: interpolate(antialias=True) is not supported yet")
+    if antialias and mode == "bilinear":
+        return _nn._upsample_bilinear2d_aa(input, output_size, align_corners, scale_factors)
+    if antialias and mode == "bicubic":
+        return _nn._upsample_bicubic2d_aa(input, output_size, align_corners, scale_factors)
 
     n = input.dim()
     if mode == "nearest" and 3 <= n <= 5:

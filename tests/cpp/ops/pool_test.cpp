@@ -294,3 +294,97 @@ TEST(PoolGrid, Errors) {
 }
 
 }  // namespace
+
+// ---- interpolate(antialias=True): _upsample_{bilinear,bicubic}2d_aa -----------------------
+// (values from gen_nn_misc_data.py -> nn_misc_test_data.h)
+
+#include "ops/nn_misc_test_data.h"
+#include "wick/ops/nn_extra.h"
+
+namespace {
+namespace M = nn_misc_data;
+
+Tensor mkm(const M::Case& c, ScalarType dt = kDouble) {
+  Tensor flat = empty({static_cast<int64_t>(c.values.size())}, TensorOptions(kDouble));
+  std::copy(c.values.begin(), c.values.end(), flat.data_ptr<double>());
+  return flat.reshape(IntArrayRef(c.shape.data(), c.shape.size())).to(dt);
+}
+
+struct AaCase {
+  const char* name;
+  bool cubic;
+  std::vector<int64_t> size;
+  std::vector<double> scales;
+  bool align;
+  const M::Case *out, *out32, *go, *gi;
+};
+
+Tensor run_aa(const AaCase& c, const Tensor& x) {
+  IntArrayRef os(c.size.data(), c.size.size());
+  return c.cubic ? _upsample_bicubic2d_aa(x, os, c.align, c.scales)
+                 : _upsample_bilinear2d_aa(x, os, c.align, c.scales);
+}
+
+const std::vector<AaCase>& aa_cases() {
+  static const std::vector<AaCase> cases = {
+      {"bl_down", false, {4, 3}, {}, false, &M::aa_bl_down_out, &M::aa_bl_down_out32,
+       &M::aa_bl_down_go, &M::aa_bl_down_gi},
+      {"bc_down", true, {4, 3}, {}, false, &M::aa_bc_down_out, &M::aa_bc_down_out32,
+       &M::aa_bc_down_go, &M::aa_bc_down_gi},
+      {"bl_mixed", false, {5, 13}, {}, false, &M::aa_bl_mixed_out, &M::aa_bl_mixed_out32,
+       &M::aa_bl_mixed_go, &M::aa_bl_mixed_gi},
+      {"bc_scale", true, {}, {0.3, 0.6}, false, &M::aa_bc_scale_out, &M::aa_bc_scale_out32,
+       &M::aa_bc_scale_go, &M::aa_bc_scale_gi},
+      {"bl_align", false, {3, 4}, {}, true, &M::aa_bl_align_out, &M::aa_bl_align_out32,
+       &M::aa_bl_align_go, &M::aa_bl_align_gi},
+      {"bc_up", true, {15, 12}, {}, false, &M::aa_bc_up_out, &M::aa_bc_up_out32, &M::aa_bc_up_go,
+       &M::aa_bc_up_gi},
+  };
+  return cases;
+}
+}  // namespace
+
+TEST(PoolResampleAa, MatchesPyTorch) {
+  for (const AaCase& c : aa_cases()) {
+    SCOPED_TRACE(c.name);
+    Tensor x = mkm(M::AX).requires_grad_(true);
+    Tensor y = run_aa(c, x);
+    EXPECT_TENSOR_CLOSE(y, mkm(*c.out), 1e-12, 1e-12);
+    y.backward(mkm(*c.go));
+    EXPECT_TENSOR_CLOSE(x.grad(), mkm(*c.gi), 1e-12, 1e-12);
+    // float32: PyTorch's weights and pass order, so float rounding agrees closely
+    Tensor y32 = run_aa(c, mkm(M::AX, kFloat));
+    EXPECT_EQ(y32.scalar_type(), kFloat);
+    EXPECT_TENSOR_CLOSE(y32.to(kDouble), mkm(*c.out32), 1e-6, 1e-6);
+    // non-contiguous input
+    Tensor xt = mkm(M::AX).transpose(2, 3).contiguous().transpose(2, 3);
+    EXPECT_TENSOR_CLOSE(run_aa(c, xt), mkm(*c.out), 1e-12, 1e-12);
+  }
+}
+
+TEST(PoolResampleAa, GradFnNamesAndGradgradcheck) {
+  using autograd::variable_list;
+  Tensor x = mkm(M::AX).slice(0, 0, 1).slice(1, 0, 1).detach().requires_grad_(true);
+  EXPECT_EQ(_upsample_bilinear2d_aa(x, {4, 3}, false).grad_fn()->name(),
+            "UpsampleBilinear2DAaBackward1");
+  EXPECT_EQ(_upsample_bicubic2d_aa(x, {4, 3}, false).grad_fn()->name(),
+            "UpsampleBicubic2DAaBackward1");
+  for (bool cubic : {false, true}) {
+    for (std::vector<int64_t> os : {std::vector<int64_t>{4, 3}, std::vector<int64_t>{13, 5}}) {
+      auto fn = [&](const variable_list& v) -> variable_list {
+        return {cubic ? _upsample_bicubic2d_aa(v[0], os, false)
+                      : _upsample_bilinear2d_aa(v[0], os, false)};
+      };
+      EXPECT_TRUE(autograd::gradcheck(fn, {x}));
+      EXPECT_TRUE(autograd::gradgradcheck(fn, {x}));
+    }
+  }
+}
+
+TEST(PoolResampleAa, Errors) {
+  EXPECT_EQ(error_of([] { _upsample_bilinear2d_aa(zeros({2, 3, 4}), {2, 2}, false); }),
+            "Expected 4D input for _upsample_bilinear2d_aa, but got input of size [2, 3, 4]");
+  EXPECT_EQ(error_of([] { _upsample_bicubic2d_aa(zeros({1, 1, 4, 4}), {2}, false); }),
+            "It is expected output_size equals to 2, but got size 1");
+  EXPECT_NE(error_of([] { _upsample_bicubic2d_aa(zeros({1, 1, 4, 4}), {0, 2}, false); }), "");
+}
