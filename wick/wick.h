@@ -22,6 +22,7 @@
 #include "wick/ops/index.h"
 #include "wick/ops/linalg.h"
 #include "wick/ops/loss.h"
+#include "wick/ops/nn_extra.h"
 #include "wick/ops/norm.h"
 #include "wick/ops/pointwise.h"
 #include "wick/ops/pool.h"

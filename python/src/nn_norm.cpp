@@ -193,6 +193,8 @@ void init_nn_norm(py::module_& m) {
       throw ValueError(str("embedding_bag: If per_sample_weights (", psw->sizes(),
                            ") is not None, then it must have the same shape as the input (",
                            input.sizes(), ")"));
+    if (scale && md == 2)
+      throw ValueError(str("max mode does not support scaling the gradient by the frequency"));
     py::gil_scoped_release nogil_;
     if (max_norm) embedding_renorm_(weight, input.contiguous(), *max_norm, norm_type);
     return std::get<0>(embedding_bag(weight, input, val(offsets), scale, md, sparse, val(psw),

@@ -420,3 +420,11 @@ def test_embedding_bag_scale_grad_by_freq_per_sample_weights():
     F_ = wick.nn.functional
     F_.embedding_bag(wick.tensor([1, 1, 3]), ww, wick.tensor([0])).sum().backward()
     assert ww.grad[1].tolist() == [2 / 3, 2 / 3]
+
+
+def test_embedding_bag_max_mode_refuses_scale_grad_by_freq():
+    import torch
+    for lib in (torch, wick):
+        with pytest.raises(ValueError, match="max mode does not support scaling the gradient by the frequency"):
+            lib.nn.functional.embedding_bag(lib.tensor([[0, 1]]), lib.randn(3, 2), mode="max",
+                                            scale_grad_by_freq=True)

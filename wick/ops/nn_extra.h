@@ -1,7 +1,7 @@
 #pragma once
 // Odds and ends of torch.nn that sit beside the pooling / dropout families:
 // weight normalisation (norm_dropout.cpp), anti-aliased resampling
-// (pool_resample.cpp) and activation gradients (activation.cpp). Not in the wick/wick.h umbrella yet: include this header.
+// (pool_resample.cpp) and activation gradients (activation.cpp).
 #include <tuple>
 #include <vector>
 
