@@ -1,0 +1,286 @@
+// scaled_dot_product_attention: a fused CPU forward (one batched GEMM for the
+// scores, one pass per row that adds the mask / causal pattern and takes the
+// softmax in place, one batched GEMM with the values) and an exact backward.
+// The backward formula reuses the saved softmax weights; under create_graph it
+// recomputes them with differentiable wick ops so double backward is exact too.
+#include "wick/ops/attention.h"
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "wick/autograd/formula.h"
+#include "wick/autograd/grad_mode.h"
+#include "wick/core/dispatch.h"
+#include "wick/core/parallel.h"
+#include "wick/kernels/cpu/blas.h"
+#include "wick/kernels/cpu/vec_math.h"
+#include "wick/ops/binary.h"
+#include "wick/ops/creation.h"
+#include "wick/ops/index.h"
+#include "wick/ops/linalg.h"
+#include "wick/ops/loss.h"
+#include "wick/ops/shape.h"
+
+namespace wick {
+
+using autograd::FormulaNode;
+using autograd::variable_list;
+
+namespace {
+
+bool is_low(ScalarType t) { return t == kHalf || t == kBFloat16; }
+
+void check_sdpa_inputs(const Tensor& q, const Tensor& k, const Tensor& v,
+                       const std::optional<Tensor>& mask, double dropout_p, bool is_causal) {
+  WICK_CHECK(q.defined() && k.defined() && v.defined(),
+             "scaled_dot_product_attention: query, key and value must be defined");
+  WICK_CHECK(q.dtype() == k.dtype() && q.dtype() == v.dtype(),
+             "Expected query, key, and value to have the same dtype, but got query.dtype: ",
+             to_string(q.dtype()), " key.dtype: ", to_string(k.dtype()),
+             " and value.dtype: ", to_string(v.dtype()), " instead.");
+  WICK_CHECK(q.device() == k.device() && q.device() == v.device(),
+             "Expected query, key, and value to have the same device type, but got query.device: ",
+             q.device(), " key.device: ", k.device(), " and value.device: ", v.device(),
+             " instead.");
+  WICK_CHECK(q.dim() >= 2 && k.dim() >= 2 && v.dim() >= 2,
+             "Expected query, key, and value to all be  at least 2 dimensional, but got query.dim: ",
+             q.dim(), " key.dim: ", k.dim(), " and value.dim: ", v.dim(), " instead.");
+  if (mask && mask->defined()) {
+    const ScalarType mt = mask->dtype();
+    WICK_CHECK(mt == kBool || mt == kFloat || mt == q.dtype(),
+               "Expected attn_mask dtype to be bool or float or to match query dtype, but got "
+               "attn_mask.dtype: ",
+               to_string(mt), " and  query.dtype: ", to_string(q.dtype()), " instead.");
+  }
+  WICK_CHECK(is_floating_type(q.dtype()), "scaled_dot_product_attention: expected a floating point "
+             "query, key and value, but got ", to_string(q.dtype()));
+  if (is_causal)
+    WICK_CHECK(!(mask && mask->defined()),
+               "_scaled_dot_product_attention: Explicit attn_mask should not be set when "
+               "is_causal=True");
+  WICK_CHECK(dropout_p >= 0 && dropout_p <= 1,
+             "dropout probability has to be between 0 and 1, but got ", dropout_p);
+  WICK_CHECK(q.size(-1) == k.size(-1),
+             "scaled_dot_product_attention: expected query and key to have the same last "
+             "dimension, but got query.size(-1): ", q.size(-1), " and key.size(-1): ", k.size(-1));
+  WICK_CHECK(k.size(-2) == v.size(-2),
+             "scaled_dot_product_attention: expected key and value to have the same sequence "
+             "length, but got key.size(-2): ", k.size(-2), " and value.size(-2): ", v.size(-2));
+}
+
+DimVector batch_of(const Tensor& t) {
+  return DimVector(t.sizes().begin(), t.sizes().end() - 2);
+}
+
+DimVector with_tail(const DimVector& batch, int64_t a, int64_t b) {
+  DimVector s = batch;
+  s.push_back(a);
+  s.push_back(b);
+  return s;
+}
+
+// The additive mask (bool -> 0 / -inf, float -> as is, causal -> tril pattern)
+// built with differentiable ops; used by the create_graph backward.
+Tensor additive_bias(const Tensor& mask, bool causal, int64_t L, int64_t S, ScalarType ct) {
+  if (causal) {
+    Tensor allowed = ones({L, S}, TensorOptions(kBool)).tril();
+    return zeros({L, S}, TensorOptions(ct))
+        .masked_fill(allowed.logical_not(), -std::numeric_limits<double>::infinity());
+  }
+  if (!mask.defined()) return {};
+  if (mask.dtype() == kBool)
+    return zeros(mask.sizes(), TensorOptions(ct))
+        .masked_fill(mask.logical_not(), -std::numeric_limits<double>::infinity());
+  return mask.to(ct);
+}
+
+// Row pass: add the mask, apply the causal pattern, softmax in place, and
+// (with dropout) write the dropped weights to pd.
+template <typename T, typename M>
+void rows_softmax(T* P, T* Pd, const T* noise, T keep_scale, const M* mask,
+                  const std::vector<int64_t>& moff, int64_t msL, int64_t msS, bool causal,
+                  int64_t B, int64_t L, int64_t S) {
+  const int64_t rows = B * L;
+  const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(S, 1));
+  parallel_for(0, rows, grain, [&](int64_t r0, int64_t r1) {
+    constexpr T ninf = -std::numeric_limits<T>::infinity();
+    for (int64_t r = r0; r < r1; ++r) {
+      const int64_t b = r / L, i = r % L;
+      T* row = P + r * S;
+      if (mask) {
+        const M* mr = mask + moff[b] + i * msL;
+        if constexpr (std::is_same_v<M, bool>) {
+          for (int64_t j = 0; j < S; ++j)
+            if (!mr[j * msS]) row[j] = ninf;
+        } else {
+          for (int64_t j = 0; j < S; ++j) row[j] += mr[j * msS];
+        }
+      }
+      const int64_t lim = causal ? std::min<int64_t>(i + 1, S) : S;
+      T m = ninf;
+      for (int64_t j = 0; j < lim; ++j) m = (row[j] > m || row[j] != row[j]) ? row[j] : m;
+      T s = 0;
+      for (int64_t j = 0; j < lim; ++j) {
+        const T e = kernels::vec::exp_fast(row[j] - m);
+        row[j] = e;
+        s += e;
+      }
+      const T inv = T(1) / s;
+      for (int64_t j = 0; j < lim; ++j) row[j] *= inv;
+      if (lim == 0) {
+        // A causal row with no key (L > S never reaches here with i >= 0; an
+        // empty key set): softmax of nothing is NaN, as the composite gives.
+      }
+      for (int64_t j = lim; j < S; ++j) row[j] = 0;
+      if (Pd) {
+        T* dr = Pd + r * S;
+        const T* nr = noise + r * S;
+        for (int64_t j = 0; j < S; ++j) dr[j] = row[j] * nr[j] * keep_scale;
+      }
+    }
+  });
+}
+
+struct SdpaResult {
+  Tensor out;    // (batch..., L, Ev), compute dtype
+  Tensor probs;  // softmax weights before dropout, (batch..., L, S)
+  Tensor noise;  // dropout keep mask (0/1) or undefined
+};
+
+SdpaResult sdpa_forward(const Tensor& q_in, const Tensor& k_in, const Tensor& v_in,
+                        const Tensor& mask_in, double p, bool causal, double scale) {
+  const ScalarType ct = is_low(q_in.dtype()) ? kFloat : q_in.dtype();
+  DimVector batch = broadcast_shapes({batch_of(q_in), batch_of(k_in), batch_of(v_in)});
+  const int64_t L = q_in.size(-2), E = q_in.size(-1), S = k_in.size(-2), Ev = v_in.size(-1);
+  int64_t B = 1;
+  for (int64_t d : batch) B *= d;
+  Tensor q = q_in.to(ct).expand(with_tail(batch, L, E)).contiguous();
+  Tensor k = k_in.to(ct).expand(with_tail(batch, S, E)).contiguous();
+  Tensor v = v_in.to(ct).expand(with_tail(batch, S, Ev)).contiguous();
+  Tensor P = empty(with_tail(batch, L, S), TensorOptions(ct));
+  Tensor O = empty(with_tail(batch, L, Ev), TensorOptions(ct));
+  SdpaResult res;
+  res.probs = P;
+  res.out = O;
+  if (B == 0 || L == 0) return res;
+  if (S == 0) {
+    // Softmax over no keys: NaN weights are empty; the output is 0-dim sums.
+    O.zero_();
+    return res;
+  }
+  Tensor mask;
+  DimVector msizes;
+  std::vector<int64_t> moff(static_cast<size_t>(B), 0);
+  int64_t msL = 0, msS = 0;
+  if (mask_in.defined()) {
+    mask = mask_in.dtype() == kBool ? mask_in : mask_in.to(ct);
+    mask = mask.expand(with_tail(batch, L, S));
+    const int64_t nb = static_cast<int64_t>(batch.size());
+    for (int64_t b = 0; b < B; ++b) {
+      int64_t rem = b, off = 0;
+      for (int64_t d = nb - 1; d >= 0; --d) {
+        off += (rem % batch[d]) * mask.stride(d);
+        rem /= batch[d];
+      }
+      moff[b] = off;
+    }
+    msL = mask.stride(nb);
+    msS = mask.stride(nb + 1);
+  }
+  Tensor Pd;
+  if (p > 0) {
+    autograd::NoGradGuard ng;
+    res.noise = p >= 1 ? zeros(P.sizes(), TensorOptions(ct)) : empty(P.sizes(), TensorOptions(ct));
+    if (p < 1) res.noise.bernoulli_(1 - p);
+    Pd = empty(P.sizes(), TensorOptions(ct));
+  }
+  const double keep = p > 0 && p < 1 ? 1.0 / (1.0 - p) : 0.0;
+  WICK_DISPATCH_FLOATING_TYPES(ct, "scaled_dot_product_attention", [&] {
+    using kernels::MatrixArg;
+    scalar_t* pp = P.data_ptr<scalar_t>();
+    kernels::gemm_batched(ct, B, L, S, E, Scalar(scale), MatrixArg{q.data_ptr<scalar_t>(), E, false},
+                          L * E, MatrixArg{k.data_ptr<scalar_t>(), E, true}, S * E, Scalar(0.0), pp,
+                          S, L * S);
+    scalar_t* pdp = Pd.defined() ? Pd.data_ptr<scalar_t>() : nullptr;
+    const scalar_t* np = res.noise.defined() ? res.noise.data_ptr<scalar_t>() : nullptr;
+    if (!mask.defined()) {
+      rows_softmax<scalar_t, scalar_t>(pp, pdp, np, scalar_t(keep), nullptr, moff, 0, 0, causal, B,
+                                       L, S);
+    } else if (mask.dtype() == kBool) {
+      const bool* mp = mask.data_ptr<bool>();
+      rows_softmax<scalar_t, bool>(pp, pdp, np, scalar_t(keep), mp, moff, msL, msS, causal, B, L,
+                                   S);
+    } else {
+      const scalar_t* mp = mask.data_ptr<scalar_t>();
+      rows_softmax<scalar_t, scalar_t>(pp, pdp, np, scalar_t(keep), mp, moff, msL, msS, causal, B,
+                                       L, S);
+    }
+    kernels::gemm_batched(ct, B, L, Ev, S, Scalar(1.0), MatrixArg{pdp ? pdp : pp, S, false}, L * S,
+                          MatrixArg{v.data_ptr<scalar_t>(), Ev, false}, S * Ev, Scalar(0.0),
+                          O.data_ptr<scalar_t>(), Ev, L * Ev);
+  });
+  return res;
+}
+
+// saved: 0 q, 1 k, 2 v, 3 probs, 4 noise (or undefined), 5 mask (or undefined)
+// scalars: 0 scale, 1 dropout_p; ints: 0 causal.
+variable_list sdpa_backward(FormulaNode& n, const variable_list& grads) {
+  Tensor q = n.saved(0), k = n.saved(1), v = n.saved(2), P = n.saved(3), noise = n.saved(4),
+         mask = n.saved(5);
+  const double scale = n.scalar(0).to<double>();
+  const double p = n.scalar(1).to<double>();
+  const bool causal = n.int_at(0) != 0;
+  const bool graph = autograd::GradMode::is_enabled();
+  const ScalarType ct = is_low(q.dtype()) ? kFloat : q.dtype();
+  Tensor g = grads[0].to(ct);
+  Tensor qc = q.to(ct), kc = k.to(ct), vc = v.to(ct);
+  if (graph) {
+    // Recompute the weights with history so that the gradients are differentiable.
+    Tensor s = qc.matmul(kc.mT()) * scale;
+    Tensor bias = additive_bias(mask, causal, q.size(-2), k.size(-2), ct);
+    if (bias.defined()) s = s + bias;
+    P = s.softmax(-1);
+  }
+  const double keep = p < 1 ? 1.0 / (1.0 - p) : 0.0;
+  Tensor Pd = noise.defined() ? P * noise * keep : P;
+  Tensor gq, gk, gv, gm;
+  if (n.needs(2)) gv = Pd.mT().matmul(g);
+  if (n.needs(0) || n.needs(1) || n.needs(3)) {
+    Tensor dP = g.matmul(vc.mT());
+    if (noise.defined()) dP = dP * noise * keep;
+    Tensor dS = graph ? P * (dP - (dP * P).sum({-1}, true)) : _softmax_backward_data(dP, P, -1);
+    if (n.needs(0)) gq = dS.matmul(kc) * scale;
+    if (n.needs(1)) gk = dS.mT().matmul(qc) * scale;
+    if (n.needs(3)) gm = dS;
+  }
+  return {gq, gk, gv, gm};
+}
+
+}  // namespace
+
+Tensor scaled_dot_product_attention(const Tensor& query, const Tensor& key, const Tensor& value,
+                                    const std::optional<Tensor>& attn_mask, double dropout_p,
+                                    bool is_causal, std::optional<double> scale) {
+  check_sdpa_inputs(query, key, value, attn_mask, dropout_p, is_causal);
+  Tensor mask = attn_mask ? *attn_mask : Tensor();
+  const double sc = scale ? *scale : 1.0 / std::sqrt(static_cast<double>(query.size(-1)));
+  SdpaResult r;
+  {
+    autograd::NoGradGuard ng;
+    r = sdpa_forward(query, key, value, mask, dropout_p, is_causal, sc);
+  }
+  Tensor out = is_low(query.dtype()) ? r.out.to(query.dtype()) : r.out;
+  const bool mask_grad = mask.defined() && mask.dtype() != kBool;
+  Tensor mask_in = mask_grad ? mask : Tensor();
+  if (autograd::compute_requires_grad(query, key, value, mask_in)) {
+    if (FormulaNode* n = autograd::record("ScaledDotProductFlashAttentionForCpuBackward0",
+                                          sdpa_backward, {query, key, value, mask_in}, {out})) {
+      n->save(query)->save(key)->save(value)->save(r.probs)->save(r.noise)->save(mask);
+      n->keep(Scalar(sc))->keep(Scalar(dropout_p))->keep_int(is_causal ? 1 : 0);
+    }
+  }
+  return out;
+}
+
+}  // namespace wick
