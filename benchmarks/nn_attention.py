@@ -4,7 +4,7 @@ torch 1.13's math composite (1.13 has no sdpa) and torch's MHA, and a
 TransformerEncoderLayer(d_model 256, nhead 8) on (32, 64, 256): eval forward
 under no_grad, and train forward+backward.
 
-    /usr/bin/python3 benchmarks/nn_attention.py [--threads N] [--repeat N]
+    /usr/bin/python3 benchmarks/nn_attention.py [--threads N] [--repeat N] [--cpu-time]
 
 Prints the median ms per call of each library (after a warm-up) and the
 ratio wick/PyTorch (lower is better). Both run in this one process on the
@@ -71,14 +71,14 @@ def setup(m, is_wick):
     ]
 
 
-def median_ms(fn, repeat, warmup=2):
+def median_ms(fn, repeat, warmup=2, clock=time.perf_counter):
     for _ in range(warmup):
         fn()
     ts = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = clock()
         fn()
-        ts.append((time.perf_counter() - t0) * 1e3)
+        ts.append((clock() - t0) * 1e3)
     return statistics.median(ts)
 
 
@@ -86,7 +86,10 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--cpu-time", action="store_true",
+                   help="time with process CPU time (steadier on a shared machine)")
     args = p.parse_args()
+    clock = time.process_time if args.cpu_time else time.perf_counter
     import torch
     import wick
     torch.set_num_threads(args.threads)
@@ -95,8 +98,8 @@ def main():
     print(f"threads={args.threads}")
     print(f"{'workload':<40}{'PyTorch ms':>12}{'wick ms':>10}{'wick/PyTorch':>14}")
     for (name, ft), (_, fw) in zip(cases_t, cases_w):
-        tt = median_ms(ft, args.repeat)
-        wt = median_ms(fw, args.repeat)
+        tt = median_ms(ft, args.repeat, clock=clock)
+        wt = median_ms(fw, args.repeat, clock=clock)
         print(f"{name:<40}{tt:>12.3f}{wt:>10.3f}{wt / tt:>14.2f}")
 
 

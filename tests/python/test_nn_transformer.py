@@ -671,3 +671,28 @@ def test_encoder_nested_tensor_warning():
     with pytest.warns(UserWarning, match="enable_nested_tensor is True"):
         enc = wick.nn.TransformerEncoder(layer, 2)
     assert enc.use_nested_tensor is False and enc.enable_nested_tensor is True
+
+
+def test_encoder_inference_with_padding_matches_nested_path():
+    """In inference with a left-aligned key padding mask PyTorch runs nested
+    tensors: padded positions come out as zeros (then the final norm)."""
+    import torch
+    d = 8
+    torch.manual_seed(0)
+    tl = torch.nn.TransformerEncoderLayer(d, 2, 16, dtype=torch.float64, batch_first=True)
+    tenc = torch.nn.TransformerEncoder(tl, 2, torch.nn.LayerNorm(d, dtype=torch.float64)).eval()
+    wl = wick.nn.TransformerEncoderLayer(d, 2, 16, dtype=wick.float64, batch_first=True)
+    wenc = wick.nn.TransformerEncoder(wl, 2, wick.nn.LayerNorm(d, dtype=wick.float64)).eval()
+    with torch.no_grad():
+        tenc.norm.bias.fill_(0.5)  # padded rows come out as the norm's bias
+    copy_module(tenc, wenc)
+    g = torch.Generator().manual_seed(1)
+    x = torch.randn(2, 5, d, generator=g, dtype=torch.float64)
+    kpm = torch.tensor([[False] * 3 + [True] * 2, [False] * 5])
+    with torch.no_grad():
+        t = tenc(x, src_key_padding_mask=kpm)
+    with wick.no_grad():
+        w = wenc(W(x), src_key_padding_mask=W(kpm))
+    close(w, t)
+    # with autograd recording, both take the ordinary path
+    close(wenc(W(x), src_key_padding_mask=W(kpm)), tenc(x, src_key_padding_mask=kpm))

@@ -170,12 +170,38 @@ class TransformerEncoder(Module):
         batch_first = first_layer.self_attn.batch_first
         seq_len = _get_seq_len(src, batch_first)
         is_causal = _detect_is_causal_mask(mask, is_causal, seq_len)
+        padded = self._nested_padding(src, mask, src_key_padding_mask)
         for mod in self.layers:
             output = mod(output, src_mask=mask, is_causal=is_causal,
                          src_key_padding_mask=src_key_padding_mask)
+        if padded is not None:
+            # PyTorch runs this case on nested tensors and pads the result with zeros
+            output = output.masked_fill(padded.unsqueeze(-1), 0.0)
         if self.norm is not None:
             output = self.norm(output)
         return output
+
+
+    def _nested_padding(self, src, mask, src_key_padding_mask):
+        """The padded positions when PyTorch would take its nested-tensor path
+        (inference on a left-aligned key padding mask), else None."""
+        if not self.use_nested_tensor or self.training or src.dim() != 3:
+            return None
+        if src_key_padding_mask is None or mask is not None:
+            return None
+        first = self.layers[0]
+        if first.training or not first.self_attn.batch_first:
+            return None
+        if _C.is_grad_enabled() and (src.requires_grad or
+                                     any(p.requires_grad for p in first.parameters())):
+            return None
+        padded = src_key_padding_mask != 0
+        if self.mask_check:
+            valid = padded.logical_not()
+            n = valid.sum(1, keepdim=True)
+            if not bool((_C.arange(valid.size(1)).unsqueeze(0) < n).eq(valid).all()):
+                return None
+        return padded
 
 
 class TransformerDecoder(Module):
