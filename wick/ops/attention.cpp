@@ -142,41 +142,27 @@ T row_sum(const T* x, int64_t n) {
   return s;
 }
 
-// Row pass: add the mask, apply the causal pattern, softmax in place, and
-// (with dropout) write the dropped weights to pd.
+// One row of scores: add the mask, apply the causal pattern, softmax in
+// place, and (with dropout) write the dropped weights to dr.
 template <typename T, typename M>
-void rows_softmax(T* P, T* Pd, const T* noise, T keep_scale, const M* mask,
-                  const std::vector<int64_t>& moff, int64_t msL, int64_t msS, bool causal,
-                  int64_t B, int64_t L, int64_t S) {
-  const int64_t rows = B * L;
-  const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(S, 1));
-  parallel_for(0, rows, grain, [&](int64_t r0, int64_t r1) {
-    constexpr T ninf = -std::numeric_limits<T>::infinity();
-    for (int64_t r = r0; r < r1; ++r) {
-      const int64_t b = r / L, i = r % L;
-      T* row = P + r * S;
-      if (mask) {
-        const M* mr = mask + moff[b] + i * msL;
-        if constexpr (std::is_same_v<M, bool>) {
-          for (int64_t j = 0; j < S; ++j)
-            if (!mr[j * msS]) row[j] = ninf;
-        } else {
-          for (int64_t j = 0; j < S; ++j) row[j] += mr[j * msS];
-        }
-      }
-      const int64_t lim = causal ? std::min<int64_t>(i + 1, S) : S;
-      const T m = row_max(row, lim);
-      for (int64_t j = 0; j < lim; ++j) row[j] = kernels::vec::exp_fast(row[j] - m);
-      const T inv = T(1) / row_sum(row, lim);
-      for (int64_t j = 0; j < lim; ++j) row[j] *= inv;
-      for (int64_t j = lim; j < S; ++j) row[j] = 0;
-      if (Pd) {
-        T* dr = Pd + r * S;
-        const T* nr = noise + r * S;
-        for (int64_t j = 0; j < S; ++j) dr[j] = row[j] * nr[j] * keep_scale;
-      }
+void softmax_row_masked(T* row, T* dr, const T* nr, T keep_scale, const M* mr, int64_t msS,
+                        int64_t lim, int64_t S) {
+  constexpr T ninf = -std::numeric_limits<T>::infinity();
+  if (mr) {
+    if constexpr (std::is_same_v<M, bool>) {
+      for (int64_t j = 0; j < S; ++j)
+        if (!mr[j * msS]) row[j] = ninf;
+    } else {
+      for (int64_t j = 0; j < S; ++j) row[j] += mr[j * msS];
     }
-  });
+  }
+  const T m = row_max(row, lim);
+  for (int64_t j = 0; j < lim; ++j) row[j] = kernels::vec::exp_fast(row[j] - m);
+  const T inv = T(1) / row_sum(row, lim);
+  for (int64_t j = 0; j < lim; ++j) row[j] *= inv;
+  for (int64_t j = lim; j < S; ++j) row[j] = 0;
+  if (dr)
+    for (int64_t j = 0; j < S; ++j) dr[j] = row[j] * nr[j] * keep_scale;
 }
 
 struct SdpaResult {
@@ -185,6 +171,39 @@ struct SdpaResult {
   Tensor noise;  // dropout keep mask (0/1) or undefined
 };
 
+// A (batch..., rows, cols) operand read in place: per-batch element offsets
+// (broadcast batch dims have stride 0) and the row stride; the last dim must
+// be dense.
+struct Strided {
+  Tensor t;
+  std::vector<int64_t> off;
+  int64_t ld = 0;
+};
+
+Strided strided_view(const Tensor& x, const DimVector& batch, int64_t B) {
+  Strided r;
+  const int64_t rows = x.size(-2), cols = x.size(-1);
+  r.t = x.expand(with_tail(batch, rows, cols));
+  if (cols > 1 && r.t.stride(-1) != 1) r.t = r.t.contiguous();
+  const int64_t nb = static_cast<int64_t>(batch.size());
+  r.off.assign(static_cast<size_t>(B), 0);
+  for (int64_t b = 0; b < B; ++b) {
+    int64_t rem = b, off = 0;
+    for (int64_t d = nb - 1; d >= 0; --d) {
+      off += (rem % batch[d]) * r.t.stride(d);
+      rem /= batch[d];
+    }
+    r.off[b] = off;
+  }
+  r.ld = rows > 1 ? r.t.stride(-2) : cols;
+  if (r.ld < cols) {  // rows overlap (an expanded row dim): materialise
+    r.t = r.t.contiguous();
+    r.ld = cols;
+    for (int64_t b = 0; b < B; ++b) r.off[b] = b * rows * cols;
+  }
+  return r;
+}
+
 SdpaResult sdpa_forward(const Tensor& q_in, const Tensor& k_in, const Tensor& v_in,
                         const Tensor& mask_in, double p, bool causal, double scale) {
   const ScalarType ct = is_low(q_in.dtype()) ? kFloat : q_in.dtype();
@@ -192,9 +211,6 @@ SdpaResult sdpa_forward(const Tensor& q_in, const Tensor& k_in, const Tensor& v_
   const int64_t L = q_in.size(-2), E = q_in.size(-1), S = k_in.size(-2), Ev = v_in.size(-1);
   int64_t B = 1;
   for (int64_t d : batch) B *= d;
-  Tensor q = q_in.to(ct).expand(with_tail(batch, L, E)).contiguous();
-  Tensor k = k_in.to(ct).expand(with_tail(batch, S, E)).contiguous();
-  Tensor v = v_in.to(ct).expand(with_tail(batch, S, Ev)).contiguous();
   Tensor P = empty(with_tail(batch, L, S), TensorOptions(ct));
   Tensor O = empty(with_tail(batch, L, Ev), TensorOptions(ct));
   SdpaResult res;
@@ -202,12 +218,12 @@ SdpaResult sdpa_forward(const Tensor& q_in, const Tensor& k_in, const Tensor& v_
   res.out = O;
   if (B == 0 || L == 0) return res;
   if (S == 0) {
-    // Softmax over no keys: NaN weights are empty; the output is 0-dim sums.
     O.zero_();
     return res;
   }
+  Strided q = strided_view(q_in.to(ct), batch, B), k = strided_view(k_in.to(ct), batch, B),
+          v = strided_view(v_in.to(ct), batch, B);
   Tensor mask;
-  DimVector msizes;
   std::vector<int64_t> moff(static_cast<size_t>(B), 0);
   int64_t msL = 0, msS = 0;
   if (mask_in.defined()) {
@@ -235,27 +251,56 @@ SdpaResult sdpa_forward(const Tensor& q_in, const Tensor& k_in, const Tensor& v_
   const double keep = p > 0 && p < 1 ? 1.0 / (1.0 - p) : 0.0;
   WICK_DISPATCH_FLOATING_TYPES(ct, "scaled_dot_product_attention", [&] {
     using kernels::MatrixArg;
-    scalar_t* pp = P.data_ptr<scalar_t>();
-    kernels::gemm_batched(ct, B, L, S, E, Scalar(scale), MatrixArg{q.data_ptr<scalar_t>(), E, false},
-                          L * E, MatrixArg{k.data_ptr<scalar_t>(), E, true}, S * E, Scalar(0.0), pp,
-                          S, L * S);
-    scalar_t* pdp = Pd.defined() ? Pd.data_ptr<scalar_t>() : nullptr;
-    const scalar_t* np = res.noise.defined() ? res.noise.data_ptr<scalar_t>() : nullptr;
-    if (!mask.defined()) {
-      rows_softmax<scalar_t, scalar_t>(pp, pdp, np, scalar_t(keep), nullptr, moff, 0, 0, causal, B,
-                                       L, S);
-    } else if (mask.dtype() == kBool) {
-      const bool* mp = mask.data_ptr<bool>();
-      rows_softmax<scalar_t, bool>(pp, pdp, np, scalar_t(keep), mp, moff, msL, msS, causal, B, L,
-                                   S);
+    using T = scalar_t;
+    const T* qp = q.t.data_ptr<T>();
+    const T* kp = k.t.data_ptr<T>();
+    const T* vp = v.t.data_ptr<T>();
+    T* pp = P.data_ptr<T>();
+    T* op = O.data_ptr<T>();
+    T* pdp = Pd.defined() ? Pd.data_ptr<T>() : nullptr;
+    const T* np = res.noise.defined() ? res.noise.data_ptr<T>() : nullptr;
+    const bool* mb = mask.defined() && mask.dtype() == kBool ? mask.data_ptr<bool>() : nullptr;
+    const T* mf = mask.defined() && mask.dtype() != kBool ? mask.data_ptr<T>() : nullptr;
+    auto scores = [&](int64_t b) {
+      kernels::gemm(ct, L, S, E, Scalar(scale), MatrixArg{qp + q.off[b], q.ld, false},
+                    MatrixArg{kp + k.off[b], k.ld, true}, Scalar(0.0), pp + b * L * S, S);
+    };
+    auto row = [&](int64_t b, int64_t i) {
+      const int64_t lim = causal ? std::min<int64_t>(i + 1, S) : S;
+      const int64_t r = (b * L + i) * S;
+      T* dr = pdp ? pdp + r : nullptr;
+      const T* nr = np ? np + r : nullptr;
+      if (mb)
+        softmax_row_masked<T, bool>(pp + r, dr, nr, T(keep), mb + moff[b] + i * msL, msS, lim, S);
+      else
+        softmax_row_masked<T, T>(pp + r, dr, nr, T(keep), mf ? mf + moff[b] + i * msL : nullptr,
+                                 msS, lim, S);
+    };
+    auto values = [&](int64_t b) {
+      const T* pb = (pdp ? pdp : pp) + b * L * S;
+      kernels::gemm(ct, L, Ev, S, Scalar(1.0), MatrixArg{pb, S, false},
+                    MatrixArg{vp + v.off[b], v.ld, false}, Scalar(0.0), op + b * L * Ev, Ev);
+    };
+    if (get_num_threads() == 1 || L * S * std::max(E, Ev) <= 64 * 64 * 64) {
+      // Fused: one (batch, head) at a time per thread, its (L, S) block
+      // still in cache between the two GEMMs.
+      const int64_t work = std::max<int64_t>(1, L * S * (E + Ev + 8));
+      parallel_for(0, B, std::max<int64_t>(1, 131072 / work), [&](int64_t b0, int64_t b1) {
+        for (int64_t b = b0; b < b1; ++b) {
+          scores(b);
+          for (int64_t i = 0; i < L; ++i) row(b, i);
+          values(b);
+        }
+      });
     } else {
-      const scalar_t* mp = mask.data_ptr<scalar_t>();
-      rows_softmax<scalar_t, scalar_t>(pp, pdp, np, scalar_t(keep), mp, moff, msL, msS, causal, B,
-                                       L, S);
+      // Large heads: BLAS threads each GEMM, the row pass runs in parallel.
+      for (int64_t b = 0; b < B; ++b) scores(b);
+      const int64_t grain = std::max<int64_t>(1, 16384 / S);
+      parallel_for(0, B * L, grain, [&](int64_t r0, int64_t r1) {
+        for (int64_t r = r0; r < r1; ++r) row(r / L, r % L);
+      });
+      for (int64_t b = 0; b < B; ++b) values(b);
     }
-    kernels::gemm_batched(ct, B, L, Ev, S, Scalar(1.0), MatrixArg{pdp ? pdp : pp, S, false}, L * S,
-                          MatrixArg{v.data_ptr<scalar_t>(), Ev, false}, S * Ev, Scalar(0.0),
-                          O.data_ptr<scalar_t>(), Ev, L * Ev);
   });
   return res;
 }
