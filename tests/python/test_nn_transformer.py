@@ -269,6 +269,14 @@ MHA_CASES = [
     ("no_avg", dict(), "cross", {"avg": False}),
     ("no_weights", dict(), "cross", {"need_weights": False, "kpm": "bool", "am": "float"}),
     ("unbatched", dict(), "unbatched", {"kpm": "bool"}),
+    # need_weights=False: the fused attention on strided head views
+    ("no_weights_3d", dict(), "cross", {"need_weights": False, "kpm": "bool", "am": "3d"}),
+    ("no_weights_self_bf", dict(batch_first=True), "self", {"need_weights": False, "am": "bool"}),
+    ("no_weights_kvdim", dict(kdim=3, vdim=5), "kv", {"need_weights": False, "kpm": "float",
+                                                      "am": "float"}),
+    ("no_weights_unbatched", dict(), "unbatched", {"need_weights": False, "kpm": "bool"}),
+    ("no_weights_bias_kv", dict(add_bias_kv=True, add_zero_attn=True), "cross",
+     {"need_weights": False, "kpm": "bool"}),
 ]
 
 E, H, L, S, N = 4, 2, 3, 5, 2
@@ -288,14 +296,13 @@ def mha_inputs(torch, kind, batch_first, g):
     return r(*shp(L)), r(*shp(S)), r(*shp(S))
 
 
-def mha_masks(torch, fkw, g, heads, extra_keys, unbatched=False):
+def mha_masks(torch, fkw, g, heads, extra_keys, unbatched=False, s=S):
     kpm = am = None
-    s = S
     if fkw.get("kpm") == "bool":
-        kpm = torch.zeros((S,) if unbatched else (N, S), dtype=torch.bool)
+        kpm = torch.zeros((s,) if unbatched else (N, s), dtype=torch.bool)
         kpm[..., -1] = True
     elif fkw.get("kpm") == "float":
-        kpm = torch.randn(N, S, generator=g, dtype=torch.float64)
+        kpm = torch.randn(N, s, generator=g, dtype=torch.float64)
     if fkw.get("am") == "bool":
         am = torch.rand(L, s, generator=g) > 0.6
         am[:, 0] = False
@@ -316,7 +323,7 @@ def test_mha_matches_torch(case):
     copy_module(tm, wm)
     g = torch.Generator().manual_seed(1)
     q, k, v = mha_inputs(torch, kind, ckw.get("batch_first", False), g)
-    kpm, am = mha_masks(torch, fkw, g, H, 0, kind == "unbatched")
+    kpm, am = mha_masks(torch, fkw, g, H, 0, kind == "unbatched", L if kind == "self" else S)
     kw = dict(key_padding_mask=kpm, attn_mask=am, need_weights=fkw.get("need_weights", True),
               average_attn_weights=fkw.get("avg", True))
     if kpm is not None and kpm.dtype != torch.bool:

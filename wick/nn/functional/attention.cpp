@@ -93,13 +93,16 @@ bool mha_shape_check(const Tensor& query, const Tensor& key, const Tensor& value
 Tensor pad_last(const Tensor& t) { return t.defined() ? constant_pad_nd(t, {0, 1}, 0) : t; }
 
 // PyTorch's _in_projection_packed: one GEMM when q, k, v are the same tensor.
+// With `views`, the packed outputs come back as column slices of one GEMM's
+// result (no copy); the fused attention reads them strided.
 std::tuple<Tensor, Tensor, Tensor> in_projection_packed(const Tensor& q, const Tensor& k,
                                                         const Tensor& v, const Tensor& w,
-                                                        const Tensor& b) {
+                                                        const Tensor& b, bool views = false) {
   const int64_t E = q.size(-1);
   if (k.is_same(v)) {
     if (q.is_same(k)) {
       Tensor proj = linear(q, w, b);
+      if (views) return {proj.narrow(-1, 0, E), proj.narrow(-1, E, E), proj.narrow(-1, 2 * E, E)};
       proj = proj.unflatten(-1, {3, E}).unsqueeze(0).transpose(0, -2).squeeze(-2).contiguous();
       return {proj[0], proj[1], proj[2]};
     }
@@ -112,6 +115,7 @@ std::tuple<Tensor, Tensor, Tensor> in_projection_packed(const Tensor& q, const T
     }
     Tensor qp = linear(q, ws[0], bq);
     Tensor kv = linear(k, ws[1], bkv);
+    if (views) return {qp, kv.narrow(-1, 0, E), kv.narrow(-1, E, E)};
     kv = kv.unflatten(-1, {2, E}).unsqueeze(0).transpose(0, -2).squeeze(-2).contiguous();
     return {qp, kv[0], kv[1]};
   }
@@ -212,12 +216,16 @@ std::tuple<Tensor, Tensor> multi_head_attention_forward(
                " does not match value shape ", size_str(value.sizes()));
   }
 
+  // The common need_weights=false case goes straight to the fused attention
+  // on strided (batch, head) views: no head-split copies.
+  const bool direct = !o.need_weights() && !o.bias_k().defined() && !o.bias_v().defined() &&
+                      !o.static_k().defined() && !o.static_v().defined() && !o.add_zero_attn();
   Tensor q, k, v;
   if (!o.use_separate_proj_weight()) {
     MHA_ASSERT(o.in_proj_weight().defined(),
                "use_separate_proj_weight is False but in_proj_weight is None");
     std::tie(q, k, v) = in_projection_packed(query, key, value, o.in_proj_weight(),
-                                             o.in_proj_bias());
+                                             o.in_proj_bias(), direct);
   } else {
     Tensor bq, bk, bv;
     if (o.in_proj_bias().defined()) {
@@ -257,6 +265,33 @@ std::tuple<Tensor, Tensor> multi_head_attention_forward(
   } else {
     MHA_ASSERT(!bias_k.defined(), "bias_k is set but bias_v is None");
     MHA_ASSERT(!bias_v.defined(), "bias_v is set but bias_k is None");
+  }
+
+  if (direct) {
+    // (batch, heads, L, S)-broadcastable masks, summed as the general path does
+    std::optional<Tensor> mask;
+    if (attn_mask.defined())
+      mask = attn_mask.size(0) == 1 ? attn_mask.unsqueeze(0)
+                                    : attn_mask.view({bsz, num_heads, tgt_len, src_len});
+    if (key_padding_mask.defined()) {
+      const std::vector<int64_t> want = {bsz, src_len};
+      MHA_ASSERT(same_sizes(key_padding_mask, want), "expecting key_padding_mask shape of ",
+                 tuple_str(want), ", but got ", size_str(key_padding_mask.sizes()));
+      Tensor kpm = key_padding_mask.view({bsz, 1, 1, src_len});
+      mask = mask ? *mask + kpm : kpm;
+    }
+    const double p = o.training() ? o.dropout_p() : 0.0;
+    // (L, N, E) -> (N, H, L, head_dim) views
+    auto heads = [&](const Tensor& t) {
+      return t.unflatten(-1, {num_heads, head_dim}).permute({1, 2, 0, 3});
+    };
+    Tensor out = wick::scaled_dot_product_attention(heads(q), heads(k), heads(v), mask, p,
+                                                    is_causal);
+    out = out.permute({2, 0, 1, 3}).contiguous().view({bsz * tgt_len, embed_dim});
+    out = linear(out, o.out_proj_weight(), o.out_proj_bias());
+    out = out.view({tgt_len, bsz, out.size(1)});
+    if (!is_batched) out = out.squeeze(1);
+    return {out, Tensor()};
   }
 
   q = q.view({tgt_len, bsz * num_heads, head_dim}).transpose(0, 1);
