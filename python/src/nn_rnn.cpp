@@ -54,6 +54,9 @@ void init_nn_rnn(py::module_& m) {
   WICK_BIND_SEQ(rnn_relu)
 #undef WICK_BIND_SEQ
 
+  m.def("_pack_padded_sequence", [](const Tensor& input, const Tensor& lengths, bool batch_first) {
+    return _pack_padded_sequence(input, lengths, batch_first);
+  }, arg("input"), arg("lengths"), arg("batch_first"), nogil());
   m.def("lstm_cell", [](const Tensor& input, const TV& hx, const Tensor& w_ih, const Tensor& w_hh,
                         const OptT& b_ih, const OptT& b_hh) {
     return lstm_cell(input, hx, w_ih, w_hh, val(b_ih), val(b_hh));

@@ -478,3 +478,17 @@ def test_module_to_keeps_flat_weights():
     assert m._flat_weights[0] is m.weight_ih_l0
     out, _ = m(wick.randn(2, 1, 3, dtype=wick.float64))
     assert out.shape == (2, 1, 4)
+
+
+def test_pack_grad_fn_and_double_backward():
+    def f(m):
+        R = m.nn.utils.rnn
+        x = m.randn(4, 3, 2, dtype=m.float64, requires_grad=True)
+        p = R.pack_padded_sequence(x, [4, 2, 1], batch_first=False)
+        (g,) = m.autograd.grad((p.data ** 3).sum(), x, create_graph=True)
+        (g * g).sum().backward()
+        return p.data.grad_fn.name(), p.data, x.grad
+
+    w, t = run(f)
+    assert w[0] == t[0]
+    close(w[1:], t[1:], 1e-12)

@@ -302,7 +302,69 @@ std::tuple<Tensor, Tensor> packed_seq(Mode mode, const Tensor& data, const Tenso
   return {r.output, r.h};
 }
 
+// Saved: 0 row index; sizes: 0 the (T, B, *) shape; ints: 0 batch_first.
+variable_list pack_padded_backward(FormulaNode& n, const variable_list& g) {
+  IntArrayRef s = n.sizes(0);
+  DimVector flat(s.begin() + 1, s.end());
+  flat[0] = s[0] * s[1];
+  Tensor grad = zeros(flat, g[0].options()).index_add(0, n.saved(0), g[0]).view(s);
+  return {n.int_at(0) ? grad.transpose(0, 1) : grad};
+}
+
+Tensor long_vector(const std::vector<int64_t>& v) {
+  Tensor t = empty({static_cast<int64_t>(v.size())}, kLong);
+  std::copy(v.begin(), v.end(), t.data_ptr<int64_t>());
+  return t;
+}
+
 }  // namespace
+
+std::tuple<Tensor, Tensor> _pack_padded_sequence(const Tensor& input, const Tensor& lengths,
+                                                 bool batch_first) {
+  WICK_CHECK(lengths.dim() == 1 && lengths.scalar_type() == kLong,
+             "'lengths' argument should be a 1D CPU int64 tensor, but got ", lengths.dim(),
+             "D cpu ", to_string(lengths.scalar_type()), " tensor");
+  WICK_CHECK(input.dim() >= 2, "_pack_padded_sequence: input must have at least 2 dimensions");
+  Tensor in = batch_first ? input.transpose(0, 1) : input;
+  const int64_t T = in.size(0), B = in.size(1);
+  Tensor lc = lengths.contiguous();
+  std::vector<int64_t> len(lc.data_ptr<int64_t>(), lc.data_ptr<int64_t>() + lc.numel());
+  WICK_CHECK(static_cast<int64_t>(len.size()) == B,
+             "Expected `len(lengths)` to be equal to batch_size, but got ", len.size(),
+             " (batch_size=", B, ")");
+  WICK_CHECK(len.empty() || len.back() > 0,
+             "Length of all samples has to be greater than 0, but found an element in 'lengths' "
+             "that is <= 0");
+  for (size_t i = 1; i < len.size(); ++i)
+    WICK_CHECK(len[i] <= len[i - 1],
+               "`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. "
+               "You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence "
+               "to sidestep this requirement if you do not need ONNX exportability.");
+  WICK_CHECK(len.empty() || len[0] <= T, "Expected `lengths` to be no larger than the sequence "
+             "length (", T, "), but the longest sequence has length ", len.empty() ? 0 : len[0]);
+  std::vector<int64_t> sizes, idx;
+  const int64_t Tmax = len.empty() ? 0 : len[0];
+  int64_t b = B;
+  for (int64_t t = 0; t < Tmax; ++t) {
+    while (b > 0 && len[static_cast<size_t>(b - 1)] <= t) --b;
+    sizes.push_back(b);
+    for (int64_t j = 0; j < b; ++j) idx.push_back(t * B + j);
+  }
+  Tensor index = long_vector(idx);
+  Tensor data;
+  {
+    autograd::NoGradGuard no_grad;
+    DimVector flat(in.sizes().begin() + 1, in.sizes().end());
+    flat[0] = T * B;
+    data = in.reshape(flat).index_select(0, index);
+  }
+  if (autograd::compute_requires_grad(input)) {
+    if (FormulaNode* n = autograd::record("PackPaddedSequenceBackward0", pack_padded_backward,
+                                          {input}, {data}))
+      n->save(index)->keep(in.sizes())->keep_int(batch_first);
+  }
+  return {data, long_vector(sizes)};
+}
 
 // ---- cells ---------------------------------------------------------------------------
 

@@ -65,4 +65,11 @@ std::tuple<Tensor, Tensor> rnn_relu(const Tensor& data, const Tensor& batch_size
                                     int64_t num_layers, double dropout, bool train,
                                     bool bidirectional);
 
+// ---- packing (ATen's _pack_padded_sequence) -------------------------------------------
+// input (T, B, *) (or (B, T, *) with batch_first), lengths: B decreasing ints
+// (1-D int64 CPU tensor). Returns (data (N, *), batch_sizes (T',) int64);
+// grad_fn PackPaddedSequenceBackward0.
+std::tuple<Tensor, Tensor> _pack_padded_sequence(const Tensor& input, const Tensor& lengths,
+                                                 bool batch_first);
+
 }  // namespace wick

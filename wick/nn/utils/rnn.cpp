@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "wick/ops/creation.h"
+#include "wick/ops/rnn.h"
 #include "wick/ops/shape.h"
 
 namespace wick::nn::utils::rnn {
@@ -58,33 +59,8 @@ PackedSequence pack_padded_sequence(Tensor input, Tensor lengths, bool batch_fir
     std::tie(lengths, sorted_indices) = lengths.sort(-1, true);
     input = input.index_select(batch_first ? 0 : 1, sorted_indices);
   }
-  if (batch_first) input = input.transpose(0, 1);
-  const int64_t T = input.size(0), B = input.size(1);
-  std::vector<int64_t> len = to_vec(lengths);
-  WICK_CHECK(static_cast<int64_t>(len.size()) == B,
-             "Expected `len(lengths)` to be equal to batch_size, but got ", len.size(),
-             " (batch_size=", B, ")");
-  WICK_CHECK(len.empty() || len.back() > 0,
-             "Length of all samples has to be greater than 0, but found an element in 'lengths' "
-             "that is <= 0");
-  for (size_t i = 1; i < len.size(); ++i)
-    WICK_CHECK(len[i] <= len[i - 1],
-               "`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. "
-               "You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence "
-               "to sidestep this requirement if you do not need ONNX exportability.");
-  WICK_CHECK(len.empty() || len[0] <= T, "Expected `lengths` to be no larger than the sequence "
-             "length (", T, "), but the longest sequence has length ", len.empty() ? 0 : len[0]);
-  std::vector<int64_t> sizes, idx;
-  const int64_t Tmax = len.empty() ? 0 : len[0];
-  int64_t b = B;
-  for (int64_t t = 0; t < Tmax; ++t) {
-    while (b > 0 && len[static_cast<size_t>(b - 1)] <= t) --b;
-    sizes.push_back(b);
-    for (int64_t j = 0; j < b; ++j) idx.push_back(t * B + j);
-  }
-  Tensor flat = input.reshape(with_lead({T * B}, input.sizes().slice(2)));
-  Tensor data = flat.index_select(0, long_tensor(idx));
-  return PackedSequence(data, long_tensor(sizes), sorted_indices, {});
+  auto [data, batch_sizes] = wick::_pack_padded_sequence(input, lengths, batch_first);
+  return PackedSequence(data, batch_sizes, sorted_indices, {});
 }
 
 std::tuple<Tensor, Tensor> pad_packed_sequence(const PackedSequence& sequence, bool batch_first,

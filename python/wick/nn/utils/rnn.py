@@ -125,48 +125,6 @@ def _as_lengths(lengths):
     return [int(v) for v in lengths]
 
 
-def _batch_sizes_of(lengths):
-    """batch_sizes for lengths sorted in decreasing order."""
-    if not lengths:
-        return []
-    T = lengths[0]
-    sizes = []
-    b = len(lengths)
-    for t in range(T):
-        while b > 0 and lengths[b - 1] <= t:
-            b -= 1
-        sizes.append(b)
-    return sizes
-
-
-def _pack_padded(input, lengths, batch_first):
-    # input (T, B, *) or (B, T, *); lengths sorted decreasing, python ints.
-    if batch_first:
-        input = input.transpose(0, 1)
-    T, B = input.size(0), input.size(1)
-    if len(lengths) != B:
-        raise RuntimeError(f"Expected `len(lengths)` to be equal to batch_size, but got "
-                           f"{len(lengths)} (batch_size={B})")
-    if lengths and lengths[-1] <= 0:
-        raise RuntimeError("Length of all samples has to be greater than 0, but found an element "
-                           "in 'lengths' that is <= 0")
-    for a, b in zip(lengths, lengths[1:]):
-        if b > a:
-            raise RuntimeError(
-                "`lengths` array must be sorted in decreasing order when `enforce_sorted` is "
-                "True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or "
-                "pack_sequence to sidestep this requirement if you do not need ONNX "
-                "exportability.")
-    if lengths and lengths[0] > T:
-        raise RuntimeError(f"Expected `lengths` to be no larger than the sequence length "
-                           f"({T}), but the longest sequence has length {lengths[0]}")
-    sizes = _batch_sizes_of(lengths)
-    idx = [t * B + b for t, bt in enumerate(sizes) for b in range(bt)]
-    flat = input.reshape((T * B,) + tuple(input.shape[2:]))
-    data = flat.index_select(0, _C.tensor(idx, dtype=wick.int64, device=input.device))
-    return data, _C.tensor(sizes, dtype=wick.int64)
-
-
 def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True):
     if not isinstance(lengths, wick.Tensor):
         lengths = _C.as_tensor(lengths, dtype=wick.int64, device="cpu")
@@ -182,7 +140,7 @@ def pack_padded_sequence(input, lengths, batch_first=False, enforce_sorted=True)
         sorted_indices = sorted_indices.to(input.device)
         batch_dim = 0 if batch_first else 1
         input = input.index_select(batch_dim, sorted_indices)
-    data, batch_sizes = _pack_padded(input, _as_lengths(lengths), batch_first)
+    data, batch_sizes = _C._pack_padded_sequence(input, lengths, batch_first)
     return _packed_sequence_init(data, batch_sizes, sorted_indices, None)
 
 
