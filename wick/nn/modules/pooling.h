@@ -1,6 +1,9 @@
 #pragma once
-// MaxPool1d/2d/3d, AvgPool1d/2d/3d, AdaptiveAvgPool1d/2d/3d (LibTorch's shape).
+// MaxPool1d/2d/3d, AvgPool1d/2d/3d, AdaptiveAvgPool1d/2d/3d, AdaptiveMaxPool1d/2d/3d,
+// MaxUnpool1d/2d/3d, LPPool1d/2d (LibTorch's shape).
 #include <optional>
+#include <tuple>
+#include <vector>
 
 #include "wick/nn/module.h"
 #include "wick/nn/options.h"
@@ -75,6 +78,73 @@ class AdaptiveAvgPoolNdImpl : public Module {
   AdaptiveAvgPoolOptions<D> options;
 };
 
+template <size_t D>
+struct AdaptiveMaxPoolOptions {
+  AdaptiveMaxPoolOptions(ExpandingArray<D> output_size) : output_size_(output_size) {}  // NOLINT
+  WICK_ARG(ExpandingArray<D>, output_size);
+};
+using AdaptiveMaxPool1dOptions = AdaptiveMaxPoolOptions<1>;
+using AdaptiveMaxPool2dOptions = AdaptiveMaxPoolOptions<2>;
+using AdaptiveMaxPool3dOptions = AdaptiveMaxPoolOptions<3>;
+
+template <size_t D>
+class AdaptiveMaxPoolNdImpl : public Module {
+ public:
+  explicit AdaptiveMaxPoolNdImpl(const AdaptiveMaxPoolOptions<D>& options) : options(options) {}
+  explicit AdaptiveMaxPoolNdImpl(ExpandingArray<D> output_size) : options(output_size) {}
+  Tensor forward(const Tensor& input);
+  // (output, indices), as return_indices=True.
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
+  void pretty_print(std::ostream& stream) const override;
+  AdaptiveMaxPoolOptions<D> options;
+};
+
+template <size_t D>
+struct MaxUnpoolOptions {
+  MaxUnpoolOptions(ExpandingArray<D> kernel_size) : kernel_size_(kernel_size), stride_(kernel_size) {}  // NOLINT
+  WICK_ARG(ExpandingArray<D>, kernel_size);
+  WICK_ARG(ExpandingArray<D>, stride);  // defaults to kernel_size
+  WICK_ARG(ExpandingArray<D>, padding) = 0;
+};
+using MaxUnpool1dOptions = MaxUnpoolOptions<1>;
+using MaxUnpool2dOptions = MaxUnpoolOptions<2>;
+using MaxUnpool3dOptions = MaxUnpoolOptions<3>;
+
+template <size_t D>
+class MaxUnpoolNdImpl : public Module {
+ public:
+  explicit MaxUnpoolNdImpl(const MaxUnpoolOptions<D>& options) : options(options) {}
+  explicit MaxUnpoolNdImpl(ExpandingArray<D> kernel_size) : options(kernel_size) {}
+  // output_size: the spatial size, or the full size, of the result (default:
+  // derived from kernel_size, stride and padding).
+  Tensor forward(const Tensor& input, const Tensor& indices,
+                 const std::optional<std::vector<int64_t>>& output_size = std::nullopt);
+  void pretty_print(std::ostream& stream) const override;
+  MaxUnpoolOptions<D> options;
+};
+
+template <size_t D>
+struct LPPoolOptions {
+  LPPoolOptions(double norm_type, ExpandingArray<D> kernel_size)
+      : norm_type_(norm_type), kernel_size_(kernel_size), stride_(kernel_size) {}
+  WICK_ARG(double, norm_type);
+  WICK_ARG(ExpandingArray<D>, kernel_size);
+  WICK_ARG(ExpandingArray<D>, stride);  // defaults to kernel_size
+  WICK_ARG(bool, ceil_mode) = false;
+};
+using LPPool1dOptions = LPPoolOptions<1>;
+using LPPool2dOptions = LPPoolOptions<2>;
+
+template <size_t D>
+class LPPoolNdImpl : public Module {
+ public:
+  explicit LPPoolNdImpl(const LPPoolOptions<D>& options) : options(options) {}
+  LPPoolNdImpl(double norm_type, ExpandingArray<D> kernel_size) : options(norm_type, kernel_size) {}
+  Tensor forward(const Tensor& input);
+  void pretty_print(std::ostream& stream) const override;
+  LPPoolOptions<D> options;
+};
+
 #define WICK_POOL_MODULES(D)                                                               \
   class MaxPool##D##dImpl : public MaxPoolNdImpl<D> {                                      \
    public:                                                                                 \
@@ -90,11 +160,32 @@ class AdaptiveAvgPoolNdImpl : public Module {
    public:                                                                                 \
     using AdaptiveAvgPoolNdImpl<D>::AdaptiveAvgPoolNdImpl;                                 \
   };                                                                                       \
-  WICK_MODULE(AdaptiveAvgPool##D##d);
+  WICK_MODULE(AdaptiveAvgPool##D##d);                                                      \
+  class AdaptiveMaxPool##D##dImpl : public AdaptiveMaxPoolNdImpl<D> {                      \
+   public:                                                                                 \
+    using AdaptiveMaxPoolNdImpl<D>::AdaptiveMaxPoolNdImpl;                                 \
+  };                                                                                       \
+  WICK_MODULE(AdaptiveMaxPool##D##d);                                                      \
+  class MaxUnpool##D##dImpl : public MaxUnpoolNdImpl<D> {                                  \
+   public:                                                                                 \
+    using MaxUnpoolNdImpl<D>::MaxUnpoolNdImpl;                                             \
+  };                                                                                       \
+  WICK_MODULE(MaxUnpool##D##d);
 WICK_POOL_MODULES(1)
 WICK_POOL_MODULES(2)
 WICK_POOL_MODULES(3)
 #undef WICK_POOL_MODULES
+
+class LPPool1dImpl : public LPPoolNdImpl<1> {
+ public:
+  using LPPoolNdImpl<1>::LPPoolNdImpl;
+};
+WICK_MODULE(LPPool1d);
+class LPPool2dImpl : public LPPoolNdImpl<2> {
+ public:
+  using LPPoolNdImpl<2>::LPPoolNdImpl;
+};
+WICK_MODULE(LPPool2d);
 
 extern template class MaxPoolNdImpl<1>;
 extern template class MaxPoolNdImpl<2>;
@@ -105,5 +196,13 @@ extern template class AvgPoolNdImpl<3>;
 extern template class AdaptiveAvgPoolNdImpl<1>;
 extern template class AdaptiveAvgPoolNdImpl<2>;
 extern template class AdaptiveAvgPoolNdImpl<3>;
+extern template class AdaptiveMaxPoolNdImpl<1>;
+extern template class AdaptiveMaxPoolNdImpl<2>;
+extern template class AdaptiveMaxPoolNdImpl<3>;
+extern template class MaxUnpoolNdImpl<1>;
+extern template class MaxUnpoolNdImpl<2>;
+extern template class MaxUnpoolNdImpl<3>;
+extern template class LPPoolNdImpl<1>;
+extern template class LPPoolNdImpl<2>;
 
 }  // namespace wick::nn

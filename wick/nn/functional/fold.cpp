@@ -1,0 +1,33 @@
+#include "wick/nn/functional/fold.h"
+
+#include <ostream>
+
+#include "wick/ops/conv.h"
+
+namespace wick::nn::functional {
+
+Tensor fold(const Tensor& input, const FoldFuncOptions& o) {
+  return col2im(input, o.output_size(), o.kernel_size(), o.dilation(), o.padding(), o.stride());
+}
+Tensor unfold(const Tensor& input, const UnfoldFuncOptions& o) {
+  return im2col(input, o.kernel_size(), o.dilation(), o.padding(), o.stride());
+}
+
+}  // namespace wick::nn::functional
+
+namespace wick::nn {
+
+Tensor FoldImpl::forward(const Tensor& input) { return functional::fold(input, options); }
+void FoldImpl::pretty_print(std::ostream& stream) const {
+  stream << "wick::nn::Fold(output_size=" << options.output_size() << ", kernel_size=" << options.kernel_size()
+         << ", dilation=" << options.dilation() << ", padding=" << options.padding()
+         << ", stride=" << options.stride() << ")";
+}
+
+Tensor UnfoldImpl::forward(const Tensor& input) { return functional::unfold(input, options); }
+void UnfoldImpl::pretty_print(std::ostream& stream) const {
+  stream << "wick::nn::Unfold(kernel_size=" << options.kernel_size() << ", dilation=" << options.dilation()
+         << ", padding=" << options.padding() << ", stride=" << options.stride() << ")";
+}
+
+}  // namespace wick::nn
