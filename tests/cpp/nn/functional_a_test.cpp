@@ -228,7 +228,13 @@ TEST(NnFunctionalA, Errors) {
             }),
             "recompute_scale_factor is not meaningful with an explicit size.");
   EXPECT_EQ(error_of([&] { F::interpolate(ones({2, 2}), F::InterpolateFuncOptions().size(std::vector<int64_t>{2})); }),
-            "Input Error: Only 3D, 4D and 5D input Tensors supported (got 2D) for the modes: nearest | linear | "
+            "Input and output must have the same number of spatial dimensions, but got input with spatial "
+            "dimensions of [] and output size of [2]. Please provide input tensor in (N, C, d1, d2, ...,dK) "
+            "format and output size in (o1, o2, ...,oK) format.");
+  EXPECT_EQ(error_of([&] {
+              F::interpolate(ones({1, 1, 1, 1, 1, 1}), F::InterpolateFuncOptions().size(std::vector<int64_t>{2}));
+            }),
+            "Input Error: Only 3D, 4D and 5D input Tensors supported (got 6D) for the modes: nearest | linear | "
             "bilinear | bicubic | trilinear | area | nearest-exact (got nearest)");
   EXPECT_EQ(error_of([&] { F::pad(x, F::PadFuncOptions({1, 1}).mode(kZeros)); }), "Unrecognised padding mode zeros");
   EXPECT_EQ(error_of([&] { F::dropout(x, F::DropoutFuncOptions().p(1.5)); }),
