@@ -87,6 +87,8 @@ Tensor run(const std::string& name, const Inputs& x) {
     return F::cosine_similarity(x[0], x[1], F::CosineSimilarityFuncOptions().dim(0).eps(1e-6));
   if (name == "pairwise_distance_p3")
     return F::pairwise_distance(x[0], x[1], F::PairwiseDistanceFuncOptions().p(3).eps(1e-4));
+  if (name == "pdist") return F::pdist(x[0]);
+  if (name == "pdist_p1") return F::pdist(x[0], 1.0);
   if (name == "dropout_train") return F::dropout(x[0], F::DropoutFuncOptions().p(0.4).training(true));
   if (name == "dropout2d_train") return F::dropout2d(x[0], F::Dropout2dFuncOptions().p(0.5));
   if (name == "embedding_bag_func")
@@ -213,6 +215,19 @@ TEST(NnFunctionalA, GradcheckThroughFunctional) {
       [](const std::vector<Tensor>& in) -> std::vector<Tensor> { return {F::pad(in[0], F::PadFuncOptions({1, 2, 2, 1}).mode(kReflect))}; }, {x}));
   EXPECT_TRUE(autograd::gradcheck(
       [](const std::vector<Tensor>& in) -> std::vector<Tensor> { return {F::group_norm(in[0], F::GroupNormFuncOptions(2))}; }, {x}));
+  Tensor rows = randn({4, 3}, opts).requires_grad_();
+  EXPECT_TRUE(autograd::gradcheck(
+      [](const std::vector<Tensor>& in) -> std::vector<Tensor> { return {F::pdist(in[0], 3.0)}; }, {rows}));
+  Tensor v = (rand({1, 2, 4, 4, 4}, opts) + 0.5).requires_grad_();
+  EXPECT_TRUE(autograd::gradcheck(
+      [](const std::vector<Tensor>& in) -> std::vector<Tensor> {
+        return {F::lp_pool3d(in[0], F::LPPool3dFuncOptions(2.0, 2))};
+      },
+      {v}));
+  nn::CrossMapLRN2d lrn(nn::CrossMapLRN2dOptions(3).alpha(0.1));
+  Tensor c = randn({1, 5, 2, 2}, opts).requires_grad_();
+  EXPECT_TRUE(autograd::gradcheck(
+      [&](const std::vector<Tensor>& in) -> std::vector<Tensor> { return {lrn(in[0])}; }, {c}));
 }
 
 TEST(NnFunctionalA, Errors) {
@@ -249,4 +264,5 @@ TEST(NnFunctionalA, Errors) {
             "nn.functional.grid_sample(): expected mode to be kBilinear, kNearest or kBicubic");
   EXPECT_EQ(error_of([&] { F::avg_pool1d(ones({1, 4}), F::AvgPool1dFuncOptions(2).divisor_override(2)); }),
             "divisor_override is not supported by avg_pool1d");
+  EXPECT_EQ(error_of([&] { F::pdist(ones({2, 2, 2})); }), "pdist only supports 2D tensors, got: 3D");
 }

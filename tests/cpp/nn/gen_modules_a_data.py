@@ -33,6 +33,18 @@ def unpool(pool, unpool_mod, output_size=None):
     return call
 
 
+class LPPool3d(nn.Module):
+    """PyTorch 2.x's LPPool3d (torch 1.13 has none), written as 2.x's F.lp_pool3d."""
+
+    def __init__(self, norm_type, kernel_size):
+        super().__init__()
+        self.p, self.k = norm_type, kernel_size
+
+    def forward(self, x):
+        out = F.avg_pool3d(x.pow(self.p), self.k)
+        return (torch.sign(out) * F.relu(torch.abs(out))).mul(self.k ** 3).pow(1.0 / self.p)
+
+
 EB_INPUT = torch.tensor([1, 2, 4, 5, 4, 3, 2, 9])
 EB_OFFSETS = torch.tensor([0, 3, 3])
 
@@ -104,9 +116,19 @@ MODULE_CASES = [
     ("pixel_unshuffle", 71, [(1, 2, 4, 6)], lambda: nn.PixelUnshuffle(2), None),
     ("fold", 72, [(1, 12, 15)], lambda: nn.Fold((4, 5), (2, 3), padding=1, stride=(1, 2)), None),
     ("unfold", 73, [(2, 2, 5, 6)], lambda: nn.Unfold((2, 3), dilation=(1, 2), padding=1, stride=2), None),
+    ("lp_pool3d", 76, [(1, 2, 4, 4, 4)], lambda: LPPool3d(2.0, 2), None),
+    ("cross_map_lrn2d", 77, [(2, 6, 2, 2)], lambda: nn.CrossMapLRN2d(3, 1e-2, 0.75, 2), None),
+    ("cross_map_lrn2d_even", 78, [(1, 5, 2, 1)], lambda: nn.CrossMapLRN2d(4, 0.1, 0.5, 1), None),
+    ("adaptive_avg_pool2d_none", 79, [(1, 2, 5, 4)], lambda: nn.AdaptiveAvgPool2d((None, 3)), None),
+    ("adaptive_max_pool3d_none", 80, [(1, 1, 3, 4, 5)], lambda: nn.AdaptiveMaxPool3d((2, None, 3)), None),
     ("cosine_similarity", 74, [(3, 4), (3, 4)], lambda: nn.CosineSimilarity(dim=1), None),
     ("pairwise_distance", 75, [(3, 4), (3, 4)], lambda: nn.PairwiseDistance(p=1, keepdim=True), None),
 ]
+
+# PyTorch's legacy CrossMapLRN2d backward is its own formula, not the derivative
+# of its forward (whose running sum never drops channel 0); wick differentiates
+# the forward, so only the forward values are compared.
+NO_GRAD = {"cross_map_lrn2d", "cross_map_lrn2d_even"}
 
 THETA = torch.tensor([[[0.9, -0.2, 0.1], [0.3, 1.1, -0.2]]])
 GRID = torch.tanh(fixed_input((1, 3, 4, 2), 1)) * 1.1
@@ -154,6 +176,8 @@ FUNC_CASES = [
     ("pixel_shuffle_batched3", [(2, 1, 4, 1, 2)], lambda x: F.pixel_shuffle(x, 2)),
     ("cosine_similarity_dim0", [(3, 4), (3, 4)], lambda a, b: F.cosine_similarity(a, b, dim=0, eps=1e-6)),
     ("pairwise_distance_p3", [(3, 4), (3, 4)], lambda a, b: F.pairwise_distance(a, b, p=3.0, eps=1e-4)),
+    ("pdist", [(4, 3)], lambda x: F.pdist(x)),
+    ("pdist_p1", [(3, 2)], lambda x: F.pdist(x, 1.0)),
     ("dropout_train", [(4, 5)], lambda x: F.dropout(x, 0.4, training=True)),
     ("dropout2d_train", [(2, 4, 2, 2)], lambda x: F.dropout2d(x, 0.5, training=True)),
     ("embedding_bag_func", [], lambda: F.embedding_bag(EB_INPUT, fixed_input((10, 2)), EB_OFFSETS,
@@ -192,7 +216,7 @@ for name, seed, in_shapes, make, call in MODULE_CASES:
     xs = [fixed_input(s, k).requires_grad_() for k, s in enumerate(in_shapes)]
     y = call(m, *xs) if call is not None else m(*xs)
     grad = torch.zeros(0)
-    if xs:
+    if xs and name not in NO_GRAD:
         (y * out_weights(y)).sum().backward()
         grad = xs[0].grad
     sd = m.state_dict()

@@ -11,5 +11,8 @@ using CosineSimilarityFuncOptions = CosineSimilarityOptions;
 using PairwiseDistanceFuncOptions = PairwiseDistanceOptions;
 Tensor cosine_similarity(const Tensor& x1, const Tensor& x2, const CosineSimilarityFuncOptions& options = {});
 Tensor pairwise_distance(const Tensor& x1, const Tensor& x2, const PairwiseDistanceFuncOptions& options = {});
+// The p-norm distances between the rows of a 2-D input, pairs (i, j) with i < j in
+// row-major order: N * (N - 1) / 2 values.
+Tensor pdist(const Tensor& input, double p = 2.0);
 
 }  // namespace wick::nn::functional

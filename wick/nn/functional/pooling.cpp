@@ -42,15 +42,15 @@ std::tuple<Tensor, Tensor> max_pool3d_with_indices(const Tensor& input, const Ma
 
 std::tuple<Tensor, Tensor> adaptive_max_pool1d_with_indices(const Tensor& input,
                                                             const AdaptiveMaxPool1dFuncOptions& o) {
-  return ::wick::adaptive_max_pool1d(input, o.output_size());
+  return ::wick::adaptive_max_pool1d(input, o.output_size().resolve(input.sizes()));
 }
 std::tuple<Tensor, Tensor> adaptive_max_pool2d_with_indices(const Tensor& input,
                                                             const AdaptiveMaxPool2dFuncOptions& o) {
-  return ::wick::adaptive_max_pool2d(input, o.output_size());
+  return ::wick::adaptive_max_pool2d(input, o.output_size().resolve(input.sizes()));
 }
 std::tuple<Tensor, Tensor> adaptive_max_pool3d_with_indices(const Tensor& input,
                                                             const AdaptiveMaxPool3dFuncOptions& o) {
-  return ::wick::adaptive_max_pool3d(input, o.output_size());
+  return ::wick::adaptive_max_pool3d(input, o.output_size().resolve(input.sizes()));
 }
 Tensor adaptive_max_pool1d(const Tensor& input, const AdaptiveMaxPool1dFuncOptions& o) {
   return std::get<0>(adaptive_max_pool1d_with_indices(input, o));
@@ -63,13 +63,13 @@ Tensor adaptive_max_pool3d(const Tensor& input, const AdaptiveMaxPool3dFuncOptio
 }
 
 Tensor adaptive_avg_pool1d(const Tensor& input, const AdaptiveAvgPool1dFuncOptions& o) {
-  return ::wick::adaptive_avg_pool1d(input, o.output_size());
+  return ::wick::adaptive_avg_pool1d(input, o.output_size().resolve(input.sizes()));
 }
 Tensor adaptive_avg_pool2d(const Tensor& input, const AdaptiveAvgPool2dFuncOptions& o) {
-  return ::wick::adaptive_avg_pool2d(input, o.output_size());
+  return ::wick::adaptive_avg_pool2d(input, o.output_size().resolve(input.sizes()));
 }
 Tensor adaptive_avg_pool3d(const Tensor& input, const AdaptiveAvgPool3dFuncOptions& o) {
-  return ::wick::adaptive_avg_pool3d(input, o.output_size());
+  return ::wick::adaptive_avg_pool3d(input, o.output_size().resolve(input.sizes()));
 }
 
 namespace {
@@ -96,6 +96,13 @@ Tensor lp_pool1d(const Tensor& input, const LPPool1dFuncOptions& o) {
 }
 Tensor lp_pool2d(const Tensor& input, const LPPool2dFuncOptions& o) {
   return ::wick::lp_pool2d(input, o.norm_type(), o.kernel_size(), o.stride(), o.ceil_mode());
+}
+
+Tensor lp_pool3d(const Tensor& input, const LPPool3dFuncOptions& o) {
+  const double p = o.norm_type();
+  Tensor out = ::wick::avg_pool3d(input.pow(p), o.kernel_size(), o.stride(), 0, o.ceil_mode());
+  const double window = static_cast<double>(o.kernel_size()[0] * o.kernel_size()[1] * o.kernel_size()[2]);
+  return (out.sign() * out.abs().relu()).mul(window).pow(1.0 / p);
 }
 
 }  // namespace wick::nn::functional

@@ -67,7 +67,10 @@ Tensor max_unpool3d(const Tensor& input, const Tensor& indices, const MaxUnpool3
 
 using LPPool1dFuncOptions = LPPool1dOptions;
 using LPPool2dFuncOptions = LPPool2dOptions;
+using LPPool3dFuncOptions = LPPool3dOptions;
 Tensor lp_pool1d(const Tensor& input, const LPPool1dFuncOptions& options);
 Tensor lp_pool2d(const Tensor& input, const LPPool2dFuncOptions& options);
+// PyTorch 2.x's lp_pool3d: (sum over the window of x^p)^(1/p), from avg_pool3d.
+Tensor lp_pool3d(const Tensor& input, const LPPool3dFuncOptions& options);
 
 }  // namespace wick::nn::functional

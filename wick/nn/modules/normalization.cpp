@@ -7,6 +7,7 @@
 #include "wick/nn/init.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/norm.h"
+#include "wick/ops/pool.h"
 
 namespace wick::nn {
 
@@ -231,6 +232,30 @@ Tensor LocalResponseNormImpl::forward(const Tensor& input) {
 
 void LocalResponseNormImpl::pretty_print(std::ostream& stream) const {
   stream << "wick::nn::LocalResponseNorm(" << options.size() << ", alpha=" << options.alpha()
+         << ", beta=" << options.beta() << ", k=" << options.k() << ")";
+}
+
+// ---- CrossMapLRN2d ------------------------------------------------------------
+
+Tensor CrossMapLRN2dImpl::forward(const Tensor& input) {
+  WICK_CHECK(input.dim() == 4, "CrossMapLRN2d: Expected input to be 4D, got ", input.dim(), "D instead.");
+  // PyTorch's legacy kernel: a running sum over channels [c - h, c + h],
+  // h = (size - 1) / 2, that never drops channel 0 once past it; we sum the
+  // window directly and add channel 0 back where the kernel keeps it.
+  const int64_t h = (options.size() - 1) / 2;
+  const int64_t width = 2 * h + 1;
+  const int64_t C = input.size(1);
+  Tensor sq = input.pow(2);
+  Tensor padded = constant_pad_nd(sq.unsqueeze(1), {0, 0, 0, 0, h, h});  // (N, 1, C + 2h, H, W)
+  Tensor sums = avg_pool3d(padded, {width, 1, 1}, {1, 1, 1}).squeeze(1) * static_cast<double>(width);
+  Tensor keeps_first = (arange(C) > h).to(input.scalar_type()).view({1, C, 1, 1});
+  sums = sums + sq.narrow(1, 0, 1) * keeps_first;
+  Tensor scale = sums * (options.alpha() / static_cast<double>(options.size())) + static_cast<double>(options.k());
+  return input * scale.pow(-options.beta());
+}
+
+void CrossMapLRN2dImpl::pretty_print(std::ostream& stream) const {
+  stream << "wick::nn::CrossMapLRN2d(" << options.size() << ", alpha=" << options.alpha()
          << ", beta=" << options.beta() << ", k=" << options.k() << ")";
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// BatchNorm1d/2d/3d, InstanceNorm1d/2d/3d, LayerNorm, GroupNorm, LocalResponseNorm
+// BatchNorm1d/2d/3d, InstanceNorm1d/2d/3d, LayerNorm, GroupNorm, LocalResponseNorm, CrossMapLRN2d
 // (LibTorch's shape; buffer names and state-dict keys as PyTorch's: running_mean,
 // running_var, num_batches_tracked).
 #include <optional>
@@ -152,5 +152,25 @@ class LocalResponseNormImpl : public Module {
   LocalResponseNormOptions options;
 };
 WICK_MODULE(LocalResponseNorm);
+
+struct CrossMapLRN2dOptions {
+  CrossMapLRN2dOptions(int64_t size) : size_(size) {}  // NOLINT
+  WICK_ARG(int64_t, size);
+  WICK_ARG(double, alpha) = 1e-4;
+  WICK_ARG(double, beta) = 0.75;
+  WICK_ARG(int64_t, k) = 1;
+};
+
+// The legacy cross-channel LRN of 4-D inputs: x * (k + alpha/size * sum of x^2
+// over a window of channels around each channel)^-beta.
+class CrossMapLRN2dImpl : public Module {
+ public:
+  explicit CrossMapLRN2dImpl(int64_t size) : CrossMapLRN2dImpl(CrossMapLRN2dOptions(size)) {}
+  explicit CrossMapLRN2dImpl(const CrossMapLRN2dOptions& options) : options(options) {}
+  Tensor forward(const Tensor& input);
+  void pretty_print(std::ostream& stream) const override;
+  CrossMapLRN2dOptions options;
+};
+WICK_MODULE(CrossMapLRN2d);
 
 }  // namespace wick::nn

@@ -58,9 +58,9 @@ void AvgPoolNdImpl<D>::pretty_print(std::ostream& stream) const {
 
 template <size_t D>
 Tensor AdaptiveAvgPoolNdImpl<D>::forward(const Tensor& input) {
-  if constexpr (D == 1) return adaptive_avg_pool1d(input, options.output_size());
-  if constexpr (D == 2) return adaptive_avg_pool2d(input, options.output_size());
-  if constexpr (D == 3) return adaptive_avg_pool3d(input, options.output_size());
+  if constexpr (D == 1) return functional::adaptive_avg_pool1d(input, options);
+  if constexpr (D == 2) return functional::adaptive_avg_pool2d(input, options);
+  if constexpr (D == 3) return functional::adaptive_avg_pool3d(input, options);
 }
 
 template <size_t D>
@@ -75,9 +75,9 @@ Tensor AdaptiveMaxPoolNdImpl<D>::forward(const Tensor& input) {
 
 template <size_t D>
 std::tuple<Tensor, Tensor> AdaptiveMaxPoolNdImpl<D>::forward_with_indices(const Tensor& input) {
-  if constexpr (D == 1) return adaptive_max_pool1d(input, options.output_size());
-  if constexpr (D == 2) return adaptive_max_pool2d(input, options.output_size());
-  if constexpr (D == 3) return adaptive_max_pool3d(input, options.output_size());
+  if constexpr (D == 1) return functional::adaptive_max_pool1d_with_indices(input, options);
+  if constexpr (D == 2) return functional::adaptive_max_pool2d_with_indices(input, options);
+  if constexpr (D == 3) return functional::adaptive_max_pool3d_with_indices(input, options);
 }
 
 template <size_t D>
@@ -105,6 +105,7 @@ template <size_t D>
 Tensor LPPoolNdImpl<D>::forward(const Tensor& input) {
   if constexpr (D == 1) return functional::lp_pool1d(input, options);
   if constexpr (D == 2) return functional::lp_pool2d(input, options);
+  if constexpr (D == 3) return functional::lp_pool3d(input, options);
 }
 
 template <size_t D>
@@ -131,5 +132,6 @@ template class MaxUnpoolNdImpl<2>;
 template class MaxUnpoolNdImpl<3>;
 template class LPPoolNdImpl<1>;
 template class LPPoolNdImpl<2>;
+template class LPPoolNdImpl<3>;
 
 }  // namespace wick::nn

@@ -1,7 +1,9 @@
 #pragma once
 // MaxPool1d/2d/3d, AvgPool1d/2d/3d, AdaptiveAvgPool1d/2d/3d, AdaptiveMaxPool1d/2d/3d,
-// MaxUnpool1d/2d/3d, LPPool1d/2d (LibTorch's shape).
+// MaxUnpool1d/2d/3d, LPPool1d/2d/3d (LibTorch's shape).
+#include <array>
 #include <optional>
+#include <ostream>
 #include <tuple>
 #include <vector>
 
@@ -9,6 +11,54 @@
 #include "wick/nn/options.h"
 
 namespace wick::nn {
+
+// D output sizes where std::nullopt keeps that input dim's size (LibTorch's
+// ExpandingArrayWithOptionalElem): AdaptiveAvgPool2dOptions({std::nullopt, 7}).
+template <size_t D>
+class ExpandingArrayWithOptionalElem {
+ public:
+  ExpandingArrayWithOptionalElem(int64_t v) { values_.fill(v); }  // NOLINT
+  ExpandingArrayWithOptionalElem(std::initializer_list<std::optional<int64_t>> list)
+      : ExpandingArrayWithOptionalElem(std::vector<std::optional<int64_t>>(list)) {}
+  ExpandingArrayWithOptionalElem(const std::vector<std::optional<int64_t>>& list) {  // NOLINT
+    WICK_CHECK(list.size() == D, "Expected ", D, " values, but instead got ", list.size());
+    std::copy(list.begin(), list.end(), values_.begin());
+  }
+  ExpandingArrayWithOptionalElem(const ExpandingArray<D>& a) {  // NOLINT
+    for (size_t i = 0; i < D; ++i) values_[i] = a[i];
+  }
+  const std::optional<int64_t>& operator[](size_t i) const { return values_[i]; }
+  std::optional<int64_t>& operator[](size_t i) { return values_[i]; }
+  size_t size() const { return D; }
+  // The sizes, with each nullopt replaced by the matching trailing dim of input.
+  std::vector<int64_t> resolve(IntArrayRef input_sizes) const {
+    std::vector<int64_t> out;
+    const int64_t n = static_cast<int64_t>(input_sizes.size());
+    for (size_t i = 0; i < D; ++i) {
+      const int64_t dim = n - static_cast<int64_t>(D) + static_cast<int64_t>(i);
+      WICK_CHECK(values_[i] || dim >= 0, "adaptive pooling: input has fewer than ", D, " spatial dims");
+      out.push_back(values_[i] ? *values_[i] : input_sizes[static_cast<size_t>(dim)]);
+    }
+    return out;
+  }
+
+ private:
+  std::array<std::optional<int64_t>, D> values_{};
+};
+
+template <size_t D>
+std::ostream& operator<<(std::ostream& os, const ExpandingArrayWithOptionalElem<D>& a) {
+  os << "[";
+  for (size_t i = 0; i < D; ++i) {
+    if (i) os << ", ";
+    if (a[i]) {
+      os << *a[i];
+    } else {
+      os << "None";
+    }
+  }
+  return os << "]";
+}
 
 template <size_t D>
 struct MaxPoolOptions {
@@ -61,8 +111,8 @@ class AvgPoolNdImpl : public Module {
 
 template <size_t D>
 struct AdaptiveAvgPoolOptions {
-  AdaptiveAvgPoolOptions(ExpandingArray<D> output_size) : output_size_(output_size) {}  // NOLINT
-  WICK_ARG(ExpandingArray<D>, output_size);
+  AdaptiveAvgPoolOptions(ExpandingArrayWithOptionalElem<D> output_size) : output_size_(output_size) {}  // NOLINT
+  WICK_ARG(ExpandingArrayWithOptionalElem<D>, output_size);
 };
 using AdaptiveAvgPool1dOptions = AdaptiveAvgPoolOptions<1>;
 using AdaptiveAvgPool2dOptions = AdaptiveAvgPoolOptions<2>;
@@ -72,7 +122,7 @@ template <size_t D>
 class AdaptiveAvgPoolNdImpl : public Module {
  public:
   explicit AdaptiveAvgPoolNdImpl(const AdaptiveAvgPoolOptions<D>& options) : options(options) {}
-  explicit AdaptiveAvgPoolNdImpl(ExpandingArray<D> output_size) : options(output_size) {}
+  explicit AdaptiveAvgPoolNdImpl(ExpandingArrayWithOptionalElem<D> output_size) : options(output_size) {}
   Tensor forward(const Tensor& input);
   void pretty_print(std::ostream& stream) const override;
   AdaptiveAvgPoolOptions<D> options;
@@ -80,8 +130,8 @@ class AdaptiveAvgPoolNdImpl : public Module {
 
 template <size_t D>
 struct AdaptiveMaxPoolOptions {
-  AdaptiveMaxPoolOptions(ExpandingArray<D> output_size) : output_size_(output_size) {}  // NOLINT
-  WICK_ARG(ExpandingArray<D>, output_size);
+  AdaptiveMaxPoolOptions(ExpandingArrayWithOptionalElem<D> output_size) : output_size_(output_size) {}  // NOLINT
+  WICK_ARG(ExpandingArrayWithOptionalElem<D>, output_size);
 };
 using AdaptiveMaxPool1dOptions = AdaptiveMaxPoolOptions<1>;
 using AdaptiveMaxPool2dOptions = AdaptiveMaxPoolOptions<2>;
@@ -91,7 +141,7 @@ template <size_t D>
 class AdaptiveMaxPoolNdImpl : public Module {
  public:
   explicit AdaptiveMaxPoolNdImpl(const AdaptiveMaxPoolOptions<D>& options) : options(options) {}
-  explicit AdaptiveMaxPoolNdImpl(ExpandingArray<D> output_size) : options(output_size) {}
+  explicit AdaptiveMaxPoolNdImpl(ExpandingArrayWithOptionalElem<D> output_size) : options(output_size) {}
   Tensor forward(const Tensor& input);
   // (output, indices), as return_indices=True.
   std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
@@ -134,6 +184,7 @@ struct LPPoolOptions {
 };
 using LPPool1dOptions = LPPoolOptions<1>;
 using LPPool2dOptions = LPPoolOptions<2>;
+using LPPool3dOptions = LPPoolOptions<3>;
 
 template <size_t D>
 class LPPoolNdImpl : public Module {
@@ -186,6 +237,11 @@ class LPPool2dImpl : public LPPoolNdImpl<2> {
   using LPPoolNdImpl<2>::LPPoolNdImpl;
 };
 WICK_MODULE(LPPool2d);
+class LPPool3dImpl : public LPPoolNdImpl<3> {
+ public:
+  using LPPoolNdImpl<3>::LPPoolNdImpl;
+};
+WICK_MODULE(LPPool3d);
 
 extern template class MaxPoolNdImpl<1>;
 extern template class MaxPoolNdImpl<2>;
@@ -204,5 +260,6 @@ extern template class MaxUnpoolNdImpl<2>;
 extern template class MaxUnpoolNdImpl<3>;
 extern template class LPPoolNdImpl<1>;
 extern template class LPPoolNdImpl<2>;
+extern template class LPPoolNdImpl<3>;
 
 }  // namespace wick::nn
