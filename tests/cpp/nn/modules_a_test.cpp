@@ -446,3 +446,36 @@ TEST(NnModulesA, Errors) {
             "kNearestExact");
   EXPECT_EQ(error_of([] { ReflectionPad1d(3)(ones({1, 2, 3})); }).substr(0, 35), "Argument #4: Padding size should be");
 }
+
+TEST(NnModulesA, DoubleAndNonContiguousInputs) {
+  // Modules cast to float64 give the float32 results; a transposed (non-contiguous)
+  // input gives the same as its contiguous copy.
+  manual_seed(4);
+  nn::ConvTranspose2d ct(nn::ConvTranspose2dOptions(3, 2, 3).stride(2));
+  nn::GroupNorm gn(1, 2);
+  nn::Bilinear bl(4, 4, 2);
+  Tensor x = randn({2, 3, 4, 5});
+  Tensor a = randn({3, 4});
+  Tensor y32 = gn(ct(x));
+  Tensor b32 = bl(a, a.flip({1}));
+  ct->to(kDouble);
+  gn->to(kDouble);
+  bl->to(kDouble);
+  Tensor y64 = gn(ct(x.to(kDouble)));
+  EXPECT_EQ(y64.scalar_type(), kDouble);
+  EXPECT_TENSOR_CLOSE(y64.to(kFloat), y32, 1e-4, 1e-5);
+  EXPECT_TENSOR_CLOSE(bl(a.to(kDouble), a.flip({1}).to(kDouble)).to(kFloat), b32, 1e-4, 1e-5);
+  Tensor xt = randn({2, 3, 6, 4}).transpose(2, 3);
+  ASSERT_FALSE(xt.is_contiguous());
+  for (auto fwd : std::vector<std::function<Tensor(const Tensor&)>>{
+           [](const Tensor& t) { return nn::ReflectionPad2d(1)(t); },
+           [](const Tensor& t) { return nn::Upsample(nn::UpsampleOptions().scale_factor(std::vector<double>{2, 2}).mode(kBilinear))(t); },
+           [](const Tensor& t) { return nn::AdaptiveMaxPool2d(3)(t); },
+           [](const Tensor& t) { return nn::InstanceNorm2d(3)(t); },
+           [](const Tensor& t) { return nn::LPPool2d(2, 2)(t); },
+           [](const Tensor& t) { return nn::Unfold(2)(t); },
+           [](const Tensor& t) { return nn::PixelUnshuffle(2)(t); },
+           [](const Tensor& t) { return nn::CrossMapLRN2d(3)(t); }}) {
+    EXPECT_TENSOR_CLOSE(fwd(xt), fwd(xt.contiguous()), 1e-5, 1e-6);
+  }
+}
