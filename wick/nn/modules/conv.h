@@ -1,6 +1,8 @@
 #pragma once
-// Conv1d / Conv2d / Conv3d (LibTorch's shape):
+// Conv1d / Conv2d / Conv3d and ConvTranspose1d / 2d / 3d (LibTorch's shape):
 //   wick::nn::Conv2d(wick::nn::Conv2dOptions(1, 6, 5).padding(2))
+//   wick::nn::ConvTranspose2d(wick::nn::ConvTranspose2dOptions(6, 1, 5).stride(2))
+#include <optional>
 #include <variant>
 
 #include "wick/nn/module.h"
@@ -80,6 +82,61 @@ WICK_MODULE(Conv1d);
 WICK_MODULE(Conv2d);
 WICK_MODULE(Conv3d);
 
+template <size_t D>
+struct ConvTransposeOptions {
+  ConvTransposeOptions(int64_t in_channels, int64_t out_channels, ExpandingArray<D> kernel_size)
+      : in_channels_(in_channels), out_channels_(out_channels), kernel_size_(kernel_size) {}
+  WICK_ARG(int64_t, in_channels);
+  WICK_ARG(int64_t, out_channels);
+  WICK_ARG(ExpandingArray<D>, kernel_size);
+  WICK_ARG(ExpandingArray<D>, stride) = 1;
+  WICK_ARG(ExpandingArray<D>, padding) = 0;
+  WICK_ARG(ExpandingArray<D>, output_padding) = 0;
+  WICK_ARG(int64_t, groups) = 1;
+  WICK_ARG(bool, bias) = true;
+  WICK_ARG(ExpandingArray<D>, dilation) = 1;
+  // Only kZeros, as in PyTorch.
+  WICK_ARG(PaddingMode, padding_mode) = kZeros;
+};
+using ConvTranspose1dOptions = ConvTransposeOptions<1>;
+using ConvTranspose2dOptions = ConvTransposeOptions<2>;
+using ConvTranspose3dOptions = ConvTransposeOptions<3>;
+
+// Weight (in_channels, out_channels / groups, *kernel_size).
+template <size_t D>
+class ConvTransposeNdImpl : public Module {
+ public:
+  explicit ConvTransposeNdImpl(const ConvTransposeOptions<D>& options);
+  // output_size (the spatial sizes, or the full size) picks the output padding
+  // that gives exactly that size; without it, options.output_padding() is used.
+  Tensor forward(const Tensor& input, const std::optional<IntArrayRef>& output_size = std::nullopt);
+  void reset_parameters() override;
+  void pretty_print(std::ostream& stream) const override;
+
+  ConvTransposeOptions<D> options;
+  Tensor weight, bias;
+
+ protected:
+  std::vector<int64_t> _output_padding(const Tensor& input, const std::optional<IntArrayRef>& output_size) const;
+};
+
+#define WICK_CONV_TRANSPOSE_MODULE(D)                                              \
+  class ConvTranspose##D##dImpl : public ConvTransposeNdImpl<D> {                  \
+   public:                                                                         \
+    ConvTranspose##D##dImpl(int64_t in, int64_t out, ExpandingArray<D> kernel_size) \
+        : ConvTransposeNdImpl<D>(ConvTransposeOptions<D>(in, out, kernel_size)) {}  \
+    explicit ConvTranspose##D##dImpl(const ConvTransposeOptions<D>& options)        \
+        : ConvTransposeNdImpl<D>(options) {}                                       \
+  };                                                                               \
+  WICK_MODULE(ConvTranspose##D##d);
+WICK_CONV_TRANSPOSE_MODULE(1)
+WICK_CONV_TRANSPOSE_MODULE(2)
+WICK_CONV_TRANSPOSE_MODULE(3)
+#undef WICK_CONV_TRANSPOSE_MODULE
+
+extern template class ConvTransposeNdImpl<1>;
+extern template class ConvTransposeNdImpl<2>;
+extern template class ConvTransposeNdImpl<3>;
 extern template class ConvNdImpl<1>;
 extern template class ConvNdImpl<2>;
 extern template class ConvNdImpl<3>;

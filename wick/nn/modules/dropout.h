@@ -1,5 +1,6 @@
 #pragma once
-// Dropout and Dropout2d (whole channels), inert in eval mode.
+// Dropout, Dropout1d/2d/3d (whole channels), AlphaDropout, FeatureAlphaDropout;
+// all inert in eval mode.
 #include "wick/nn/module.h"
 #include "wick/nn/options.h"
 
@@ -10,25 +11,28 @@ struct DropoutOptions {
   WICK_ARG(double, p);
   WICK_ARG(bool, inplace) = false;
 };
+using Dropout1dOptions = DropoutOptions;
+using Dropout2dOptions = DropoutOptions;
+using Dropout3dOptions = DropoutOptions;
+using AlphaDropoutOptions = DropoutOptions;
+using FeatureAlphaDropoutOptions = DropoutOptions;
 
-class DropoutImpl : public Module {
- public:
-  explicit DropoutImpl(const DropoutOptions& options = {});
-  explicit DropoutImpl(double p) : DropoutImpl(DropoutOptions(p)) {}
-  Tensor forward(Tensor input);
-  void pretty_print(std::ostream& stream) const override;
-  DropoutOptions options;
-};
-WICK_MODULE(Dropout);
-
-class Dropout2dImpl : public Module {
- public:
-  explicit Dropout2dImpl(const DropoutOptions& options = {});
-  explicit Dropout2dImpl(double p) : Dropout2dImpl(DropoutOptions(p)) {}
-  Tensor forward(Tensor input);
-  void pretty_print(std::ostream& stream) const override;
-  DropoutOptions options;
-};
-WICK_MODULE(Dropout2d);
+#define WICK_DROPOUT_MODULE(Name)                                       \
+  class Name##Impl : public Module {                                    \
+   public:                                                              \
+    explicit Name##Impl(const DropoutOptions& options = {});            \
+    explicit Name##Impl(double p) : Name##Impl(DropoutOptions(p)) {}    \
+    Tensor forward(Tensor input);                                       \
+    void pretty_print(std::ostream& stream) const override;             \
+    DropoutOptions options;                                             \
+  };                                                                    \
+  WICK_MODULE(Name);
+WICK_DROPOUT_MODULE(Dropout)
+WICK_DROPOUT_MODULE(Dropout1d)
+WICK_DROPOUT_MODULE(Dropout2d)
+WICK_DROPOUT_MODULE(Dropout3d)
+WICK_DROPOUT_MODULE(AlphaDropout)
+WICK_DROPOUT_MODULE(FeatureAlphaDropout)
+#undef WICK_DROPOUT_MODULE
 
 }  // namespace wick::nn

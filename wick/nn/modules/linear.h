@@ -1,5 +1,7 @@
 #pragma once
-// Identity, Linear, Flatten (LibTorch's torch::nn modules of the same names).
+// Identity, Linear, Bilinear, Flatten, Unflatten (LibTorch's torch::nn modules of the same names).
+#include <vector>
+
 #include "wick/nn/module.h"
 #include "wick/nn/options.h"
 
@@ -48,5 +50,46 @@ class FlattenImpl : public Module {
   FlattenOptions options;
 };
 WICK_MODULE(Flatten);
+
+struct UnflattenOptions {
+  UnflattenOptions(int64_t dim, std::vector<int64_t> sizes) : dim_(dim), sizes_(std::move(sizes)) {}
+  WICK_ARG(int64_t, dim);
+  WICK_ARG(std::vector<int64_t>, sizes);
+};
+
+// Splits dim into sizes (one entry may be -1).
+class UnflattenImpl : public Module {
+ public:
+  UnflattenImpl(int64_t dim, std::vector<int64_t> sizes) : UnflattenImpl(UnflattenOptions(dim, std::move(sizes))) {}
+  explicit UnflattenImpl(const UnflattenOptions& options) : options(options) {}
+  Tensor forward(const Tensor& input);
+  void pretty_print(std::ostream& stream) const override;
+  UnflattenOptions options;
+};
+WICK_MODULE(Unflatten);
+
+struct BilinearOptions {
+  BilinearOptions(int64_t in1_features, int64_t in2_features, int64_t out_features)
+      : in1_features_(in1_features), in2_features_(in2_features), out_features_(out_features) {}
+  WICK_ARG(int64_t, in1_features);
+  WICK_ARG(int64_t, in2_features);
+  WICK_ARG(int64_t, out_features);
+  WICK_ARG(bool, bias) = true;
+};
+
+// y = x1^T A x2 + b, A of shape (out_features, in1_features, in2_features).
+class BilinearImpl : public Module {
+ public:
+  BilinearImpl(int64_t in1_features, int64_t in2_features, int64_t out_features)
+      : BilinearImpl(BilinearOptions(in1_features, in2_features, out_features)) {}
+  explicit BilinearImpl(const BilinearOptions& options);
+  Tensor forward(const Tensor& input1, const Tensor& input2);
+  void reset_parameters() override;
+  void pretty_print(std::ostream& stream) const override;
+
+  BilinearOptions options;
+  Tensor weight, bias;
+};
+WICK_MODULE(Bilinear);
 
 }  // namespace wick::nn
