@@ -31,6 +31,10 @@ Tensor grid() { return tanh(fixed_input({1, 3, 4, 2}, 1)) * 1.1f; }
 Tensor run(const std::string& name, const Inputs& x) {
   if (name == "interpolate_area")
     return F::interpolate(x[0], F::InterpolateFuncOptions().size(std::vector<int64_t>{2, 3}).mode(kArea));
+  if (name == "interpolate_bilinear_aa")
+    return F::interpolate(x[0], F::InterpolateFuncOptions().size(std::vector<int64_t>{4, 5}).mode(kBilinear).antialias(true));
+  if (name == "interpolate_bicubic_aa")
+    return F::interpolate(x[0], F::InterpolateFuncOptions().scale_factor(std::vector<double>{0.45}).mode(kBicubic).antialias(true));
   if (name == "interpolate_nearest_exact")
     return F::interpolate(x[0], F::InterpolateFuncOptions().scale_factor(std::vector<double>{1.7}).mode(kNearestExact));
   if (name == "interpolate_bilinear_recompute")

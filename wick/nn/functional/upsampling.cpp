@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "wick/ops/nn_extra.h"
 #include "wick/ops/pool.h"
 
 namespace wick::nn {
@@ -94,7 +95,8 @@ Tensor interpolate(const Tensor& input, const InterpolateFuncOptions& o) {
 
   WICK_CHECK_T(ValueError, !o.antialias() || ((mode == "bilinear" || mode == "bicubic") && n == 4),
                "Anti-alias option is only supported for bilinear and bicubic modes");
-  WICK_CHECK_T(NotImplementedError, !o.antialias(), "wick: interpolate(antialias=true) is not supported yet");
+  if (o.antialias() && mode == "bilinear") return _upsample_bilinear2d_aa(input, output_size, align_corners, scales);
+  if (o.antialias() && mode == "bicubic") return _upsample_bicubic2d_aa(input, output_size, align_corners, scales);
 
   if ((mode == "nearest" || mode == "nearest-exact") && n >= 3 && n <= 5)
     return upsample_nearest_nd(input, static_cast<int>(dim), output_size, scales, mode == "nearest-exact");
