@@ -11,17 +11,18 @@
 
 namespace wick::nn {
 
-template <size_t D>
-BatchNormNdImpl<D>::BatchNormNdImpl(const BatchNormOptions& options_) : options(options_) {
-  int64_t n = options.num_features();
-  if (options.affine()) {
+namespace detail {
+
+NormStateImpl::NormStateImpl(int64_t n, bool affine, bool track_running_stats)
+    : affine_(affine), track_running_stats_(track_running_stats) {
+  if (affine) {
     weight = register_parameter("weight", empty({n}));
     bias = register_parameter("bias", empty({n}));
   } else {
     weight = register_parameter("weight", Tensor(), false);
     bias = register_parameter("bias", Tensor(), false);
   }
-  if (options.track_running_stats()) {
+  if (track_running_stats) {
     running_mean = register_buffer("running_mean", zeros({n}));
     running_var = register_buffer("running_var", ones({n}));
     num_batches_tracked = register_buffer("num_batches_tracked", zeros({}, TensorOptions().dtype(kLong)));
@@ -33,23 +34,28 @@ BatchNormNdImpl<D>::BatchNormNdImpl(const BatchNormOptions& options_) : options(
   reset_parameters();
 }
 
-template <size_t D>
-void BatchNormNdImpl<D>::reset_running_stats() {
-  if (!options.track_running_stats()) return;
+void NormStateImpl::reset_running_stats() {
+  if (!track_running_stats_) return;
   autograd::NoGradGuard g;
   running_mean.zero_();
   running_var.fill_(1);
   num_batches_tracked.zero_();
 }
 
-template <size_t D>
-void BatchNormNdImpl<D>::reset_parameters() {
+void NormStateImpl::reset_parameters() {
   reset_running_stats();
-  if (options.affine()) {
+  if (affine_) {
     init::ones_(weight);
     init::zeros_(bias);
   }
 }
+
+}  // namespace detail
+
+template <size_t D>
+BatchNormNdImpl<D>::BatchNormNdImpl(const BatchNormOptions& options_)
+    : NormStateImpl(options_.num_features(), options_.affine(), options_.track_running_stats()),
+      options(options_) {}
 
 template <size_t D>
 Tensor BatchNormNdImpl<D>::forward(const Tensor& input) {
@@ -95,44 +101,9 @@ template class BatchNormNdImpl<3>;
 // ---- InstanceNorm -------------------------------------------------------------
 
 template <size_t D>
-InstanceNormNdImpl<D>::InstanceNormNdImpl(const InstanceNormOptions& options_) : options(options_) {
-  int64_t n = options.num_features();
-  if (options.affine()) {
-    weight = register_parameter("weight", empty({n}));
-    bias = register_parameter("bias", empty({n}));
-  } else {
-    weight = register_parameter("weight", Tensor(), false);
-    bias = register_parameter("bias", Tensor(), false);
-  }
-  if (options.track_running_stats()) {
-    running_mean = register_buffer("running_mean", zeros({n}));
-    running_var = register_buffer("running_var", ones({n}));
-    num_batches_tracked = register_buffer("num_batches_tracked", zeros({}, TensorOptions().dtype(kLong)));
-  } else {
-    running_mean = register_buffer("running_mean", Tensor());
-    running_var = register_buffer("running_var", Tensor());
-    num_batches_tracked = register_buffer("num_batches_tracked", Tensor());
-  }
-  reset_parameters();
-}
-
-template <size_t D>
-void InstanceNormNdImpl<D>::reset_running_stats() {
-  if (!options.track_running_stats()) return;
-  autograd::NoGradGuard g;
-  running_mean.zero_();
-  running_var.fill_(1);
-  num_batches_tracked.zero_();
-}
-
-template <size_t D>
-void InstanceNormNdImpl<D>::reset_parameters() {
-  reset_running_stats();
-  if (options.affine()) {
-    init::ones_(weight);
-    init::zeros_(bias);
-  }
-}
+InstanceNormNdImpl<D>::InstanceNormNdImpl(const InstanceNormOptions& options_)
+    : NormStateImpl(options_.num_features(), options_.affine(), options_.track_running_stats()),
+      options(options_) {}
 
 template <size_t D>
 Tensor InstanceNormNdImpl<D>::forward(const Tensor& input) {

@@ -23,17 +23,30 @@ using BatchNorm1dOptions = BatchNormOptions;
 using BatchNorm2dOptions = BatchNormOptions;
 using BatchNorm3dOptions = BatchNormOptions;
 
+namespace detail {
+// What BatchNorm and InstanceNorm share: the affine parameters and the running
+// statistics, registered under PyTorch's names and reset the same way.
+class NormStateImpl : public Module {
+ public:
+  NormStateImpl(int64_t num_features, bool affine, bool track_running_stats);
+  void reset_running_stats();
+  void reset_parameters() override;
+
+  Tensor weight, bias, running_mean, running_var, num_batches_tracked;
+
+ private:
+  bool affine_, track_running_stats_;
+};
+}  // namespace detail
+
 template <size_t D>
-class BatchNormNdImpl : public Module {
+class BatchNormNdImpl : public detail::NormStateImpl {
  public:
   explicit BatchNormNdImpl(const BatchNormOptions& options);
   Tensor forward(const Tensor& input);
-  void reset_running_stats();
-  void reset_parameters() override;
   void pretty_print(std::ostream& stream) const override;
 
   BatchNormOptions options;
-  Tensor weight, bias, running_mean, running_var, num_batches_tracked;
 };
 
 #define WICK_BN_MODULE(D)                              \
@@ -64,16 +77,13 @@ using InstanceNorm3dOptions = InstanceNormOptions;
 
 // Per-sample, per-channel normalisation of (N, C, *spatial) or unbatched (C, *spatial).
 template <size_t D>
-class InstanceNormNdImpl : public Module {
+class InstanceNormNdImpl : public detail::NormStateImpl {
  public:
   explicit InstanceNormNdImpl(const InstanceNormOptions& options);
   Tensor forward(const Tensor& input);
-  void reset_running_stats();
-  void reset_parameters() override;
   void pretty_print(std::ostream& stream) const override;
 
   InstanceNormOptions options;
-  Tensor weight, bias, running_mean, running_var, num_batches_tracked;
 };
 
 #define WICK_IN_MODULE(D)                                       \

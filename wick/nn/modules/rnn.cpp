@@ -199,11 +199,16 @@ std::tuple<Tensor, Tensor> RNNImplBase::forward_single(const Tensor& input,
 RNNImpl::RNNImpl(const RNNOptions& options_)
     : detail::RNNImplBase(base_of(options_)), options(options_) {}
 
-std::tuple<Tensor, Tensor> RNNImpl::forward(const Tensor& input, Tensor hx) {
-  WICK_CHECK(input.dim() == 2 || input.dim() == 3, "RNN: Expected input to be 2D or 3D, got ",
-             input.dim(), "D tensor instead");
+namespace detail {
+
+// RNN and GRU: (output, h_n) for padded input, batched or not. `noun` is the word
+// PyTorch's rank error uses ("tensor" for RNN, "input" for GRU).
+std::tuple<Tensor, Tensor> RNNImplBase::forward_padded(const Tensor& input, Tensor hx,
+                                                       const char* noun) {
+  WICK_CHECK(input.dim() == 2 || input.dim() == 3, name_, ": Expected input to be 2D or 3D, got ",
+             input.dim(), "D ", noun, " instead");
   const bool batched = input.dim() == 3;
-  const int64_t batch_dim = options.batch_first() ? 0 : 1;
+  const int64_t batch_dim = options_base.batch_first() ? 0 : 1;
   Tensor x = batched ? input : input.unsqueeze(batch_dim);
   if (hx.defined()) {
     WICK_CHECK(hx.dim() == (batched ? 3 : 2), batched ? "For batched 3-D input, hx should also be 3-D but got "
@@ -216,7 +221,7 @@ std::tuple<Tensor, Tensor> RNNImpl::forward(const Tensor& input, Tensor hx) {
   return {out, h};
 }
 
-std::tuple<utils::rnn::PackedSequence, Tensor> RNNImpl::forward_with_packed_input(
+std::tuple<utils::rnn::PackedSequence, Tensor> RNNImplBase::forward_packed(
     const utils::rnn::PackedSequence& packed, Tensor hx) {
   const int64_t max_batch = packed.batch_sizes()[0].item().to<int64_t>();
   auto [out, h] = forward_single(packed.data(), packed.batch_sizes(), packed.sorted_indices(),
@@ -224,36 +229,29 @@ std::tuple<utils::rnn::PackedSequence, Tensor> RNNImpl::forward_with_packed_inpu
   return {utils::rnn::PackedSequence(out, packed.batch_sizes(), packed.sorted_indices(),
                                      packed.unsorted_indices()),
           permute_hidden(h, packed.unsorted_indices())};
+}
+
+}  // namespace detail
+
+std::tuple<Tensor, Tensor> RNNImpl::forward(const Tensor& input, Tensor hx) {
+  return forward_padded(input, std::move(hx), "tensor");
+}
+
+std::tuple<utils::rnn::PackedSequence, Tensor> RNNImpl::forward_with_packed_input(
+    const utils::rnn::PackedSequence& packed, Tensor hx) {
+  return forward_packed(packed, std::move(hx));
 }
 
 GRUImpl::GRUImpl(const GRUOptions& options_)
     : detail::RNNImplBase(base_of(options_)), options(options_) {}
 
 std::tuple<Tensor, Tensor> GRUImpl::forward(const Tensor& input, Tensor hx) {
-  WICK_CHECK(input.dim() == 2 || input.dim() == 3, "GRU: Expected input to be 2D or 3D, got ",
-             input.dim(), "D input instead");
-  const bool batched = input.dim() == 3;
-  const int64_t batch_dim = options.batch_first() ? 0 : 1;
-  Tensor x = batched ? input : input.unsqueeze(batch_dim);
-  if (hx.defined()) {
-    WICK_CHECK(hx.dim() == (batched ? 3 : 2), batched ? "For batched 3-D input, hx should also be 3-D but got "
-                                                      : "For unbatched 2-D input, hx should also be 2-D but got ",
-               hx.dim(), "-D tensor");
-    if (!batched) hx = hx.unsqueeze(1);
-  }
-  auto [out, h] = forward_single(x, Tensor(), Tensor(), x.size(batch_dim), hx);
-  if (!batched) return {out.squeeze(batch_dim), h.squeeze(1)};
-  return {out, h};
+  return forward_padded(input, std::move(hx), "input");
 }
 
 std::tuple<utils::rnn::PackedSequence, Tensor> GRUImpl::forward_with_packed_input(
     const utils::rnn::PackedSequence& packed, Tensor hx) {
-  const int64_t max_batch = packed.batch_sizes()[0].item().to<int64_t>();
-  auto [out, h] = forward_single(packed.data(), packed.batch_sizes(), packed.sorted_indices(),
-                                 max_batch, hx);
-  return {utils::rnn::PackedSequence(out, packed.batch_sizes(), packed.sorted_indices(),
-                                     packed.unsorted_indices()),
-          permute_hidden(h, packed.unsorted_indices())};
+  return forward_packed(packed, std::move(hx));
 }
 
 // ---- LSTM ----------------------------------------------------------------------------

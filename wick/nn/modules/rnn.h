@@ -88,6 +88,10 @@ class RNNImplBase : public Module {
   void check_hidden_size(const Tensor& hx, const std::vector<int64_t>& expected,
                          const char* what) const;
   Tensor permute_hidden(const Tensor& hx, const Tensor& permutation) const;
+  // RNN and GRU forwards (padded and packed input).
+  std::tuple<Tensor, Tensor> forward_padded(const Tensor& input, Tensor hx, const char* noun);
+  std::tuple<utils::rnn::PackedSequence, Tensor> forward_packed(const utils::rnn::PackedSequence& packed,
+                                                                 Tensor hx);
   std::vector<Tensor> flat_weights() const;
   // Shared by RNN and GRU: returns (output, h_n).
   std::tuple<Tensor, Tensor> forward_single(const Tensor& input, const Tensor& batch_sizes,

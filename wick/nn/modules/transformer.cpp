@@ -165,16 +165,26 @@ void TransformerDecoderLayerImpl::pretty_print(std::ostream& stream) const {
 
 // ---- encoder / decoder stacks --------------------------------------------------------
 
+namespace {
+
+// num_layers copies of `layer` with its weights and mode (PyTorch deep-copies the layer).
+template <typename LayerHolder>
+void push_clones(ModuleListImpl& layers, const LayerHolder& layer, int64_t num_layers) {
+  auto state = layer->state_dict();
+  for (int64_t i = 0; i < num_layers; ++i) {
+    LayerHolder copy(layer->options);
+    copy->load_state_dict(state);
+    if (!layer->is_training()) copy->eval();
+    layers.push_back(copy);
+  }
+}
+
+}  // namespace
+
 TransformerEncoderImpl::TransformerEncoderImpl(TransformerEncoderOptions o) : options(std::move(o)) {
   WICK_CHECK(!options.encoder_layer().is_empty(), "TransformerEncoder: encoder_layer is empty");
   layers = register_module("layers", ModuleList());
-  auto state = options.encoder_layer()->state_dict();
-  for (int64_t i = 0; i < options.num_layers(); ++i) {
-    TransformerEncoderLayer layer(options.encoder_layer()->options);
-    layer->load_state_dict(state);
-    if (!options.encoder_layer()->is_training()) layer->eval();
-    layers->push_back(layer);
-  }
+  push_clones(*layers, options.encoder_layer(), options.num_layers());
   norm = options.norm();
   if (!norm.is_empty()) register_module("norm", norm.ptr());
 }
@@ -204,13 +214,7 @@ void TransformerEncoderImpl::pretty_print(std::ostream& stream) const {
 TransformerDecoderImpl::TransformerDecoderImpl(TransformerDecoderOptions o) : options(std::move(o)) {
   WICK_CHECK(!options.decoder_layer().is_empty(), "TransformerDecoder: decoder_layer is empty");
   layers = register_module("layers", ModuleList());
-  auto state = options.decoder_layer()->state_dict();
-  for (int64_t i = 0; i < options.num_layers(); ++i) {
-    TransformerDecoderLayer layer(options.decoder_layer()->options);
-    layer->load_state_dict(state);
-    if (!options.decoder_layer()->is_training()) layer->eval();
-    layers->push_back(layer);
-  }
+  push_clones(*layers, options.decoder_layer(), options.num_layers());
   norm = options.norm();
   if (!norm.is_empty()) register_module("norm", norm.ptr());
 }
