@@ -309,8 +309,10 @@ class Tanhshrink(Module):
         return F.tanhshrink(input)
 
 
-class Softmin(Module):
+class _SoftmaxFamily(Module):
+    """Softmax, Softmin and LogSoftmax: one dim, PyTorch's implicit-dim rule when None."""
     __constants__ = ["dim"]
+    _fn = None  # the F function's name
 
     def __init__(self, dim=None):
         super().__init__()
@@ -322,29 +324,18 @@ class Softmin(Module):
             self.dim = None
 
     def forward(self, input):
-        return F.softmin(input, _softmax_dim("softmin", self.dim, input.dim()))
+        return getattr(F, self._fn)(input, _softmax_dim(self._fn, self.dim, input.dim()))
 
     def extra_repr(self):
         return f"dim={self.dim}"
 
 
-class Softmax(Module):
-    __constants__ = ["dim"]
+class Softmin(_SoftmaxFamily):
+    _fn = "softmin"
 
-    def __init__(self, dim=None):
-        super().__init__()
-        self.dim = dim
 
-    def __setstate__(self, state):
-        super().__setstate__(state)
-        if not hasattr(self, "dim"):
-            self.dim = None
-
-    def forward(self, input):
-        return F.softmax(input, _softmax_dim("softmax", self.dim, input.dim()))
-
-    def extra_repr(self):
-        return f"dim={self.dim}"
+class Softmax(_SoftmaxFamily):
+    _fn = "softmax"
 
 
 class Softmax2d(Module):
@@ -355,23 +346,8 @@ class Softmax2d(Module):
         return F.softmax(input, -3)
 
 
-class LogSoftmax(Module):
-    __constants__ = ["dim"]
-
-    def __init__(self, dim=None):
-        super().__init__()
-        self.dim = dim
-
-    def __setstate__(self, state):
-        super().__setstate__(state)
-        if not hasattr(self, "dim"):
-            self.dim = None
-
-    def forward(self, input):
-        return F.log_softmax(input, _softmax_dim("log_softmax", self.dim, input.dim()))
-
-    def extra_repr(self):
-        return f"dim={self.dim}"
+class LogSoftmax(_SoftmaxFamily):
+    _fn = "log_softmax"
 
 
 class MultiheadAttention(Module):
