@@ -1,0 +1,234 @@
+// The optimizers' update math (see functional.h). Each kernel is one pass over
+// contiguous data; half and bfloat16 compute in float and round wherever
+// PyTorch's single-tensor path stores an intermediate tensor, so the result is
+// the same op-for-op sequence PyTorch runs.
+#include "wick/optim/functional.h"
+
+#include <cmath>
+#include <optional>
+
+#include "wick/autograd/grad_mode.h"
+#include "wick/core/dispatch.h"
+#include "wick/core/parallel.h"
+#include "wick/ops/creation.h"
+
+namespace wick::optim::functional {
+
+namespace {
+
+// A contiguous tensor to update in place; a non-contiguous one is updated
+// through a contiguous copy written back at finish().
+struct Slot {
+  Tensor orig, work;
+  explicit Slot(const Tensor& t) : orig(t), work(t.is_contiguous() ? t : t.contiguous()) {}
+  void finish() {
+    if (work.is_same(orig)) {
+      orig.bump_version();
+    } else {
+      orig.copy_(work);
+    }
+  }
+};
+
+Tensor contiguous_input(const Tensor& t) { return t.is_contiguous() ? t : t.contiguous(); }
+
+void check_list(const char* fn, const char* what, TensorList params, TensorList list) {
+  WICK_CHECK(list.size() == params.size(), fn, ": expected ", params.size(), " ", what,
+             " (one per parameter), got ", list.size());
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Tensor& p = params[i];
+    const Tensor& t = list[i];
+    WICK_CHECK(p.defined(), fn, ": parameter ", i, " is undefined");
+    WICK_CHECK(t.defined(), fn, ": ", what, " ", i, " is undefined");
+    WICK_CHECK(t.dtype() == p.dtype(), fn, ": ", what, " ", i, " has dtype ", to_string(t.dtype()),
+               " but its parameter has dtype ", to_string(p.dtype()));
+    WICK_CHECK(t.sizes() == p.sizes(), fn, ": ", what, " ", i, " has size ", t.sizes(),
+               " but its parameter has size ", p.sizes());
+  }
+}
+
+void check_params(const char* fn, TensorList params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    WICK_CHECK(params[i].defined(), fn, ": parameter ", i, " is undefined");
+    WICK_CHECK(params[i].is_floating_point(), fn, ": parameter ", i,
+               " must be a floating point tensor, got ", to_string(params[i].dtype()));
+  }
+}
+
+// step_t += 1; returns the new value (as PyTorch's _get_value(step_t)).
+double increment_step(const Tensor& s) {
+  WICK_CHECK(s.numel() == 1, "state_steps must hold one-element tensors, got one with ", s.numel(),
+             " elements");
+  if (s.dtype() == kFloat) {
+    float* d = s.data_ptr<float>();
+    *d += 1.0f;
+    s.bump_version();
+    return *d;
+  }
+  double v = s.item<double>() + 1.0;
+  Tensor(s).fill_(v);
+  return s.item<double>();
+}
+
+template <typename T>
+void sgd_kernel(T* p, const T* g, T* b, int64_t n, bool first, double lr, double momentum,
+                double dampening, double weight_decay, bool nesterov, bool maximize) {
+  using opm = opmath_t<T>;
+  auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+  const opm neg_lr = static_cast<opm>(-lr);
+  const opm wd = static_cast<opm>(weight_decay);
+  const opm mom = static_cast<opm>(momentum);
+  const opm damp1 = static_cast<opm>(1.0 - dampening);
+  const bool use_wd = weight_decay != 0;
+  const bool use_mom = momentum != 0;
+  parallel_for(0, n, kGrainSize, [&](int64_t s, int64_t e) {
+    for (int64_t i = s; i < e; ++i) {
+      opm d = static_cast<opm>(g[i]);
+      if (maximize) d = -d;
+      if (use_wd) d = r(d + wd * static_cast<opm>(p[i]));
+      if (use_mom) {
+        opm bv;
+        if (first) {
+          bv = d;
+        } else {
+          bv = r(static_cast<opm>(b[i]) * mom);
+          bv = r(bv + damp1 * d);
+        }
+        b[i] = static_cast<T>(bv);
+        d = nesterov ? r(d + mom * bv) : bv;
+      }
+      p[i] = static_cast<T>(static_cast<opm>(p[i]) + neg_lr * d);
+    }
+  });
+}
+
+struct AdamScalars {
+  double beta1, beta2, lr, weight_decay, eps;
+  double step_size, bias_correction2_sqrt;
+  bool amsgrad, maximize, decoupled;
+};
+
+template <typename T>
+void adam_kernel(T* p, const T* g, T* m, T* v, T* vmax, int64_t n, const AdamScalars& a) {
+  using opm = opmath_t<T>;
+  auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+  const opm w = static_cast<opm>(1.0 - a.beta1);  // lerp weight
+  const opm one_minus_w = static_cast<opm>(1) - w;
+  const bool small_w = std::abs(w) < static_cast<opm>(0.5);
+  const opm b2 = static_cast<opm>(a.beta2);
+  const opm omb2 = static_cast<opm>(1.0 - a.beta2);
+  const opm wd = static_cast<opm>(a.weight_decay);
+  const opm decay = static_cast<opm>(1.0 - a.lr * a.weight_decay);
+  const opm bc2s = static_cast<opm>(a.bias_correction2_sqrt);
+  const opm eps = static_cast<opm>(a.eps);
+  const opm neg_step = static_cast<opm>(-a.step_size);
+  const bool coupled_wd = !a.decoupled && a.weight_decay != 0;
+  const bool decoupled = a.decoupled;
+  const bool amsgrad = a.amsgrad;
+  const bool maximize = a.maximize;
+  parallel_for(0, n, kGrainSize, [&](int64_t s, int64_t e) {
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]);
+      if (maximize) gv = -gv;
+      opm pv = static_cast<opm>(p[i]);
+      if (decoupled) pv = r(pv * decay);
+      if (coupled_wd) gv = r(gv + wd * pv);
+      opm mv = static_cast<opm>(m[i]);
+      const opm diff = gv - mv;
+      mv = r(small_w ? mv + w * diff : gv - diff * one_minus_w);
+      opm vv = r(static_cast<opm>(v[i]) * b2);
+      vv = r(vv + omb2 * gv * gv);
+      m[i] = static_cast<T>(mv);
+      v[i] = static_cast<T>(vv);
+      opm src = vv;
+      if (amsgrad) {
+        opm mx = static_cast<opm>(vmax[i]);
+        mx = mx > vv || std::isnan(mx) ? mx : vv;  // torch.maximum propagates NaN
+        vmax[i] = static_cast<T>(mx);
+        src = mx;
+      }
+      opm denom = r(r(std::sqrt(src)) / bc2s);
+      denom = r(denom + eps);
+      p[i] = static_cast<T>(pv + neg_step * mv / denom);
+    }
+  });
+}
+
+}  // namespace
+
+void sgd(TensorList params, TensorList grads, std::vector<Tensor>& momentum_buffers, double lr,
+         double momentum, double dampening, double weight_decay, bool nesterov, bool maximize) {
+  constexpr const char* fn = "sgd";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  WICK_CHECK(momentum_buffers.size() == params.size(), fn, ": expected ", params.size(),
+             " momentum_buffers (one per parameter), got ", momentum_buffers.size());
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Tensor& b = momentum_buffers[i];
+    if (!b.defined()) continue;
+    WICK_CHECK(b.dtype() == params[i].dtype() && b.sizes() == params[i].sizes(), fn,
+               ": momentum_buffer ", i, " must match its parameter's dtype and size");
+  }
+  for (size_t i = 0; i < params.size(); ++i) {
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    const bool first = !momentum_buffers[i].defined();
+    if (momentum != 0 && first) momentum_buffers[i] = empty_like(p.work);
+    std::optional<Slot> b;
+    if (momentum != 0) b.emplace(momentum_buffers[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), "sgd", [&] {
+      sgd_kernel<scalar_t>(p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(),
+                           b ? b->work.data_ptr<scalar_t>() : nullptr, p.work.numel(), first, lr,
+                           momentum, dampening, weight_decay, nesterov, maximize);
+    });
+    p.finish();
+    if (b) b->finish();
+  }
+}
+
+void adam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList exp_avg_sqs,
+          TensorList max_exp_avg_sqs, TensorList state_steps, bool amsgrad, double beta1,
+          double beta2, double lr, double weight_decay, double eps, bool maximize,
+          bool decoupled_weight_decay) {
+  const char* fn = decoupled_weight_decay ? "adamw" : "adam";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "exp_avgs", params, exp_avgs);
+  check_list(fn, "exp_avg_sqs", params, exp_avg_sqs);
+  if (amsgrad) check_list(fn, "max_exp_avg_sqs", params, max_exp_avg_sqs);
+  WICK_CHECK(state_steps.size() == params.size(), fn, ": expected ", params.size(),
+             " state_steps (one per parameter), got ", state_steps.size());
+  for (size_t i = 0; i < state_steps.size(); ++i) {
+    WICK_CHECK(state_steps[i].defined() && state_steps[i].is_floating_point() &&
+                   state_steps[i].numel() == 1,
+               fn, ": state_steps[", i, "] must be a one-element floating point tensor");
+  }
+  for (size_t i = 0; i < params.size(); ++i) {
+    const double step = increment_step(state_steps[i]);
+    AdamScalars a{beta1, beta2, lr, weight_decay, eps, 0, 0, amsgrad, maximize,
+                  decoupled_weight_decay};
+    const double bias_correction1 = 1 - std::pow(beta1, step);
+    const double bias_correction2 = 1 - std::pow(beta2, step);
+    a.step_size = lr / bias_correction1;
+    a.bias_correction2_sqrt = std::sqrt(bias_correction2);
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot m(exp_avgs[i]);
+    Slot v(exp_avg_sqs[i]);
+    std::optional<Slot> vmax;
+    if (amsgrad) vmax.emplace(max_exp_avg_sqs[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      adam_kernel<scalar_t>(p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(),
+                            m.work.data_ptr<scalar_t>(), v.work.data_ptr<scalar_t>(),
+                            vmax ? vmax->work.data_ptr<scalar_t>() : nullptr, p.work.numel(), a);
+    });
+    p.finish();
+    m.finish();
+    v.finish();
+    if (vmax) vmax->finish();
+  }
+}
+
+}  // namespace wick::optim::functional
