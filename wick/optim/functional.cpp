@@ -2,6 +2,9 @@
 // contiguous data; half and bfloat16 compute in float and round wherever
 // PyTorch's single-tensor path stores an intermediate tensor, so the result is
 // the same op-for-op sequence PyTorch runs.
+// CMakeLists.txt compiles this file with -fno-math-errno: sqrt of the
+// (non-negative) second moments never sets errno, and without errno handling
+// the compiler vectorises the update loops.
 #include "wick/optim/functional.h"
 
 #include <cmath>
@@ -81,7 +84,7 @@ void sgd_kernel(T* p, const T* g, T* b, int64_t n, bool first, double lr, double
   const opm damp1 = static_cast<opm>(1.0 - dampening);
   const bool use_wd = weight_decay != 0;
   const bool use_mom = momentum != 0;
-  parallel_for(0, n, kGrainSize, [&](int64_t s, int64_t e) {
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
     for (int64_t i = s; i < e; ++i) {
       opm d = static_cast<opm>(g[i]);
       if (maximize) d = -d;
@@ -108,42 +111,43 @@ struct AdamScalars {
   bool amsgrad, maximize, decoupled;
 };
 
-template <typename T>
+// amsgrad and coupled weight decay are template flags so the loop has no
+// branches and vectorises; maximize and AdamW's decay are exact multiplications
+// (by -1 or 1 when off).
+template <typename T, bool amsgrad, bool coupled_wd>
 void adam_kernel(T* p, const T* g, T* m, T* v, T* vmax, int64_t n, const AdamScalars& a) {
   using opm = opmath_t<T>;
-  auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
   const opm w = static_cast<opm>(1.0 - a.beta1);  // lerp weight
   const opm one_minus_w = static_cast<opm>(1) - w;
   const bool small_w = std::abs(w) < static_cast<opm>(0.5);
   const opm b2 = static_cast<opm>(a.beta2);
   const opm omb2 = static_cast<opm>(1.0 - a.beta2);
   const opm wd = static_cast<opm>(a.weight_decay);
-  const opm decay = static_cast<opm>(1.0 - a.lr * a.weight_decay);
+  const opm decay = a.decoupled ? static_cast<opm>(1.0 - a.lr * a.weight_decay) : opm(1);
+  const opm sign = a.maximize ? opm(-1) : opm(1);
   const opm bc2s = static_cast<opm>(a.bias_correction2_sqrt);
   const opm eps = static_cast<opm>(a.eps);
   const opm neg_step = static_cast<opm>(-a.step_size);
-  const bool coupled_wd = !a.decoupled && a.weight_decay != 0;
-  const bool decoupled = a.decoupled;
-  const bool amsgrad = a.amsgrad;
-  const bool maximize = a.maximize;
-  parallel_for(0, n, kGrainSize, [&](int64_t s, int64_t e) {
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
     for (int64_t i = s; i < e; ++i) {
-      opm gv = static_cast<opm>(g[i]);
-      if (maximize) gv = -gv;
-      opm pv = static_cast<opm>(p[i]);
-      if (decoupled) pv = r(pv * decay);
-      if (coupled_wd) gv = r(gv + wd * pv);
+      opm gv = static_cast<opm>(g[i]) * sign;
+      const opm pv = r(static_cast<opm>(p[i]) * decay);
+      if constexpr (coupled_wd) gv = r(gv + wd * pv);
       opm mv = static_cast<opm>(m[i]);
       const opm diff = gv - mv;
-      mv = r(small_w ? mv + w * diff : gv - diff * one_minus_w);
+      // both lerp forms, then a select (no speculated float ops: the loop vectorises)
+      const opm lo = mv + w * diff;
+      const opm hi = gv - diff * one_minus_w;
+      mv = r(small_w ? lo : hi);
       opm vv = r(static_cast<opm>(v[i]) * b2);
       vv = r(vv + omb2 * gv * gv);
       m[i] = static_cast<T>(mv);
       v[i] = static_cast<T>(vv);
       opm src = vv;
-      if (amsgrad) {
+      if constexpr (amsgrad) {
         opm mx = static_cast<opm>(vmax[i]);
-        mx = mx > vv || std::isnan(mx) ? mx : vv;  // torch.maximum propagates NaN
+        mx = ((mx > vv) | (mx != mx)) ? mx : vv;  // torch.maximum propagates NaN
         vmax[i] = static_cast<T>(mx);
         src = mx;
       }
@@ -220,9 +224,20 @@ void adam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList e
     std::optional<Slot> vmax;
     if (amsgrad) vmax.emplace(max_exp_avg_sqs[i]);
     WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
-      adam_kernel<scalar_t>(p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(),
-                            m.work.data_ptr<scalar_t>(), v.work.data_ptr<scalar_t>(),
-                            vmax ? vmax->work.data_ptr<scalar_t>() : nullptr, p.work.numel(), a);
+      scalar_t* pp = p.work.data_ptr<scalar_t>();
+      const scalar_t* gp = g.data_ptr<scalar_t>();
+      scalar_t* mp = m.work.data_ptr<scalar_t>();
+      scalar_t* vp = v.work.data_ptr<scalar_t>();
+      scalar_t* xp = vmax ? vmax->work.data_ptr<scalar_t>() : nullptr;
+      const int64_t n = p.work.numel();
+      const bool coupled = !decoupled_weight_decay && weight_decay != 0;
+      if (amsgrad) {
+        if (coupled) adam_kernel<scalar_t, true, true>(pp, gp, mp, vp, xp, n, a);
+        else adam_kernel<scalar_t, true, false>(pp, gp, mp, vp, xp, n, a);
+      } else {
+        if (coupled) adam_kernel<scalar_t, false, true>(pp, gp, mp, vp, xp, n, a);
+        else adam_kernel<scalar_t, false, false>(pp, gp, mp, vp, xp, n, a);
+      }
     });
     p.finish();
     m.finish();
