@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <optional>
+#include <type_traits>
 
 #include "wick/autograd/grad_mode.h"
 #include "wick/core/dispatch.h"
@@ -55,6 +56,16 @@ void check_params(const char* fn, TensorList params) {
     WICK_CHECK(params[i].defined(), fn, ": parameter ", i, " is undefined");
     WICK_CHECK(params[i].is_floating_point(), fn, ": parameter ", i,
                " must be a floating point tensor, got ", to_string(params[i].dtype()));
+  }
+}
+
+void check_steps(const char* fn, TensorList params, TensorList state_steps) {
+  WICK_CHECK(state_steps.size() == params.size(), fn, ": expected ", params.size(),
+             " state_steps (one per parameter), got ", state_steps.size());
+  for (size_t i = 0; i < state_steps.size(); ++i) {
+    WICK_CHECK(state_steps[i].defined() && state_steps[i].is_floating_point() &&
+                   state_steps[i].numel() == 1,
+               fn, ": state_steps[", i, "] must be a one-element floating point tensor");
   }
 }
 
@@ -158,6 +169,128 @@ void adam_kernel(T* p, const T* g, T* m, T* v, T* vmax, int64_t n, const AdamSca
   });
 }
 
+// Runs f(std::bool_constant<a>{}, std::bool_constant<b>{}).
+template <typename F>
+void with_flags(bool a, bool b, F&& f) {
+  if (a) {
+    if (b) f(std::true_type{}, std::true_type{});
+    else f(std::true_type{}, std::false_type{});
+  } else {
+    if (b) f(std::false_type{}, std::true_type{});
+    else f(std::false_type{}, std::false_type{});
+  }
+}
+
+struct RmspropScalars {
+  double lr, alpha, eps, weight_decay, momentum;
+  bool maximize;
+};
+
+template <typename T, bool centered, bool use_momentum>
+void rmsprop_kernel(T* p, const T* g, T* sq, T* ga, T* buf, int64_t n, const RmspropScalars& a) {
+  using opm = opmath_t<T>;
+  const opm sign = a.maximize ? opm(-1) : opm(1);
+  const bool use_wd = a.weight_decay != 0;
+  const opm wd = static_cast<opm>(a.weight_decay);
+  const opm alpha = static_cast<opm>(a.alpha);
+  const opm one_minus_alpha = static_cast<opm>(1.0 - a.alpha);
+  const opm w = one_minus_alpha;  // grad_avg.lerp_(grad, 1 - alpha)
+  const opm one_minus_w = opm(1) - w;
+  const bool small_w = std::abs(w) < opm(0.5);
+  const opm eps = static_cast<opm>(a.eps);
+  const opm mom = static_cast<opm>(a.momentum);
+  const opm neg_lr = static_cast<opm>(-a.lr);
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]) * sign;
+      const opm pv = static_cast<opm>(p[i]);
+      const opm gw = r(gv + wd * pv);
+      gv = use_wd ? gw : gv;
+      opm sv = r(static_cast<opm>(sq[i]) * alpha);
+      sv = r(sv + one_minus_alpha * gv * gv);
+      sq[i] = static_cast<T>(sv);
+      opm avg;
+      if constexpr (centered) {
+        opm gav = static_cast<opm>(ga[i]);
+        const opm diff = gv - gav;
+        const opm lo = gav + w * diff;
+        const opm hi = gv - diff * one_minus_w;
+        gav = r(small_w ? lo : hi);
+        ga[i] = static_cast<T>(gav);
+        avg = r(std::sqrt(r(sv + opm(-1) * gav * gav)));
+      } else {
+        avg = r(std::sqrt(sv));
+      }
+      avg = r(avg + eps);
+      if constexpr (use_momentum) {
+        opm bv = r(static_cast<opm>(buf[i]) * mom);
+        bv = r(bv + opm(1) * gv / avg);
+        buf[i] = static_cast<T>(bv);
+        p[i] = static_cast<T>(pv + neg_lr * bv);
+      } else {
+        p[i] = static_cast<T>(pv + neg_lr * gv / avg);
+      }
+    }
+  });
+}
+
+template <typename T, bool use_wd>
+void adagrad_kernel(T* p, const T* g, T* sum, int64_t n, double clr, double weight_decay,
+                    double eps_d, bool maximize) {
+  using opm = opmath_t<T>;
+  const opm sign = maximize ? opm(-1) : opm(1);
+  const opm wd = static_cast<opm>(weight_decay);
+  const opm eps = static_cast<opm>(eps_d);
+  const opm neg_clr = static_cast<opm>(-clr);
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]) * sign;
+      const opm pv = static_cast<opm>(p[i]);
+      if constexpr (use_wd) gv = r(gv + wd * pv);
+      const opm sv = r(static_cast<opm>(sum[i]) + opm(1) * gv * gv);
+      sum[i] = static_cast<T>(sv);
+      const opm std_ = r(r(std::sqrt(sv)) + eps);
+      p[i] = static_cast<T>(pv + neg_clr * gv / std_);
+    }
+  });
+}
+
+template <typename T, bool use_wd>
+void adamax_kernel(T* p, const T* g, T* m, T* u, int64_t n, double beta1, double beta2,
+                   double eps_d, double clr, double weight_decay, bool maximize) {
+  using opm = opmath_t<T>;
+  const opm sign = maximize ? opm(-1) : opm(1);
+  const opm wd = static_cast<opm>(weight_decay);
+  const opm w = static_cast<opm>(1.0 - beta1);
+  const opm one_minus_w = opm(1) - w;
+  const bool small_w = std::abs(w) < opm(0.5);
+  const opm b2 = static_cast<opm>(beta2);
+  const opm eps = static_cast<opm>(eps_d);
+  const opm neg_clr = static_cast<opm>(-clr);
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]) * sign;
+      const opm pv = static_cast<opm>(p[i]);
+      if constexpr (use_wd) gv = r(gv + wd * pv);
+      opm mv = static_cast<opm>(m[i]);
+      const opm diff = gv - mv;
+      const opm lo = mv + w * diff;
+      const opm hi = gv - diff * one_minus_w;
+      mv = r(small_w ? lo : hi);
+      m[i] = static_cast<T>(mv);
+      const opm decayed = r(static_cast<opm>(u[i]) * b2);
+      const opm ag = r(std::abs(gv) + eps);
+      // torch.maximum(exp_inf * beta2, |grad| + eps), NaN propagating
+      const opm uv = ((decayed > ag) | (decayed != decayed)) ? decayed : ag;
+      u[i] = static_cast<T>(uv);
+      p[i] = static_cast<T>(pv + neg_clr * mv / uv);
+    }
+  });
+}
+
 }  // namespace
 
 void sgd(TensorList params, TensorList grads, std::vector<Tensor>& momentum_buffers, double lr,
@@ -243,6 +376,99 @@ void adam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList e
     m.finish();
     v.finish();
     if (vmax) vmax->finish();
+  }
+}
+
+void rmsprop(TensorList params, TensorList grads, TensorList square_avgs, TensorList grad_avgs,
+             TensorList momentum_buffer_list, TensorList state_steps, double lr, double alpha,
+             double eps, double weight_decay, double momentum, bool centered, bool maximize) {
+  constexpr const char* fn = "rmsprop";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "square_avgs", params, square_avgs);
+  if (centered) check_list(fn, "grad_avgs", params, grad_avgs);
+  if (momentum > 0) check_list(fn, "momentum_buffer_list", params, momentum_buffer_list);
+  check_steps(fn, params, state_steps);
+  const RmspropScalars a{lr, alpha, eps, weight_decay, momentum, maximize};
+  for (size_t i = 0; i < params.size(); ++i) {
+    increment_step(state_steps[i]);
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot sq(square_avgs[i]);
+    std::optional<Slot> ga, buf;
+    if (centered) ga.emplace(grad_avgs[i]);
+    if (momentum > 0) buf.emplace(momentum_buffer_list[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      scalar_t* gap = ga ? ga->work.data_ptr<scalar_t>() : nullptr;
+      scalar_t* bp = buf ? buf->work.data_ptr<scalar_t>() : nullptr;
+      with_flags(centered, momentum > 0, [&](auto c, auto m) {
+        rmsprop_kernel<scalar_t, decltype(c)::value, decltype(m)::value>(
+            p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(), sq.work.data_ptr<scalar_t>(),
+            gap, bp, p.work.numel(), a);
+      });
+    });
+    p.finish();
+    sq.finish();
+    if (ga) ga->finish();
+    if (buf) buf->finish();
+  }
+}
+
+void adagrad(TensorList params, TensorList grads, TensorList state_sums, TensorList state_steps,
+             double lr, double weight_decay, double lr_decay, double eps, bool maximize) {
+  constexpr const char* fn = "adagrad";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "state_sums", params, state_sums);
+  check_steps(fn, params, state_steps);
+  for (size_t i = 0; i < params.size(); ++i) {
+    const double step = increment_step(state_steps[i]);
+    const double clr = lr / (1 + (step - 1) * lr_decay);
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot sum(state_sums[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      with_flags(weight_decay != 0, false, [&](auto wd, auto) {
+        adagrad_kernel<scalar_t, decltype(wd)::value>(
+            p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(), sum.work.data_ptr<scalar_t>(),
+            p.work.numel(), clr, weight_decay, eps, maximize);
+      });
+    });
+    p.finish();
+    sum.finish();
+  }
+}
+
+void adamax(TensorList params, TensorList grads, TensorList exp_avgs, TensorList exp_infs,
+            TensorList state_steps, double eps, double beta1, double beta2, double lr,
+            double weight_decay, bool maximize) {
+  constexpr const char* fn = "adamax";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "exp_avgs", params, exp_avgs);
+  check_list(fn, "exp_infs", params, exp_infs);
+  check_steps(fn, params, state_steps);
+  for (size_t i = 0; i < params.size(); ++i) {
+    const double step = increment_step(state_steps[i]);
+    const double clr = lr / (1 - std::pow(beta1, step));
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot m(exp_avgs[i]);
+    Slot u(exp_infs[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      with_flags(weight_decay != 0, false, [&](auto wd, auto) {
+        adamax_kernel<scalar_t, decltype(wd)::value>(
+            p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(), m.work.data_ptr<scalar_t>(),
+            u.work.data_ptr<scalar_t>(), p.work.numel(), beta1, beta2, eps, clr, weight_decay,
+            maximize);
+      });
+    });
+    p.finish();
+    m.finish();
+    u.finish();
   }
 }
 

@@ -29,4 +29,18 @@ void adam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList e
           double beta2, double lr, double weight_decay, double eps, bool maximize,
           bool decoupled_weight_decay = false);
 
+// RMSprop: grad_avgs used when centered, momentum_buffer_list when momentum > 0.
+void rmsprop(TensorList params, TensorList grads, TensorList square_avgs, TensorList grad_avgs,
+             TensorList momentum_buffer_list, TensorList state_steps, double lr, double alpha,
+             double eps, double weight_decay, double momentum, bool centered, bool maximize);
+
+// Adagrad: state_sums start at initial_accumulator_value (the caller creates them).
+void adagrad(TensorList params, TensorList grads, TensorList state_sums, TensorList state_steps,
+             double lr, double weight_decay, double lr_decay, double eps, bool maximize);
+
+// Adamax (Adam with the infinity norm).
+void adamax(TensorList params, TensorList grads, TensorList exp_avgs, TensorList exp_infs,
+            TensorList state_steps, double eps, double beta1, double beta2, double lr,
+            double weight_decay, bool maximize);
+
 }  // namespace wick::optim::functional

@@ -74,6 +74,14 @@ def _check_unsupported(name, differentiable=False, capturable=False):
         raise RuntimeError(f"wick.optim.{name} does not support capturable=True (CUDA graphs)")
 
 
+def _convert_steps(optimizer):
+    """Turns int/float 'step' entries (old checkpoints, PyTorch 1.13's RMSprop)
+    into PyTorch 2.x's scalar tensors."""
+    for s in optimizer.state.values():
+        if isinstance(s, dict) and "step" in s and not isinstance(s["step"], wick.Tensor):
+            s["step"] = wick.tensor(float(s["step"]), dtype=_scalar_dtype())
+
+
 class Optimizer:
     """Base class for all optimizers: params is an iterable of Tensors or of
     dicts (param groups); defaults holds the options groups fall back to."""
