@@ -3,4 +3,5 @@
 #include "wick/optim/adam.h"
 #include "wick/optim/functional.h"
 #include "wick/optim/optimizer.h"
+#include "wick/optim/rmsprop.h"
 #include "wick/optim/sgd.h"

@@ -26,6 +26,17 @@ SGD = [
     dict(lr=0.01, momentum=0.5, nesterov=True, weight_decay=0.05, maximize=True),
     dict(lr=0.02, weight_decay=0.1, maximize=True),
 ]
+RMSPROP = [
+    dict(lr=0.01),
+    dict(lr=0.01, alpha=0.9, momentum=0.9, weight_decay=0.05),
+    dict(lr=0.01, centered=True, momentum=0.5),
+    dict(lr=0.01, centered=True, maximize=True),
+]
+ADAGRAD = [  # eps spelled out: Opts' default is Adam's 1e-8
+    dict(lr=0.05, eps=1e-10),
+    dict(lr=0.05, lr_decay=0.01, initial_accumulator_value=0.1, eps=1e-10),
+    dict(lr=0.05, weight_decay=0.05, maximize=True, eps=1e-6),
+]
 ADAM = [
     dict(lr=0.01),
     dict(lr=0.01, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1),
@@ -52,7 +63,8 @@ def flat(ts):
 
 def cpp_kw(kw):
     keys = ["lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize", "beta1",
-            "beta2", "eps", "amsgrad"]
+            "beta2", "eps", "amsgrad", "alpha", "centered", "lr_decay",
+            "initial_accumulator_value"]
     kw = dict(kw)
     if "betas" in kw:
         kw["beta1"], kw["beta2"] = kw.pop("betas")
@@ -78,13 +90,19 @@ lines = [
     "  bool nesterov = false, maximize = false;",
     "  double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;",
     "  bool amsgrad = false;",
+    "  double alpha = 0.99;",
+    "  bool centered = false;",
+    "  double lr_decay = 0, initial_accumulator_value = 0;",
     "};",
     "// params: both parameters flattened after the run; state: the SGD momentum",
-    "// buffers or Adam's exp_avg, exp_avg_sq (and max_exp_avg_sq) flattened the same way.",
+    "// buffers, Adam's exp_avg, exp_avg_sq (and max_exp_avg_sq), RMSprop's square_avg",
+    "// (momentum_buffer, grad_avg) or Adagrad's sum, flattened the same way.",
     "struct Case { Opts opts; bool float64; std::vector<double> params, state; };",
 ]
 for name, cls, cases in (("sgd", torch.optim.SGD, SGD), ("adam", torch.optim.Adam, ADAM),
-                         ("adamw", torch.optim.AdamW, ADAM)):
+                         ("adamw", torch.optim.AdamW, ADAM),
+                         ("rmsprop", torch.optim.RMSprop, RMSPROP),
+                         ("adagrad", torch.optim.Adagrad, ADAGRAD)):
     lines.append(f"inline const std::vector<Case> {name}_cases = {{")
     for kw0 in cases:
         kw = kw0
@@ -96,6 +114,12 @@ for name, cls, cases in (("sgd", torch.optim.SGD, SGD), ("adam", torch.optim.Ada
             ps, opt = run(cls, kw, dtype)
             if name == "sgd":
                 st = [opt.state[p]["momentum_buffer"] for p in ps] if kw.get("momentum") else []
+            elif name == "rmsprop":
+                keys = (["square_avg"] + (["momentum_buffer"] if kw.get("momentum") else [])
+                        + (["grad_avg"] if kw.get("centered") else []))
+                st = [opt.state[p][k] for k in keys for p in ps]
+            elif name == "adagrad":
+                st = [opt.state[p]["sum"] for p in ps]
             else:
                 keys = ["exp_avg", "exp_avg_sq"] + (["max_exp_avg_sq"] if kw.get("amsgrad") else [])
                 st = [opt.state[p][k] for k in keys for p in ps]
