@@ -1,0 +1,7 @@
+#pragma once
+// wick::optim: optimizers (LibTorch's torch/optim.h).
+#include "wick/optim/adam.h"
+#include "wick/optim/functional.h"
+#include "wick/optim/optimizer.h"
+#include "wick/optim/rmsprop.h"
+#include "wick/optim/sgd.h"
