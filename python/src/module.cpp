@@ -3,6 +3,8 @@
 
 #include "python/src/init.h"
 
+namespace wick::python { void init_serialize(pybind11::module_& m); }
+
 PYBIND11_MODULE(_C, m) {
   using namespace wick::python;
   m.doc() = "wick's C++ core";
@@ -33,4 +35,5 @@ PYBIND11_MODULE(_C, m) {
   init_nn_norm(m);
   init_nn_rnn(m);
   init_nn_attention(m);
+  init_serialize(m);
 }
