@@ -1,6 +1,7 @@
 // wick._C._serialize: torch.save's checkpoint format over the C++ reader/writer
 // (wick/serialize). Python objects convert to the C++ Value tree and back:
-// None/bool/int/float/str/bytes/list/tuple/dict/OrderedDict/Tensor/Parameter.
+// None/bool/int/float/str/bytes/list/tuple/dict/OrderedDict/Tensor/Parameter/
+// dtype/device.
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
 
@@ -22,7 +23,9 @@ class ToValue {
  public:
   ToValue()
       : ordered_dict_(py::module_::import("collections").attr("OrderedDict")),
-        parameter_(py::module_::import("wick.nn").attr("Parameter")) {}
+        parameter_(py::module_::import("wick.nn").attr("Parameter")),
+        dtype_(py::module_::import("wick._C").attr("dtype")),
+        device_(py::module_::import("wick._C").attr("device")) {}
 
   Value convert(py::handle o, int depth = 0) {
     if (depth > serialize::kMaxNestingDepth)
@@ -43,6 +46,8 @@ class ToValue {
       return Value::bytes(std::string(py::bytes(py::reinterpret_borrow<py::object>(o))));
     if (is_tensor(o.ptr()))
       return Value(unpack(o.ptr()), PyObject_IsInstance(o.ptr(), parameter_.ptr()) == 1);
+    if (py::isinstance(o, dtype_)) return Value(o.cast<ScalarType>());
+    if (py::isinstance(o, device_)) return Value(o.cast<Device>());
     bool is_list = PyList_Check(o.ptr()), is_tuple = PyTuple_Check(o.ptr()),
          is_dict = PyDict_Check(o.ptr());
     if (!is_list && !is_tuple && !is_dict)
@@ -75,7 +80,7 @@ class ToValue {
   }
 
  private:
-  py::object ordered_dict_, parameter_;
+  py::object ordered_dict_, parameter_, dtype_, device_;
   std::unordered_map<PyObject*, Value> memo_;
   std::vector<py::object> keep_;  // keeps memo keys alive while converting
 };
@@ -94,6 +99,8 @@ class ToPython {
       case Value::Kind::Float: return py::float_(v.to_float());
       case Value::Kind::String: return py::str(v.to_string());
       case Value::Kind::Bytes: return py::bytes(v.to_string());
+      case Value::Kind::Dtype: return py::cast(v.to_dtype());
+      case Value::Kind::Device: return py::cast(v.to_device());
       case Value::Kind::Tensor: {
         const Tensor& t = v.to_tensor();
         if (!v.is_parameter()) return py::reinterpret_steal<py::object>(wrap(t));

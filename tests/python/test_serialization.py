@@ -232,3 +232,15 @@ def test_errors():
         wick.load(io.BytesIO(b"not a checkpoint at all, clearly"))
     with pytest.raises(RuntimeError, match="Can not safely load weights"):
         wick.load(io.BytesIO(b""), pickle_module=pickle)
+
+
+@needs_torch
+def test_dtypes_and_devices_both_ways(torch_ref):
+    torch = torch_ref
+    obj = {"dtypes": [getattr(torch, d) for d in DTYPES], "cpu": torch.device("cpu"),
+           "gpu": torch.device("cuda", 1)}
+    w = wick.load(io.BytesIO(_torch_to_wick_bytes(torch, obj)))
+    assert w["dtypes"] == [getattr(wick, d) for d in DTYPES]
+    assert w["cpu"] == wick.device("cpu") and w["gpu"] == wick.device("cuda:1")
+    t = torch.load(io.BytesIO(_wick_bytes(w)))
+    assert t == obj

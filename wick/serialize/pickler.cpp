@@ -187,6 +187,20 @@ class Pickler {
         }
         break;
       case Value::Kind::Tensor: write_tensor(v.to_tensor(), v.is_parameter()); break;
+      case Value::Kind::Dtype: global("torch", python_name(v.to_dtype())); break;
+      case Value::Kind::Device: {
+        const Device& d = v.to_device();
+        global("torch", "device");
+        write_str(d.is_cpu() ? "cpu" : "cuda");
+        if (d.index() >= 0) {
+          write_int(d.index());
+          op('\x86');
+        } else {
+          op('\x85');
+        }
+        op('R');
+        break;
+      }
     }
   }
 

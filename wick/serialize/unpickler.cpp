@@ -50,7 +50,7 @@ bool allowed_global(const std::string& name) {
   static const std::unordered_set<std::string> allowed = {
       "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_parameter",
       "torch._utils._rebuild_parameter_with_state", "collections.OrderedDict", "torch.Size",
-      "_codecs.encode"};
+      "_codecs.encode", "torch.device"};
   return allowed.count(name) || storage_dtype(name) != ScalarType::Undefined;
 }
 
@@ -355,6 +355,16 @@ class Unpickler {
 
   // --- globals, persistent ids, reduce ---
   void global(const std::string& name) {
+    // torch.float32 & co. pickle as the global itself.
+    if (name.rfind("torch.", 0) == 0) {
+      for (int i = 0; i < kNumScalarTypes; ++i) {
+        auto t = static_cast<ScalarType>(i);
+        if (name.compare(6, std::string::npos, python_name(t)) == 0) {
+          push(Value(t));
+          return;
+        }
+      }
+    }
     WICK_CHECK(allowed_global(name), "Weights only load failed. Unsupported global: GLOBAL ", name,
                " was not an allowed global by default.");
     Item i;
@@ -466,6 +476,16 @@ class Unpickler {
       WICK_CHECK(a.size() == 1, "pickle data was corrupt: bad torch.Size arguments");
       int_tuple(a[0], "torch.Size");
       return a[0];
+    }
+    if (name == "torch.device") {
+      WICK_CHECK((a.size() == 1 || a.size() == 2) && a[0].tag == Item::Tag::Val &&
+                     a[0].value.is_string(),
+                 "pickle data was corrupt: bad torch.device arguments");
+      std::string spec = a[0].value.to_string();
+      if (a.size() == 2) spec += ":" + std::to_string(int_arg(a[1], "device index"));
+      WICK_CHECK(spec.rfind("cpu", 0) == 0 || spec.rfind("cuda", 0) == 0,
+                 "Unsupported: torch.device('", spec, "') in pickle");
+      return Item::of(Value(Device(spec)));
     }
     if (name == "_codecs.encode") {
       WICK_CHECK(a.size() == 2 && a[0].tag == Item::Tag::Val && a[0].value.is_string() &&

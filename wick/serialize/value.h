@@ -1,6 +1,6 @@
 #pragma once
 // wick::serialize::Value: the tree a checkpoint's pickle holds (None, bool, int,
-// float, str, bytes, list, tuple, dict in insertion order, Tensor). Lists, tuples
+// float, str, bytes, list, tuple, dict in insertion order, Tensor, dtype, device). Lists, tuples
 // and dicts share their items between copies (as Python objects do), so the
 // unpickler's memo and the tree see the same container.
 #include <cstdint>
@@ -15,7 +15,9 @@ namespace wick::serialize {
 
 class Value {
  public:
-  enum class Kind : uint8_t { None, Bool, Int, Float, String, Bytes, List, Tuple, Dict, Tensor };
+  enum class Kind : uint8_t {
+    None, Bool, Int, Float, String, Bytes, List, Tuple, Dict, Tensor, Dtype, Device
+  };
   using List = std::vector<Value>;
   using Dict = std::vector<std::pair<Value, Value>>;
 
@@ -27,6 +29,8 @@ class Value {
   Value(double v) : kind_(Kind::Float), float_(v) {}
   Value(const char* s) : kind_(Kind::String), str_(std::make_shared<std::string>(s)) {}
   Value(std::string s) : kind_(Kind::String), str_(std::make_shared<std::string>(std::move(s))) {}
+  Value(ScalarType dtype) : kind_(Kind::Dtype), int_(static_cast<int64_t>(dtype)) {}
+  Value(Device device) : kind_(Kind::Device), device_(device) {}
   Value(Tensor t, bool is_parameter = false)
       : kind_(Kind::Tensor), tensor_(std::move(t)), flag_(is_parameter) {}
 
@@ -57,6 +61,8 @@ class Value {
   bool is_tuple() const { return kind_ == Kind::Tuple; }
   bool is_dict() const { return kind_ == Kind::Dict; }
   bool is_tensor() const { return kind_ == Kind::Tensor; }
+  bool is_dtype() const { return kind_ == Kind::Dtype; }
+  bool is_device() const { return kind_ == Kind::Device; }
   bool is_container() const { return is_list() || is_tuple() || is_dict(); }
 
   bool to_bool() const { check(Kind::Bool); return int_ != 0; }
@@ -72,6 +78,8 @@ class Value {
     return *str_;
   }
   const Tensor& to_tensor() const { check(Kind::Tensor); return tensor_; }
+  ScalarType to_dtype() const { check(Kind::Dtype); return static_cast<ScalarType>(int_); }
+  const Device& to_device() const { check(Kind::Device); return device_; }
   bool is_parameter() const { return kind_ == Kind::Tensor && flag_; }
   bool is_ordered_dict() const { return kind_ == Kind::Dict && flag_; }
   // Items of a list or tuple (mutable: shared with every copy of this Value).
@@ -88,7 +96,7 @@ class Value {
 
   static const char* kind_name(Kind k) {
     static const char* names[] = {"None", "bool", "int", "float", "str", "bytes",
-                                  "list", "tuple", "dict", "Tensor"};
+                                  "list", "tuple", "dict", "Tensor", "dtype", "device"};
     return names[static_cast<int>(k)];
   }
 
@@ -110,6 +118,7 @@ class Value {
   std::shared_ptr<List> list_;
   std::shared_ptr<Dict> dict_;
   Tensor tensor_;
+  Device device_;
   bool flag_ = false;  // Parameter for tensors, OrderedDict for dicts
 };
 

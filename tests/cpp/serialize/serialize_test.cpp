@@ -259,3 +259,16 @@ TEST(Serialize, CudaLocationRaisesTorchError) {
       << msg;
   EXPECT_TRUE(serialize::default_map_location("cpu").is_cpu());
 }
+
+TEST(Serialize, DtypesAndDevicesRoundTrip) {
+  Value v = Value::list({Value(kBFloat16), Value(kBool), Value(Device("cpu")), Value(Device("cuda:1"))});
+  Value r = pickle_load(pickle_save(v));
+  ASSERT_EQ(r.items().size(), 4u);
+  EXPECT_EQ(r.items()[0].to_dtype(), kBFloat16);
+  EXPECT_EQ(r.items()[1].to_dtype(), kBool);
+  EXPECT_TRUE(r.items()[2].to_device().is_cpu());
+  EXPECT_TRUE(r.items()[3].to_device().is_cuda());
+  EXPECT_EQ(r.items()[3].to_device().index(), 1);
+  EXPECT_NE(test::error_of([] { (void)Value(kInt).to_device(); }).find("expected device, got dtype"),
+            std::string::npos);
+}
