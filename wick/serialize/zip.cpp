@@ -51,7 +51,7 @@ uint32_t crc32(const void* data, size_t n, uint32_t crc) {
 void ZipWriter::add(const std::string& name, const void* data, size_t size) {
   uint64_t offset = out_.size();
   uint32_t crc = crc32(data, size);
-  bool zip64 = size >= k32Max || offset >= k32Max;
+  bool zip64 = force_zip64_ || size >= k32Max || offset >= k32Max;
   // Local header: 30 bytes + name + extra; extra = optional zip64 field + "FB" padding.
   size_t base = offset + 30 + name.size() + (zip64 ? 20 : 0) + 4;
   size_t pad = (kAlignment - base % kAlignment) % kAlignment;
@@ -83,7 +83,7 @@ void ZipWriter::add(const std::string& name, const void* data, size_t size) {
 std::string ZipWriter::finish() {
   uint64_t cd_start = out_.size();
   for (const Entry& e : entries_) {
-    bool zip64 = e.size >= k32Max || e.offset >= k32Max;
+    bool zip64 = force_zip64_ || e.size >= k32Max || e.offset >= k32Max;
     put32(out_, kCentralSig);
     put16(out_, zip64 ? 45 : 20);  // version made by
     put16(out_, zip64 ? 45 : 20);  // version needed
@@ -112,7 +112,7 @@ std::string ZipWriter::finish() {
   }
   uint64_t cd_size = out_.size() - cd_start;
   uint64_t n = entries_.size();
-  bool zip64 = cd_start >= k32Max || cd_size >= k32Max || n >= 0xffff;
+  bool zip64 = force_zip64_ || cd_start >= k32Max || cd_size >= k32Max || n >= 0xffff;
   if (zip64) {
     uint64_t end64 = out_.size();
     put32(out_, kZip64EndSig);
@@ -184,7 +184,7 @@ ZipReader::ZipReader(std::string_view data) : data_(data) {
       l.get(4);
       Cursor e{data, l.get(8)};
       WICK_CHECK(e.get(4) == kZip64EndSig, kCorrupt, "bad zip64 end of central directory");
-      e.pos += 8 + 4 + 8;
+      e.pos += 8 + 4 + 8 + 8;  // size, versions, disks, entries on this disk
       n = e.get(8);
       cd_size = e.get(8);
       cd_start = e.get(8);

@@ -16,6 +16,8 @@ uint32_t crc32(const void* data, size_t n, uint32_t crc = 0);
 class ZipWriter {
  public:
   static constexpr size_t kAlignment = 64;
+  // force_zip64 writes zip64 records even for small archives (tests).
+  explicit ZipWriter(bool force_zip64 = false) : force_zip64_(force_zip64) {}
   void add(const std::string& name, const void* data, size_t size);
   // Writes the central directory; returns the whole archive.
   std::string finish();
@@ -26,6 +28,7 @@ class ZipWriter {
     uint64_t offset, size;
     uint32_t crc;
   };
+  bool force_zip64_;
   std::string out_;
   std::vector<Entry> entries_;
 };

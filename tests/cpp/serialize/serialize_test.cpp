@@ -272,3 +272,17 @@ TEST(Serialize, DtypesAndDevicesRoundTrip) {
   EXPECT_NE(test::error_of([] { (void)Value(kInt).to_device(); }).find("expected device, got dtype"),
             std::string::npos);
 }
+
+TEST(Serialize, Zip64RecordsRoundTrip) {
+  // Archives past 4 GiB use zip64 records; forced here on a small one.
+  serialize::ZipWriter w(/*force_zip64=*/true);
+  w.add("archive/a", "hello", 5);
+  w.add("archive/b", "", 0);
+  std::string bytes = w.finish();
+  serialize::ZipReader r(bytes);
+  EXPECT_EQ(r.names(), std::vector<std::string>({"archive/a", "archive/b"}));
+  EXPECT_EQ(r.read("archive/a"), "hello");
+  EXPECT_EQ((r.read("archive/a").data() - bytes.data()) % 64, 0);
+  EXPECT_EQ(r.read("archive/b").size(), 0u);
+  EXPECT_NE(test::error_of([&] { r.read("archive/c"); }).find("file not found"), std::string::npos);
+}
