@@ -4,6 +4,7 @@
 #include "python/src/init.h"
 
 namespace wick::python { void init_optim(pybind11::module_& m); }
+namespace wick::python { void init_serialize(pybind11::module_& m); }
 
 PYBIND11_MODULE(_C, m) {
   using namespace wick::python;
@@ -36,4 +37,5 @@ PYBIND11_MODULE(_C, m) {
   init_nn_rnn(m);
   init_nn_attention(m);
   init_optim(m);
+  init_serialize(m);
 }

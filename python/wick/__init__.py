@@ -50,6 +50,7 @@ from wick import linalg  # noqa: E402,F401
 from wick import cuda  # noqa: E402,F401
 from wick import nn  # noqa: E402,F401
 from wick import optim  # noqa: E402,F401
+from wick.serialization import save, load  # noqa: E402,F401
 from wick._legacy import (  # noqa: E402,F401
     FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor,
     ShortTensor, IntTensor, LongTensor, BoolTensor,

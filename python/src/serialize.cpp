@@ -1,0 +1,171 @@
+// wick._C._serialize: torch.save's checkpoint format over the C++ reader/writer
+// (wick/serialize). Python objects convert to the C++ Value tree and back:
+// None/bool/int/float/str/bytes/list/tuple/dict/OrderedDict/Tensor/Parameter/
+// dtype/device.
+#include <pybind11/functional.h>
+#include <pybind11/pybind11.h>
+
+#include <unordered_map>
+
+#include "python/src/casters.h"
+#include "python/src/tensor_object.h"
+#include "wick/serialize/serialize.h"
+
+namespace py = pybind11;
+
+namespace wick::python {
+
+namespace {
+
+using serialize::Value;
+
+class ToValue {
+ public:
+  ToValue()
+      : ordered_dict_(py::module_::import("collections").attr("OrderedDict")),
+        parameter_(py::module_::import("wick.nn").attr("Parameter")),
+        dtype_(py::module_::import("wick._C").attr("dtype")),
+        device_(py::module_::import("wick._C").attr("device")) {}
+
+  Value convert(py::handle o, int depth = 0) {
+    if (depth > serialize::kMaxNestingDepth)
+      throw py::value_error("wick.save: containers nested deeper than " +
+                            std::to_string(serialize::kMaxNestingDepth) + " levels");
+    if (o.is_none()) return Value();
+    if (PyBool_Check(o.ptr())) return Value(o.ptr() == Py_True);
+    if (PyLong_Check(o.ptr())) {
+      int overflow = 0;
+      long long v = PyLong_AsLongLongAndOverflow(o.ptr(), &overflow);
+      if (overflow)
+        throw py::value_error("wick.save: integers outside the int64 range are not supported");
+      return Value(static_cast<int64_t>(v));
+    }
+    if (PyFloat_Check(o.ptr())) return Value(PyFloat_AS_DOUBLE(o.ptr()));
+    if (PyUnicode_Check(o.ptr())) return Value(o.cast<std::string>());
+    if (PyBytes_Check(o.ptr()) || PyByteArray_Check(o.ptr()))
+      return Value::bytes(std::string(py::bytes(py::reinterpret_borrow<py::object>(o))));
+    if (is_tensor(o.ptr()))
+      return Value(unpack(o.ptr()), PyObject_IsInstance(o.ptr(), parameter_.ptr()) == 1);
+    if (py::isinstance(o, dtype_)) return Value(o.cast<ScalarType>());
+    if (py::isinstance(o, device_)) return Value(o.cast<Device>());
+    bool is_list = PyList_Check(o.ptr()), is_tuple = PyTuple_Check(o.ptr()),
+         is_dict = PyDict_Check(o.ptr());
+    if (!is_list && !is_tuple && !is_dict)
+      throw py::type_error("wick.save: cannot save an object of type '" +
+                           std::string(Py_TYPE(o.ptr())->tp_name) +
+                           "'; tensors, numbers, strings, bytes, None and lists, tuples and "
+                           "dicts of them are supported");
+    // The same container saved twice stays one object; a container holding itself is refused.
+    auto it = memo_.find(o.ptr());
+    if (it != memo_.end()) {
+      if (it->second.is_none())
+        throw py::value_error("wick.save: recursive containers are not supported");
+      return it->second;
+    }
+    memo_[o.ptr()] = Value();  // in progress
+    keep_.push_back(py::reinterpret_borrow<py::object>(o));
+    Value v;
+    if (is_dict) {
+      Value::Dict items;
+      for (auto kv : py::reinterpret_borrow<py::dict>(o))
+        items.emplace_back(convert(kv.first, depth + 1), convert(kv.second, depth + 1));
+      v = Value::dict(std::move(items), PyObject_IsInstance(o.ptr(), ordered_dict_.ptr()) == 1);
+    } else {
+      Value::List items;
+      for (auto x : o) items.push_back(convert(x, depth + 1));
+      v = is_list ? Value::list(std::move(items)) : Value::tuple(std::move(items));
+    }
+    memo_[o.ptr()] = v;
+    return v;
+  }
+
+ private:
+  py::object ordered_dict_, parameter_, dtype_, device_;
+  std::unordered_map<PyObject*, Value> memo_;
+  std::vector<py::object> keep_;  // keeps memo keys alive while converting
+};
+
+class ToPython {
+ public:
+  ToPython()
+      : ordered_dict_(py::module_::import("collections").attr("OrderedDict")),
+        parameter_(py::module_::import("wick.nn").attr("Parameter")) {}
+
+  py::object convert(const Value& v) {
+    switch (v.kind()) {
+      case Value::Kind::None: return py::none();
+      case Value::Kind::Bool: return py::bool_(v.to_bool());
+      case Value::Kind::Int: return py::int_(v.to_int());
+      case Value::Kind::Float: return py::float_(v.to_float());
+      case Value::Kind::String: return py::str(v.to_string());
+      case Value::Kind::Bytes: return py::bytes(v.to_string());
+      case Value::Kind::Dtype: return py::cast(v.to_dtype());
+      case Value::Kind::Device: return py::cast(v.to_device());
+      case Value::Kind::Tensor: {
+        const Tensor& t = v.to_tensor();
+        if (!v.is_parameter()) return py::reinterpret_steal<py::object>(wrap(t));
+        auto it = params_.find(t.unsafeGetTensorImpl());
+        if (it != params_.end()) return it->second;
+        py::object p = parameter_(py::reinterpret_steal<py::object>(wrap(t)), t.requires_grad());
+        params_[t.unsafeGetTensorImpl()] = p;
+        return p;
+      }
+      default: break;
+    }
+    auto it = memo_.find(v.container_id());
+    if (it != memo_.end()) return it->second;
+    py::object out;
+    if (v.is_dict()) {
+      py::object d = v.is_ordered_dict() ? ordered_dict_() : py::dict();
+      for (const auto& kv : v.dict_items()) d[convert(kv.first)] = convert(kv.second);
+      out = d;
+    } else if (v.is_list()) {
+      py::list l;
+      for (const Value& x : v.items()) l.append(convert(x));
+      out = l;
+    } else {
+      py::tuple t(v.items().size());
+      for (size_t i = 0; i < v.items().size(); ++i) t[i] = convert(v.items()[i]);
+      out = t;
+    }
+    memo_[v.container_id()] = out;
+    return out;
+  }
+
+ private:
+  py::object ordered_dict_, parameter_;
+  std::unordered_map<const void*, py::object> memo_;
+  std::unordered_map<const void*, py::object> params_;
+};
+
+}  // namespace
+
+void init_serialize(py::module_& m) {
+  auto s = m.def_submodule("_serialize", "torch.save's checkpoint format");
+  s.def(
+      "save_bytes",
+      [](py::handle obj) {
+        Value v = ToValue().convert(obj);
+        std::string bytes;
+        {
+          py::gil_scoped_release release;
+          bytes = serialize::save_to_bytes(v);
+        }
+        return py::bytes(bytes);
+      },
+      py::arg("obj"));
+  s.def(
+      "load_bytes",
+      [](py::buffer data, std::optional<std::function<Device(const std::string&)>> map_location) {
+        py::buffer_info info = data.request();
+        std::string_view bytes(static_cast<const char*>(info.ptr),
+                               static_cast<size_t>(info.size * info.itemsize));
+        Value v = serialize::load_from_bytes(
+            bytes, map_location ? serialize::MapLocation(*map_location) : serialize::MapLocation());
+        return ToPython().convert(v);
+      },
+      py::arg("data"), py::arg("map_location") = py::none());
+  s.def("default_map_location", &serialize::default_map_location, py::arg("location"));
+}
+
+}  // namespace wick::python

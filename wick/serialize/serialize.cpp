@@ -1,0 +1,157 @@
+#include "wick/serialize/serialize.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "wick/core/error.h"
+
+namespace wick {
+
+namespace serialize {
+
+Device default_map_location(const std::string& location) {
+  if (location == "cpu") return Device(kCPU);
+  if (location.rfind("cuda", 0) == 0) {
+    WICK_CHECK(is_available(kCUDA),
+               "Attempting to deserialize object on a CUDA device but torch.cuda.is_available() "
+               "is False. If you are running on a CPU-only machine, please use torch.load with "
+               "map_location=torch.device('cpu') to map your storages to the CPU.");
+    return Device(location);
+  }
+  WICK_CHECK(false, "don't know how to restore data location of torch.storage.UntypedStorage "
+                    "(tagged with ", location, ")");
+  return Device(kCPU);
+}
+
+std::string save_to_bytes(const Value& value) {
+  std::vector<PickledStorage> storages;
+  std::string pkl = pickle(value, storages);
+  ZipWriter zip;
+  zip.add("archive/data.pkl", pkl.data(), pkl.size());
+  zip.add("archive/byteorder", "little", 6);
+  for (const PickledStorage& s : storages)
+    zip.add("archive/data/" + s.key, s.storage->data(), s.storage->nbytes());
+  zip.add("archive/version", "3\n", 2);
+  return zip.finish();
+}
+
+Value load_from_bytes(std::string_view archive, const MapLocation& map_location) {
+  WICK_CHECK(!(archive.size() >= 2 && static_cast<unsigned char>(archive[0]) == 0x80),
+             "the legacy (pre-1.6, non-zip) torch.save format is not supported yet; re-save the "
+             "file with torch.save in a current PyTorch");
+  ZipReader zip(archive);
+  WICK_CHECK(!zip.names().empty(), "PytorchStreamReader failed reading zip archive: no records");
+  const std::string& first = zip.names()[0];
+  size_t slash = first.find('/');
+  WICK_CHECK(slash != std::string::npos,
+             "PytorchStreamReader failed locating file data.pkl: file not found");
+  std::string prefix = first.substr(0, slash + 1);
+  if (zip.has(prefix + "byteorder")) {
+    std::string_view order = zip.read(prefix + "byteorder");
+    WICK_CHECK(order == "little", "Unsupported: checkpoint byte order '", order,
+               "' (only little-endian checkpoints are supported)");
+  }
+  std::map<std::string, Storage> loaded;
+  StorageLoader loader = [&](const std::string& key, ScalarType dtype, int64_t numel,
+                             const std::string& location) -> Storage {
+    Device device = map_location ? map_location(location) : default_map_location(location);
+    WICK_CHECK(device.is_cpu(), "wick.load: only CPU storages are supported, got ", device);
+    auto it = loaded.find(key);
+    if (it != loaded.end()) {
+      WICK_CHECK(it->second->nbytes() >= static_cast<uint64_t>(numel) * element_size(dtype),
+                 "pickle data was corrupt: storage ", key, " reused with a larger size");
+      return it->second;
+    }
+    std::string_view bytes = zip.read(prefix + "data/" + key);
+    WICK_CHECK(numel <= static_cast<int64_t>(bytes.size()) / element_size(dtype),
+               "pickle data was corrupt: storage ", key, " holds ", bytes.size(),
+               " bytes, fewer than ", numel, " elements of ", dtype);
+    size_t nbytes = static_cast<size_t>(numel) * element_size(dtype);
+    Storage s = std::make_shared<StorageImpl>(nbytes, Device(kCPU));
+    if (nbytes) std::memcpy(s->data(), bytes.data(), nbytes);
+    loaded.emplace(key, s);
+    return s;
+  };
+  return unpickle(zip.read(prefix + "data.pkl"), loader);
+}
+
+}  // namespace serialize
+
+std::vector<char> pickle_save(const serialize::Value& value) {
+  std::string bytes = serialize::save_to_bytes(value);
+  return std::vector<char>(bytes.begin(), bytes.end());
+}
+
+serialize::Value pickle_load(const std::vector<char>& data) {
+  return serialize::load_from_bytes(std::string_view(data.data(), data.size()));
+}
+
+void save(const serialize::Value& value, const std::string& path) {
+  std::string bytes = serialize::save_to_bytes(value);
+  std::ofstream f(path, std::ios::binary);
+  WICK_CHECK(f.good(), "File ", path, " cannot be opened.");
+  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  WICK_CHECK(f.good(), "Failed to write to file ", path);
+}
+
+void save(const Tensor& tensor, const std::string& path) { save(serialize::Value(tensor), path); }
+
+void save(const std::vector<Tensor>& tensors, const std::string& path) {
+  serialize::Value::List items;
+  for (const Tensor& t : tensors) items.emplace_back(t);
+  save(serialize::Value::list(std::move(items)), path);
+}
+
+void save(const OrderedDict<std::string, Tensor>& dict, const std::string& path) {
+  serialize::Value::Dict items;
+  for (const auto& item : dict) items.emplace_back(serialize::Value(item.key()), serialize::Value(item.value()));
+  save(serialize::Value::dict(std::move(items), /*ordered=*/true), path);
+}
+
+serialize::Value load(const std::string& path, const serialize::MapLocation& map_location) {
+  std::ifstream f(path, std::ios::binary);
+  WICK_CHECK(f.good(), "open file failed because of errno ", errno, " on fopen: ",
+             std::strerror(errno), ", file path: ", path);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::string bytes = ss.str();
+  return serialize::load_from_bytes(bytes, map_location);
+}
+
+void load(Tensor& tensor, const std::string& path) {
+  serialize::Value v = load(path);
+  WICK_CHECK(v.is_tensor(), "wick::load: expected the file to hold a Tensor, got ",
+             serialize::Value::kind_name(v.kind()));
+  tensor = v.to_tensor();
+}
+
+void load(std::vector<Tensor>& tensors, const std::string& path) {
+  serialize::Value v = load(path);
+  WICK_CHECK(v.is_list() || v.is_tuple(), "wick::load: expected the file to hold a list of tensors, got ",
+             serialize::Value::kind_name(v.kind()));
+  std::vector<Tensor> out;
+  for (const serialize::Value& x : v.items()) {
+    WICK_CHECK(x.is_tensor(), "wick::load: expected a list of tensors, found a ",
+               serialize::Value::kind_name(x.kind()));
+    out.push_back(x.to_tensor());
+  }
+  tensors = std::move(out);
+}
+
+void load(OrderedDict<std::string, Tensor>& dict, const std::string& path) {
+  serialize::Value v = load(path);
+  WICK_CHECK(v.is_dict(), "wick::load: expected the file to hold a dict of tensors, got ",
+             serialize::Value::kind_name(v.kind()));
+  OrderedDict<std::string, Tensor> out;
+  for (const auto& kv : v.dict_items()) {
+    WICK_CHECK(kv.first.is_string() && kv.second.is_tensor(),
+               "wick::load: expected a dict of str to Tensor");
+    out.insert(kv.first.to_string(), kv.second.to_tensor());
+  }
+  dict = std::move(out);
+}
+
+}  // namespace wick

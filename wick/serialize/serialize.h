@@ -1,0 +1,49 @@
+#pragma once
+// Checkpoints in torch.save's zip format (umbrella header of wick/serialize).
+//   archive/data.pkl      the pickled object (protocol 2)
+//   archive/byteorder     "little"
+//   archive/data/<key>    the bytes of each storage, 64-byte aligned, stored
+//   archive/version       "3"
+// wick::save / wick::load read and write files; pickle_save / pickle_load do the
+// same on bytes (as LibTorch names them). Files written by torch.save load here,
+// and files written here load in torch.load (weights_only or not).
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wick/nn/ordered_dict.h"
+#include "wick/serialize/pickler.h"
+#include "wick/serialize/unpickler.h"
+#include "wick/serialize/value.h"
+#include "wick/serialize/zip.h"
+
+namespace wick {
+
+namespace serialize {
+
+// Maps a storage's saved location ("cpu", "cuda:0", ...) to the device to load
+// it on. The default accepts "cpu" and raises PyTorch's error for CUDA.
+using MapLocation = std::function<Device(const std::string& location)>;
+Device default_map_location(const std::string& location);
+
+std::string save_to_bytes(const Value& value);
+Value load_from_bytes(std::string_view archive, const MapLocation& map_location = {});
+
+}  // namespace serialize
+
+std::vector<char> pickle_save(const serialize::Value& value);
+serialize::Value pickle_load(const std::vector<char>& data);
+
+void save(const serialize::Value& value, const std::string& path);
+void save(const Tensor& tensor, const std::string& path);
+void save(const std::vector<Tensor>& tensors, const std::string& path);
+// A module's state_dict (saved as an OrderedDict, as torch.save(module.state_dict())).
+void save(const OrderedDict<std::string, Tensor>& dict, const std::string& path);
+
+serialize::Value load(const std::string& path, const serialize::MapLocation& map_location = {});
+void load(Tensor& tensor, const std::string& path);
+void load(std::vector<Tensor>& tensors, const std::string& path);
+void load(OrderedDict<std::string, Tensor>& dict, const std::string& path);
+
+}  // namespace wick
