@@ -66,11 +66,12 @@ class ExceptionWrapper:
         if exc_info is None:
             exc_info = sys.exc_info()
         self.exc_type = exc_info[0]
+        self.exc_name = exc_info[0].__name__
         self.exc_msg = "".join(traceback.format_exception(*exc_info))
         self.where = where
 
     def reraise(self):
-        msg = f"Caught {self.exc_type.__name__} {self.where}.\nOriginal {self.exc_msg}"
+        msg = f"Caught {self.exc_name} {self.where}.\nOriginal {self.exc_msg}"
         if self.exc_type == KeyError:
             msg = KeyErrorMessage(msg)
         elif getattr(self.exc_type, "message", None):
@@ -231,6 +232,20 @@ def discard(batch):
             pass
 
 
+def _picklable(out, where):
+    """`out`, or an ExceptionWrapper saying why it cannot cross to the main process
+    (a queue that fails to pickle an item drops it, and the main process would wait)."""
+    try:
+        pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
+        return out
+    except Exception:
+        if isinstance(out, ExceptionWrapper):
+            out.exc_type = RuntimeError  # e.g. an exception class defined in a function
+            return out
+        discard(out)
+        return ExceptionWrapper(where=where)
+
+
 # ---- the worker loop ------------------------------------------------------------------
 def _seed_worker(seed):
     random.seed(seed)
@@ -299,7 +314,7 @@ def worker_loop(iterable, dataset, index_queue, data_queue, done_event, auto_col
                         iteration_end = True
                     else:
                         out = ExceptionWrapper(where=where)
-            data_queue.put((idx, out))
+            data_queue.put((idx, _picklable(out, where)))
             del out
     except KeyboardInterrupt:
         pass
