@@ -311,3 +311,22 @@ def test_shuffled_workers_match_torch_order():
     t = [b.tolist() for b in td.DataLoader(list(range(30)), batch_size=4, shuffle=True,
                                            num_workers=2, generator=tg)]
     assert w == t
+
+
+@needs_torch
+def test_too_many_workers_warns_as_torch():
+    import torch.utils.data as td
+    n = len(os.sched_getaffinity(0)) + 1
+    with pytest.warns(UserWarning) as tw:
+        td.DataLoader(list(range(4)), num_workers=n)
+    with pytest.warns(UserWarning) as ww:
+        wd.DataLoader(list(range(4)), num_workers=n)
+    assert str(ww[0].message) == str(tw[0].message)
+    assert "This DataLoader will create" in str(ww[0].message)
+
+
+def test_spawn_context_workers():
+    ds = wd.TensorDataset(wick.arange(10.), wick.arange(10))
+    got = [b[1].tolist() for b in wd.DataLoader(ds, batch_size=4, num_workers=2, multiprocessing_context="spawn")]
+    assert got == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+    assert not leftovers()

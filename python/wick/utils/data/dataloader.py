@@ -123,11 +123,38 @@ class DataLoader:
         self.__initialized = True
         self._IterableDataset_len_called = None
         self._iterator = None
+        self.check_worker_number_rationality()
 
     def _get_iterator(self):
         if self.num_workers == 0:
             return _SingleProcessDataLoaderIter(self)
+        self.check_worker_number_rationality()
         return _MultiProcessingDataLoaderIter(self)
+
+    def check_worker_number_rationality(self):
+        """Warns, as PyTorch, when more workers are asked for than CPUs are usable."""
+        if not self.num_workers:
+            return
+        cpuset_checked = hasattr(os, "sched_getaffinity")
+        if cpuset_checked:
+            try:
+                max_workers = len(os.sched_getaffinity(0))
+            except Exception:
+                cpuset_checked = False
+        if not cpuset_checked:
+            max_workers = os.cpu_count()
+        if max_workers is None:
+            suggestion = "DataLoader is not able to compute a suggested max number of worker in current system."
+        elif self.num_workers > max_workers:
+            suggestion = (f"Our suggested max number of worker in current system is {max_workers}"
+                          f"{'' if cpuset_checked else ' (`cpuset` is not taken into account)'}, which "
+                          "is smaller than what this DataLoader is going to create.")
+        else:
+            return
+        warnings.warn(f"This DataLoader will create {self.num_workers} worker processes in total. "
+                      f"{suggestion} Please be aware that excessive worker creation might get "
+                      "DataLoader running slow or even freeze, lower the worker number to avoid "
+                      "potential slowness/freeze if necessary.")
 
     @property
     def multiprocessing_context(self):
