@@ -325,8 +325,20 @@ def test_too_many_workers_warns_as_torch():
     assert "This DataLoader will create" in str(ww[0].message)
 
 
-def test_spawn_context_workers():
-    ds = wd.TensorDataset(wick.arange(10.), wick.arange(10))
-    got = [b[1].tolist() for b in wd.DataLoader(ds, batch_size=4, num_workers=2, multiprocessing_context="spawn")]
-    assert got == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+def test_spawn_context_workers(tmp_path):
+    # spawn re-imports __main__ in each child, so run it as its own script.
+    import subprocess
+    import sys
+    script = tmp_path / "spawn_loader.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {os.path.join(os.path.dirname(wick.__file__), '..')!r})\n"
+        "import wick, wick.utils.data as wd\n"
+        "if __name__ == '__main__':\n"
+        "    ds = wd.TensorDataset(wick.arange(10.), wick.arange(10))\n"
+        "    dl = wd.DataLoader(ds, batch_size=4, num_workers=2, multiprocessing_context='spawn')\n"
+        "    print([b[1].tolist() for b in dl])\n")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]"
     assert not leftovers()
