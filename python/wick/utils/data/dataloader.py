@@ -9,6 +9,7 @@ import os
 import queue
 import signal
 import warnings
+import weakref
 
 import wick
 from wick.utils.data import _utils
@@ -292,10 +293,17 @@ class _SingleProcessDataLoaderIter(_BaseDataLoaderIter):
 
 
 _live_prefixes = set()
+_live_iters = weakref.WeakSet()
 
 
 @atexit.register
 def _cleanup_all_shm():
+    # Stop live workers first so none writes a block after the sweep.
+    for it in list(_live_iters):
+        try:
+            it._shutdown_workers()
+        except Exception:
+            pass
     for prefix in list(_live_prefixes):
         _worker.cleanup_shm(prefix)
 
@@ -313,6 +321,7 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
         self._worker_init_fn = loader.worker_init_fn
         self._shm_prefix = _worker.shm_prefix(os.getpid(), next(self._uid))
         _live_prefixes.add(self._shm_prefix)
+        _live_iters.add(self)
         self._shutdown = False
         self._worker_result_queue = ctx.Queue()
         self._workers_done_event = ctx.Event()
