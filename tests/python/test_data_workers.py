@@ -342,3 +342,24 @@ def test_spawn_context_workers(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]"
     assert not leftovers()
+
+
+class SlowFirst(wd.Dataset):
+    def __len__(self):
+        return 8
+
+    def __getitem__(self, i):
+        if i == 0:
+            time.sleep(1.0)
+        return i
+
+
+@pytest.mark.parametrize("in_order", [True, False])
+def test_in_order(in_order):
+    # PyTorch 2.6's in_order=False hands out batches as workers finish them.
+    got = [b.item() for b in wd.DataLoader(SlowFirst(), batch_size=1, num_workers=2, in_order=in_order)]
+    assert sorted(got) == list(range(8))
+    if in_order:
+        assert got == list(range(8))
+    else:
+        assert got[0] != 0
