@@ -350,7 +350,7 @@ class SlowFirst(wd.Dataset):
 
     def __getitem__(self, i):
         if i == 0:
-            time.sleep(1.0)
+            time.sleep(2.0)
         return i
 
 
