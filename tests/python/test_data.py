@@ -2,6 +2,7 @@
 order as PyTorch), default_collate / default_convert, DataLoader with num_workers=0
 and its TensorDataset fast path. Worker processes: test_data_workers.py."""
 import collections
+import os
 import warnings
 
 import numpy as np
@@ -502,3 +503,15 @@ def test_fast_path_uses_index_select(monkeypatch):
     assert f._fast is not None
     f2 = fetch._MapDatasetFetcher(wd.TensorDataset(wick.arange(6.)), True, lambda b: b, False)
     assert f2._fast is None
+
+
+def test_reachable_from_wick_utils_lazily():
+    import subprocess
+    import sys
+    assert wick.utils.data is wd
+    code = ("import sys; sys.path.insert(0, %r); import wick; "
+            "assert 'wick.utils.data' not in sys.modules; "
+            "print(wick.utils.data.DataLoader.__name__)") % (os.path.join(os.path.dirname(wick.__file__), ".."),)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "DataLoader"

@@ -342,3 +342,49 @@ def test_spawn_context_workers(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]"
     assert not leftovers()
+
+
+class SlowFirst(wd.Dataset):
+    def __len__(self):
+        return 8
+
+    def __getitem__(self, i):
+        if i == 0:
+            time.sleep(2.0)
+        return i
+
+
+@pytest.mark.parametrize("in_order", [True, False])
+def test_in_order(in_order):
+    # PyTorch 2.6's in_order=False hands out batches as workers finish them.
+    got = [b.item() for b in wd.DataLoader(SlowFirst(), batch_size=1, num_workers=2, in_order=in_order)]
+    assert sorted(got) == list(range(8))
+    if in_order:
+        assert got == list(range(8))
+    else:
+        assert got[0] != 0
+
+
+def _np_draw_dataset(d):
+    class Draw(d.Dataset):
+        def __len__(self):
+            return 6
+
+        def __getitem__(self, i):
+            import random
+            return int(np.random.randint(1 << 30)), random.random()
+    return Draw()
+
+
+@needs_torch
+def test_worker_numpy_and_random_streams_match_torch():
+    import torch
+    import torch.utils.data as td
+    g = wick.Generator()
+    g.manual_seed(77)
+    tg = torch.Generator()
+    tg.manual_seed(77)
+    w = list(wd.DataLoader(_np_draw_dataset(wd), batch_size=None, num_workers=2, generator=g))
+    t = list(td.DataLoader(_np_draw_dataset(td), batch_size=None, num_workers=2, generator=tg))
+    assert w == t
+    assert len(set(x[0] for x in w)) == 6

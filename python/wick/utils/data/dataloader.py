@@ -9,6 +9,7 @@ import os
 import queue
 import signal
 import warnings
+import weakref
 
 import wick
 from wick.utils.data import _utils
@@ -43,7 +44,8 @@ class DataLoader:
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None,
                  num_workers=0, collate_fn=None, pin_memory=False, drop_last=False, timeout=0,
                  worker_init_fn=None, multiprocessing_context=None, generator=None, *,
-                 prefetch_factor=None, persistent_workers=False, pin_memory_device=""):
+                 prefetch_factor=None, persistent_workers=False, pin_memory_device="",
+                 in_order=True):
         if num_workers < 0:
             raise ValueError("num_workers option should be non-negative; "
                              "use num_workers=0 to disable multiprocessing.")
@@ -68,6 +70,7 @@ class DataLoader:
         self.timeout = timeout
         self.worker_init_fn = worker_init_fn
         self.multiprocessing_context = multiprocessing_context
+        self.in_order = in_order
 
         if isinstance(dataset, IterableDataset):
             self._dataset_kind = _DatasetKind.Iterable
@@ -292,10 +295,17 @@ class _SingleProcessDataLoaderIter(_BaseDataLoaderIter):
 
 
 _live_prefixes = set()
+_live_iters = weakref.WeakSet()
 
 
 @atexit.register
 def _cleanup_all_shm():
+    # Stop live workers first so none writes a block after the sweep.
+    for it in list(_live_iters):
+        try:
+            it._shutdown_workers()
+        except Exception:
+            pass
     for prefix in list(_live_prefixes):
         _worker.cleanup_shm(prefix)
 
@@ -311,8 +321,10 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
         assert self._prefetch_factor > 0
         ctx = loader.multiprocessing_context or multiprocessing
         self._worker_init_fn = loader.worker_init_fn
+        self._in_order = loader.in_order
         self._shm_prefix = _worker.shm_prefix(os.getpid(), next(self._uid))
         _live_prefixes.add(self._shm_prefix)
+        _live_iters.add(self)
         self._shutdown = False
         self._worker_result_queue = ctx.Queue()
         self._workers_done_event = ctx.Event()
@@ -397,7 +409,10 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
     def _next_data(self):
         while True:
             while self._rcvd_idx < self._send_idx:
-                info = self._task_info[self._rcvd_idx]
+                info = self._task_info.get(self._rcvd_idx)
+                if info is None:  # handed out early (in_order=False)
+                    self._rcvd_idx += 1
+                    continue
                 if len(info) == 2 or self._workers_status[info[0]]:
                     break
                 del self._task_info[self._rcvd_idx]
@@ -421,6 +436,12 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
                 continue
             if isinstance(data, _worker.ShmBatch):
                 data = _worker.decode(data)  # unlink the block now; the mapping lives on
+            if idx != self._rcvd_idx and not self._in_order:
+                del self._task_info[idx]  # in_order=False: hand it out as it comes
+                self._try_put_index()
+                if isinstance(data, _worker.ExceptionWrapper):
+                    data.reraise()
+                return data
             if idx != self._rcvd_idx:
                 self._task_info[idx] += (data,)
             else:

@@ -247,14 +247,48 @@ def _picklable(out, where):
 
 
 # ---- the worker loop ------------------------------------------------------------------
-def _seed_worker(seed):
+_M32 = 0xFFFFFFFF
+
+
+def _numpy_seed_state(base_seed, worker_id):
+    """Four 32-bit words for numpy's legacy seeding, derived from (worker_id, base_seed)
+    by numpy's SeedSequence hashing, as PyTorch does (same numpy streams as PyTorch)."""
+    mult_a = 0x931E8875
+    hash_a = 0x43B0D7E5
+
+    def hashmix(v):
+        nonlocal hash_a
+        v = (v ^ hash_a) & _M32
+        hash_a = (hash_a * mult_a) & _M32
+        v = (v * hash_a) & _M32
+        return (v ^ (v >> 16)) & _M32
+
+    def mix(x, y):
+        r = ((0xCA01F9DD * x) - (0x4973F715 * y)) & _M32
+        return (r ^ (r >> 16)) & _M32
+
+    pool = [hashmix(e) for e in (worker_id, base_seed & _M32, base_seed >> 32, 0)]
+    for src in range(4):
+        for dst in range(4):
+            if src != dst:
+                pool[dst] = mix(pool[dst], hashmix(pool[src]))
+    hash_b, out = 0x8B51F9DD, []
+    for v in pool:
+        v = (v ^ hash_b) & _M32
+        hash_b = (hash_b * 0x58F38DED) & _M32
+        v = (v * hash_b) & _M32
+        out.append((v ^ (v >> 16)) & _M32)
+    return out
+
+
+def _seed_worker(base_seed, worker_id):
+    seed = base_seed + worker_id
     random.seed(seed)
     wick.manual_seed(seed)
     np = sys.modules.get("numpy")
     if np is not None:
-        # Distinct numpy streams per worker (PyTorch 2.x seeds numpy too; its exact
-        # SeedSequence-derived state is not reproduced).
-        np.random.seed(seed % (2 ** 32))
+        np.random.seed(_numpy_seed_state(base_seed, worker_id))
+    return seed
 
 
 def worker_loop(iterable, dataset, index_queue, data_queue, done_event, auto_collation,
@@ -264,8 +298,7 @@ def worker_loop(iterable, dataset, index_queue, data_queue, done_event, auto_col
     from wick.utils.data._utils.fetch import create_fetcher
     try:
         wick.set_num_threads(1)
-        seed = base_seed + worker_id
-        _seed_worker(seed)
+        seed = _seed_worker(base_seed, worker_id)
         _worker_info = WorkerInfo(id=worker_id, num_workers=num_workers, seed=seed, dataset=dataset)
         where = f"in DataLoader worker process {worker_id}"
         init_exception = None
