@@ -73,6 +73,41 @@ void init_optim(py::module_& m) {
   }, arg("params"), arg("grads"), arg("exp_avgs"), arg("exp_infs"), arg("state_steps"),
         py::kw_only(), arg("eps"), arg("beta1"), arg("beta2"), arg("lr"), arg("weight_decay"),
         arg("maximize"), nogil());
+
+  o.def("adadelta", [](const std::vector<Tensor>& params, const std::vector<Tensor>& grads,
+                       const std::vector<Tensor>& square_avgs,
+                       const std::vector<Tensor>& acc_deltas,
+                       const std::vector<Tensor>& state_steps, double lr, double rho, double eps,
+                       double weight_decay, bool maximize) {
+    optim::functional::adadelta(params, grads, square_avgs, acc_deltas, state_steps, lr, rho, eps,
+                                weight_decay, maximize);
+  }, arg("params"), arg("grads"), arg("square_avgs"), arg("acc_deltas"), arg("state_steps"),
+        py::kw_only(), arg("lr"), arg("rho"), arg("eps"), arg("weight_decay"), arg("maximize"),
+        nogil());
+
+  o.def("nadam", [](const std::vector<Tensor>& params, const std::vector<Tensor>& grads,
+                    const std::vector<Tensor>& exp_avgs, const std::vector<Tensor>& exp_avg_sqs,
+                    const std::vector<Tensor>& mu_products,
+                    const std::vector<Tensor>& state_steps, double beta1, double beta2, double lr,
+                    double weight_decay, double momentum_decay, double eps,
+                    bool decoupled_weight_decay, bool maximize) {
+    optim::functional::nadam(params, grads, exp_avgs, exp_avg_sqs, mu_products, state_steps,
+                             beta1, beta2, lr, weight_decay, momentum_decay, eps,
+                             decoupled_weight_decay, maximize);
+  }, arg("params"), arg("grads"), arg("exp_avgs"), arg("exp_avg_sqs"), arg("mu_products"),
+        arg("state_steps"), py::kw_only(), arg("beta1"), arg("beta2"), arg("lr"),
+        arg("weight_decay"), arg("momentum_decay"), arg("eps"), arg("decoupled_weight_decay"),
+        arg("maximize"), nogil());
+
+  o.def("radam", [](const std::vector<Tensor>& params, const std::vector<Tensor>& grads,
+                    const std::vector<Tensor>& exp_avgs, const std::vector<Tensor>& exp_avg_sqs,
+                    const std::vector<Tensor>& state_steps, double beta1, double beta2, double lr,
+                    double weight_decay, double eps, bool decoupled_weight_decay, bool maximize) {
+    optim::functional::radam(params, grads, exp_avgs, exp_avg_sqs, state_steps, beta1, beta2, lr,
+                             weight_decay, eps, decoupled_weight_decay, maximize);
+  }, arg("params"), arg("grads"), arg("exp_avgs"), arg("exp_avg_sqs"), arg("state_steps"),
+        py::kw_only(), arg("beta1"), arg("beta2"), arg("lr"), arg("weight_decay"), arg("eps"),
+        arg("decoupled_weight_decay"), arg("maximize"), nogil());
 }
 
 }  // namespace wick::python
