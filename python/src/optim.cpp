@@ -108,6 +108,27 @@ void init_optim(py::module_& m) {
   }, arg("params"), arg("grads"), arg("exp_avgs"), arg("exp_avg_sqs"), arg("state_steps"),
         py::kw_only(), arg("beta1"), arg("beta2"), arg("lr"), arg("weight_decay"), arg("eps"),
         arg("decoupled_weight_decay"), arg("maximize"), nogil());
+
+  o.def("rprop", [](const std::vector<Tensor>& params, const std::vector<Tensor>& grads,
+                    const std::vector<Tensor>& prevs, const std::vector<Tensor>& step_sizes,
+                    const std::vector<Tensor>& state_steps, double step_size_min,
+                    double step_size_max, double etaminus, double etaplus, bool maximize) {
+    optim::functional::rprop(params, grads, prevs, step_sizes, state_steps, step_size_min,
+                             step_size_max, etaminus, etaplus, maximize);
+  }, arg("params"), arg("grads"), arg("prevs"), arg("step_sizes"), arg("state_steps"),
+        py::kw_only(), arg("step_size_min"), arg("step_size_max"), arg("etaminus"),
+        arg("etaplus"), arg("maximize"), nogil());
+
+  o.def("asgd", [](const std::vector<Tensor>& params, const std::vector<Tensor>& grads,
+                   const std::vector<Tensor>& axs, const std::vector<Tensor>& mus,
+                   const std::vector<Tensor>& etas, const std::vector<Tensor>& state_steps,
+                   double lambd, double lr, double t0, double alpha, double weight_decay,
+                   bool maximize) {
+    optim::functional::asgd(params, grads, axs, mus, etas, state_steps, lambd, lr, t0, alpha,
+                            weight_decay, maximize);
+  }, arg("params"), arg("grads"), arg("axs"), arg("mus"), arg("etas"), arg("state_steps"),
+        py::kw_only(), arg("lambd"), arg("lr"), arg("t0"), arg("alpha"), arg("weight_decay"),
+        arg("maximize"), nogil());
 }
 
 }  // namespace wick::python

@@ -315,3 +315,44 @@ def test_more_defaults_match_torch_2x():
     assert wick.optim.RAdam([p]).defaults == dict(
         lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, foreach=None, maximize=False,
         capturable=False, decoupled_weight_decay=False, differentiable=False)
+
+
+# ---- Rprop, ASGD --------------------------------------------------------------
+
+RPROP_CASES = [dict(etas=et, step_sizes=ss, maximize=mx)
+               for et, ss, mx in itertools.product([(0.5, 1.2), (0.3, 1.5)],
+                                                   [(1e-6, 50), (1e-3, 0.05)], [False, True])]
+
+
+@pytest.mark.parametrize("kw", RPROP_CASES, ids=ids)
+def test_rprop_trajectory(kw):
+    check("Rprop", dict(lr=0.01, **kw), state_tol=(2e-5, 1e-6))
+
+
+ASGD_CASES = [dict(lambd=la, alpha=al, t0=t0, weight_decay=wd, maximize=mx)
+              for la, al, t0, wd, mx in itertools.product([1e-4, 0.05], [0.75], [1e6, 10.0],
+                                                         [0.0, 0.05], [False, True])]
+
+
+@pytest.mark.parametrize("kw", ASGD_CASES, ids=ids)
+def test_asgd_trajectory(kw):
+    # t0=10 starts the averaging inside the run; eta and mu are float32 scalars
+    wopt, wps = check("ASGD", dict(lr=0.01, **kw), state_tol=(2e-5, 1e-6))
+    for p in wps:
+        assert wopt.state[p]["eta"].dtype == wick.float32
+        assert wopt.state[p]["mu"].dtype == wick.float32
+
+
+@pytest.mark.parametrize("name,kw,msg", [
+    ("Rprop", dict(lr=-1.0), "Invalid learning rate: -1.0"),
+    ("Rprop", dict(etas=(1.5, 1.2)), "Invalid eta values: 1.5, 1.2"),
+    ("ASGD", dict(lr=-1.0), "Invalid learning rate: -1.0"),
+    ("ASGD", dict(weight_decay=-1.0), "Invalid weight_decay value: -1.0"),
+])
+def test_rprop_asgd_constructor_errors(name, kw, msg):
+    import torch
+    for m in (wick, torch):
+        p = m.nn.Parameter(m.ones(2))
+        with pytest.raises(ValueError) as e:
+            getattr(m.optim, name)([p], **kw)
+        assert str(e.value) == msg

@@ -7,6 +7,7 @@
 // the compiler vectorises the update loops.
 #include "wick/optim/functional.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <type_traits>
@@ -405,6 +406,60 @@ void radam_kernel(T* p, const T* g, T* m, T* v, int64_t n, const AdamLikeScalars
   });
 }
 
+template <typename T>
+void rprop_kernel(T* p, const T* g, T* prev, T* ss, int64_t n, double min_d, double max_d,
+                  double etaminus_d, double etaplus_d, bool maximize) {
+  using opm = opmath_t<T>;
+  const opm sign = maximize ? opm(-1) : opm(1);
+  // the sign tensor holds the grad's dtype: etas are rounded to it
+  const opm etaminus = static_cast<opm>(static_cast<T>(etaminus_d));
+  const opm etaplus = static_cast<opm>(static_cast<T>(etaplus_d));
+  const opm lo = static_cast<opm>(min_d);
+  const opm hi = static_cast<opm>(max_d);
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    auto sgn = [](opm x) { return static_cast<opm>((opm(0) < x) - (x < opm(0))); };
+    for (int64_t i = s; i < e; ++i) {
+      const opm gv = static_cast<opm>(g[i]) * sign;
+      const opm sv = sgn(r(gv * static_cast<opm>(prev[i])));
+      const opm factor = sv > 0 ? etaplus : (sv < 0 ? etaminus : opm(1));
+      opm st = r(static_cast<opm>(ss[i]) * factor);
+      st = st < lo ? lo : st;  // clamp_, NaN stays NaN
+      st = st > hi ? hi : st;
+      ss[i] = static_cast<T>(st);
+      const opm gz = factor == etaminus ? opm(0) : gv;
+      prev[i] = static_cast<T>(gz);
+      p[i] = static_cast<T>(static_cast<opm>(p[i]) + r(opm(-1) * sgn(gz)) * st);
+    }
+  });
+}
+
+template <typename T, bool use_wd>
+void asgd_kernel(T* p, const T* g, T* ax, int64_t n, double decay_d, double neg_eta_d, double mu_d,
+                 double weight_decay, bool maximize) {
+  using opm = opmath_t<T>;
+  const opm sign = maximize ? opm(-1) : opm(1);
+  const opm wd = static_cast<opm>(weight_decay);
+  const opm decay = static_cast<opm>(decay_d);
+  const opm neg_eta = static_cast<opm>(neg_eta_d);
+  const opm mu = static_cast<opm>(mu_d);
+  const bool average = mu_d != 1;
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]) * sign;
+      opm pv = static_cast<opm>(p[i]);
+      if constexpr (use_wd) gv = r(gv + wd * pv);
+      pv = r(pv * decay);
+      pv = r(pv + neg_eta * gv);
+      p[i] = static_cast<T>(pv);
+      const opm av = static_cast<opm>(ax[i]);
+      const opm moved = r(av + r(r(pv - av) * mu));
+      ax[i] = static_cast<T>(average ? moved : pv);
+    }
+  });
+}
+
 }  // namespace
 
 void sgd(TensorList params, TensorList grads, std::vector<Tensor>& momentum_buffers, double lr,
@@ -698,6 +753,66 @@ void radam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList 
     p.finish();
     m.finish();
     v.finish();
+  }
+}
+
+void rprop(TensorList params, TensorList grads, TensorList prevs, TensorList step_sizes,
+           TensorList state_steps, double step_size_min, double step_size_max, double etaminus,
+           double etaplus, bool maximize) {
+  constexpr const char* fn = "rprop";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "prevs", params, prevs);
+  check_list(fn, "step_sizes", params, step_sizes);
+  check_steps(fn, params, state_steps);
+  for (size_t i = 0; i < params.size(); ++i) {
+    increment_step(state_steps[i]);
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot prev(prevs[i]);
+    Slot ss(step_sizes[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      rprop_kernel<scalar_t>(p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(),
+                             prev.work.data_ptr<scalar_t>(), ss.work.data_ptr<scalar_t>(),
+                             p.work.numel(), step_size_min, step_size_max, etaminus, etaplus,
+                             maximize);
+    });
+    p.finish();
+    prev.finish();
+    ss.finish();
+  }
+}
+
+void asgd(TensorList params, TensorList grads, TensorList axs, TensorList mus, TensorList etas,
+          TensorList state_steps, double lambd, double lr, double t0, double alpha,
+          double weight_decay, bool maximize) {
+  constexpr const char* fn = "asgd";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "axs", params, axs);
+  check_steps(fn, params, state_steps);
+  check_steps(fn, params, mus);
+  check_steps(fn, params, etas);
+  for (size_t i = 0; i < params.size(); ++i) {
+    const double step = increment_step(state_steps[i]);
+    const double eta = etas[i].item<double>();
+    const double mu = mus[i].item<double>();
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot ax(axs[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      with_flags(weight_decay != 0, false, [&](auto wd, auto) {
+        asgd_kernel<scalar_t, decltype(wd)::value>(
+            p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(), ax.work.data_ptr<scalar_t>(),
+            p.work.numel(), 1 - lambd * eta, -eta, mu, weight_decay, maximize);
+      });
+    });
+    p.finish();
+    ax.finish();
+    Tensor(etas[i]).fill_(lr / std::pow(1 + lambd * lr * step, alpha));
+    Tensor(mus[i]).fill_(1 / std::max(1.0, step - t0));
   }
 }
 

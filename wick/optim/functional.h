@@ -60,4 +60,14 @@ void radam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList 
            TensorList state_steps, double beta1, double beta2, double lr, double weight_decay,
            double eps, bool decoupled_weight_decay, bool maximize);
 
+// Rprop (resilient backpropagation); step_sizes start at lr (the caller creates them).
+void rprop(TensorList params, TensorList grads, TensorList prevs, TensorList step_sizes,
+           TensorList state_steps, double step_size_min, double step_size_max, double etaminus,
+           double etaplus, bool maximize);
+
+// ASGD (averaged SGD); etas and mus are one-element state tensors updated after each step.
+void asgd(TensorList params, TensorList grads, TensorList axs, TensorList mus, TensorList etas,
+          TensorList state_steps, double lambd, double lr, double t0, double alpha,
+          double weight_decay, bool maximize);
+
 }  // namespace wick::optim::functional

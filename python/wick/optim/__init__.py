@@ -8,7 +8,8 @@ from wick.optim.adamax import Adamax
 from wick.optim.nadam import NAdam, RAdam
 from wick.optim.optimizer import Optimizer
 from wick.optim.rmsprop import RMSprop
+from wick.optim.rprop import ASGD, Rprop
 from wick.optim.sgd import SGD
 
-__all__ = ["Adadelta", "Adagrad", "Adam", "AdamW", "Adamax", "NAdam", "Optimizer", "RAdam",
-           "RMSprop", "SGD"]
+__all__ = ["ASGD", "Adadelta", "Adagrad", "Adam", "AdamW", "Adamax", "NAdam", "Optimizer", "RAdam",
+           "RMSprop", "Rprop", "SGD"]
