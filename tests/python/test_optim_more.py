@@ -114,6 +114,10 @@ def test_rmsprop_state_names():
     ("RMSprop", dict(lr=0.01, momentum=0.9, centered=True)),
     ("Adagrad", dict(lr=0.05, lr_decay=0.01)),
     ("Adamax", dict(lr=0.01)),
+    ("Adadelta", dict(lr=0.5, weight_decay=0.01)),
+    ("RAdam", dict(lr=0.01)),
+    ("Rprop", dict(lr=0.01)),
+    ("ASGD", dict(lr=0.01, t0=5.0, lambd=0.01)),
 ])
 def test_state_dict_from_torch(name, kw):
     import torch
@@ -123,7 +127,7 @@ def test_state_dict_from_torch(name, kw):
     wps = [wick.nn.Parameter(to_wick(p)) for p in tps]
     wgrads = [to_wick(g) for g in tgrads]
     wopt = getattr(wick.optim, name)(wps, lr=1.0)
-    # 1.13's RMSprop step is an int: load_state_dict turns it into a tensor
+    # 1.13's RMSprop/Adadelta step is an int: load_state_dict turns it into a tensor
     wopt.load_state_dict(convert_state_dict(topt.state_dict(), to_wick))
     run_steps(torch, topt, tps, tgrads, 10, start=10)
     run_steps(wick, wopt, wps, wgrads, 10, start=10)
