@@ -585,3 +585,32 @@ def test_reduced_precision_params(dtype):
             opt.step()
         out.append(p.detach().float().numpy())
     np.testing.assert_allclose(out[0], out[1], rtol=1e-2, atol=1e-2)
+
+
+def test_state_dict_hooks():
+    w = wick.nn.Parameter(wick.ones(2))
+    opt = wick.optim.SGD([w], lr=0.1, momentum=0.9)
+    calls = []
+    opt.register_state_dict_pre_hook(lambda o: calls.append("pre"))
+    opt.register_state_dict_pre_hook(lambda o: calls.append("pre0"), prepend=True)
+
+    def post(o, sd):
+        calls.append("post")
+        sd["extra"] = 1
+        return sd
+
+    h = opt.register_state_dict_post_hook(post)
+    sd = opt.state_dict()
+    assert calls == ["pre0", "pre", "post"] and sd["extra"] == 1
+    h.remove()
+    assert "extra" not in opt.state_dict()
+
+    def load_pre(o, sd):
+        sd = dict(sd)
+        sd["param_groups"] = [dict(g, lr=0.5) for g in sd["param_groups"]]
+        return sd
+
+    opt.register_load_state_dict_pre_hook(load_pre)
+    opt.register_load_state_dict_post_hook(lambda o: calls.append("loaded"))
+    opt.load_state_dict(sd)
+    assert opt.param_groups[0]["lr"] == 0.5 and calls[-1] == "loaded"

@@ -7,6 +7,7 @@
 // the compiler vectorises the update loops.
 #include "wick/optim/functional.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <type_traits>
@@ -291,6 +292,174 @@ void adamax_kernel(T* p, const T* g, T* m, T* u, int64_t n, double beta1, double
   });
 }
 
+template <typename T, bool use_wd>
+void adadelta_kernel(T* p, const T* g, T* sq, T* acc, int64_t n, double lr_d, double rho_d,
+                     double eps_d, double weight_decay, bool maximize) {
+  using opm = opmath_t<T>;
+  const opm sign = maximize ? opm(-1) : opm(1);
+  const opm wd = static_cast<opm>(weight_decay);
+  const opm rho = static_cast<opm>(rho_d);
+  const opm omr = static_cast<opm>(1.0 - rho_d);
+  const opm eps = static_cast<opm>(eps_d);
+  const opm neg_lr = static_cast<opm>(-lr_d);
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]) * sign;
+      const opm pv = static_cast<opm>(p[i]);
+      if constexpr (use_wd) gv = r(gv + wd * pv);
+      const opm sv = r(r(static_cast<opm>(sq[i]) * rho) + omr * gv * gv);
+      sq[i] = static_cast<T>(sv);
+      const opm std_ = r(std::sqrt(r(sv + eps)));
+      opm delta = r(std::sqrt(r(static_cast<opm>(acc[i]) + eps)));
+      delta = r(r(delta / std_) * gv);
+      acc[i] = static_cast<T>(r(static_cast<opm>(acc[i]) * rho) + omr * delta * delta);
+      p[i] = static_cast<T>(pv + neg_lr * delta);
+    }
+  });
+}
+
+struct AdamLikeScalars {
+  double beta1, beta2, eps, weight_decay, decay;  // decay: AdamW-style 1 - lr * wd, or 1
+  bool maximize;
+};
+
+template <typename T, bool coupled_wd>
+void nadam_kernel(T* p, const T* g, T* m, T* v, int64_t n, const AdamLikeScalars& a, double bc2_d,
+                  double c1_d, double c2_d) {
+  using opm = opmath_t<T>;
+  const opm sign = a.maximize ? opm(-1) : opm(1);
+  const opm wd = static_cast<opm>(a.weight_decay);
+  const opm decay = static_cast<opm>(a.decay);
+  const opm w = static_cast<opm>(1.0 - a.beta1);
+  const opm one_minus_w = opm(1) - w;
+  const bool small_w = std::abs(w) < opm(0.5);
+  const opm b2 = static_cast<opm>(a.beta2);
+  const opm omb2 = static_cast<opm>(1.0 - a.beta2);
+  const opm eps = static_cast<opm>(a.eps);
+  const opm bc2 = static_cast<opm>(bc2_d);
+  const opm c1 = static_cast<opm>(c1_d);
+  const opm c2 = static_cast<opm>(c2_d);
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]) * sign;
+      const opm pv = r(static_cast<opm>(p[i]) * decay);
+      if constexpr (coupled_wd) gv = r(gv + wd * pv);
+      opm mv = static_cast<opm>(m[i]);
+      const opm diff = gv - mv;
+      const opm lo = mv + w * diff;
+      const opm hi = gv - diff * one_minus_w;
+      mv = r(small_w ? lo : hi);
+      m[i] = static_cast<T>(mv);
+      const opm vv = r(r(static_cast<opm>(v[i]) * b2) + omb2 * gv * gv);
+      v[i] = static_cast<T>(vv);
+      const opm denom = r(r(std::sqrt(r(vv / bc2))) + eps);
+      const opm p1 = r(pv + c1 * gv / denom);
+      p[i] = static_cast<T>(p1 + c2 * mv / denom);
+    }
+  });
+}
+
+template <typename T, bool coupled_wd, bool rectify>
+void radam_kernel(T* p, const T* g, T* m, T* v, int64_t n, const AdamLikeScalars& a, double lr_d,
+                  double bc1_d, double sqrt_bc2_d, double rect_d) {
+  using opm = opmath_t<T>;
+  const opm sign = a.maximize ? opm(-1) : opm(1);
+  const opm wd = static_cast<opm>(a.weight_decay);
+  const opm decay = static_cast<opm>(a.decay);
+  const opm w = static_cast<opm>(1.0 - a.beta1);
+  const opm one_minus_w = opm(1) - w;
+  const bool small_w = std::abs(w) < opm(0.5);
+  const opm b2 = static_cast<opm>(a.beta2);
+  const opm omb2 = static_cast<opm>(1.0 - a.beta2);
+  const opm eps = static_cast<opm>(a.eps);
+  const opm lr = static_cast<opm>(lr_d);
+  const opm bc1 = static_cast<opm>(bc1_d);
+  const opm sqrt_bc2 = static_cast<opm>(sqrt_bc2_d);
+  const opm rect = static_cast<opm>(rect_d);
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]) * sign;
+      const opm pv = r(static_cast<opm>(p[i]) * decay);
+      if constexpr (coupled_wd) gv = r(gv + wd * pv);
+      opm mv = static_cast<opm>(m[i]);
+      const opm diff = gv - mv;
+      const opm lo = mv + w * diff;
+      const opm hi = gv - diff * one_minus_w;
+      mv = r(small_w ? lo : hi);
+      m[i] = static_cast<T>(mv);
+      const opm vv = r(r(static_cast<opm>(v[i]) * b2) + omb2 * gv * gv);
+      v[i] = static_cast<T>(vv);
+      const opm bcm = r(mv / bc1);
+      opm upd;
+      if constexpr (rectify) {
+        const opm sq = r(r(std::sqrt(vv)) + eps);
+        const opm alr = r(r(opm(1) / sq) * sqrt_bc2);  // float / tensor is reciprocal * float
+        upd = r(r(r(bcm * lr) * alr) * rect);
+      } else {
+        upd = r(bcm * lr);
+      }
+      p[i] = static_cast<T>(pv + opm(-1) * upd);
+    }
+  });
+}
+
+template <typename T>
+void rprop_kernel(T* p, const T* g, T* prev, T* ss, int64_t n, double min_d, double max_d,
+                  double etaminus_d, double etaplus_d, bool maximize) {
+  using opm = opmath_t<T>;
+  const opm sign = maximize ? opm(-1) : opm(1);
+  // the sign tensor holds the grad's dtype: etas are rounded to it
+  const opm etaminus = static_cast<opm>(static_cast<T>(etaminus_d));
+  const opm etaplus = static_cast<opm>(static_cast<T>(etaplus_d));
+  const opm lo = static_cast<opm>(min_d);
+  const opm hi = static_cast<opm>(max_d);
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    auto sgn = [](opm x) { return static_cast<opm>((opm(0) < x) - (x < opm(0))); };
+    for (int64_t i = s; i < e; ++i) {
+      const opm gv = static_cast<opm>(g[i]) * sign;
+      const opm sv = sgn(r(gv * static_cast<opm>(prev[i])));
+      const opm factor = sv > 0 ? etaplus : (sv < 0 ? etaminus : opm(1));
+      opm st = r(static_cast<opm>(ss[i]) * factor);
+      st = st < lo ? lo : st;  // clamp_, NaN stays NaN
+      st = st > hi ? hi : st;
+      ss[i] = static_cast<T>(st);
+      const opm gz = factor == etaminus ? opm(0) : gv;
+      prev[i] = static_cast<T>(gz);
+      p[i] = static_cast<T>(static_cast<opm>(p[i]) + r(opm(-1) * sgn(gz)) * st);
+    }
+  });
+}
+
+template <typename T, bool use_wd>
+void asgd_kernel(T* p, const T* g, T* ax, int64_t n, double decay_d, double neg_eta_d, double mu_d,
+                 double weight_decay, bool maximize) {
+  using opm = opmath_t<T>;
+  const opm sign = maximize ? opm(-1) : opm(1);
+  const opm wd = static_cast<opm>(weight_decay);
+  const opm decay = static_cast<opm>(decay_d);
+  const opm neg_eta = static_cast<opm>(neg_eta_d);
+  const opm mu = static_cast<opm>(mu_d);
+  const bool average = mu_d != 1;
+  parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
+    auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
+    for (int64_t i = s; i < e; ++i) {
+      opm gv = static_cast<opm>(g[i]) * sign;
+      opm pv = static_cast<opm>(p[i]);
+      if constexpr (use_wd) gv = r(gv + wd * pv);
+      pv = r(pv * decay);
+      pv = r(pv + neg_eta * gv);
+      p[i] = static_cast<T>(pv);
+      const opm av = static_cast<opm>(ax[i]);
+      const opm moved = r(av + r(r(pv - av) * mu));
+      ax[i] = static_cast<T>(average ? moved : pv);
+    }
+  });
+}
+
 }  // namespace
 
 void sgd(TensorList params, TensorList grads, std::vector<Tensor>& momentum_buffers, double lr,
@@ -469,6 +638,181 @@ void adamax(TensorList params, TensorList grads, TensorList exp_avgs, TensorList
     p.finish();
     m.finish();
     u.finish();
+  }
+}
+
+void adadelta(TensorList params, TensorList grads, TensorList square_avgs, TensorList acc_deltas,
+              TensorList state_steps, double lr, double rho, double eps, double weight_decay,
+              bool maximize) {
+  constexpr const char* fn = "adadelta";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "square_avgs", params, square_avgs);
+  check_list(fn, "acc_deltas", params, acc_deltas);
+  check_steps(fn, params, state_steps);
+  for (size_t i = 0; i < params.size(); ++i) {
+    increment_step(state_steps[i]);
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot sq(square_avgs[i]);
+    Slot acc(acc_deltas[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      with_flags(weight_decay != 0, false, [&](auto wd, auto) {
+        adadelta_kernel<scalar_t, decltype(wd)::value>(
+            p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(), sq.work.data_ptr<scalar_t>(),
+            acc.work.data_ptr<scalar_t>(), p.work.numel(), lr, rho, eps, weight_decay, maximize);
+      });
+    });
+    p.finish();
+    sq.finish();
+    acc.finish();
+  }
+}
+
+void nadam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList exp_avg_sqs,
+           TensorList mu_products, TensorList state_steps, double beta1, double beta2, double lr,
+           double weight_decay, double momentum_decay, double eps, bool decoupled_weight_decay,
+           bool maximize) {
+  constexpr const char* fn = "nadam";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "exp_avgs", params, exp_avgs);
+  check_list(fn, "exp_avg_sqs", params, exp_avg_sqs);
+  check_steps(fn, params, state_steps);
+  check_steps(fn, params, mu_products);
+  const bool decoupled = decoupled_weight_decay && weight_decay != 0;
+  const bool coupled = !decoupled_weight_decay && weight_decay != 0;
+  const AdamLikeScalars a{beta1, beta2, eps, weight_decay,
+                          decoupled ? 1.0 - lr * weight_decay : 1.0, maximize};
+  for (size_t i = 0; i < params.size(); ++i) {
+    const double step = increment_step(state_steps[i]);
+    const double bc2 = 1 - std::pow(beta2, step);
+    const double mu = beta1 * (1. - 0.5 * std::pow(0.96, step * momentum_decay));
+    const double mu_next = beta1 * (1. - 0.5 * std::pow(0.96, (step + 1) * momentum_decay));
+    // mu_product *= mu, in the state tensor's dtype (float32), as PyTorch
+    Tensor(mu_products[i]).mul_(mu);
+    const double mu_product = mu_products[i].item<double>();
+    const double mu_product_next = mu_product * mu_next;
+    const double c1 = -lr * (1. - mu) / (1. - mu_product);
+    const double c2 = (-lr * mu_next) / (1. - mu_product_next);
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot m(exp_avgs[i]);
+    Slot v(exp_avg_sqs[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      with_flags(coupled, false, [&](auto cw, auto) {
+        nadam_kernel<scalar_t, decltype(cw)::value>(
+            p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(), m.work.data_ptr<scalar_t>(),
+            v.work.data_ptr<scalar_t>(), p.work.numel(), a, bc2, c1, c2);
+      });
+    });
+    p.finish();
+    m.finish();
+    v.finish();
+  }
+}
+
+void radam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList exp_avg_sqs,
+           TensorList state_steps, double beta1, double beta2, double lr, double weight_decay,
+           double eps, bool decoupled_weight_decay, bool maximize) {
+  constexpr const char* fn = "radam";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "exp_avgs", params, exp_avgs);
+  check_list(fn, "exp_avg_sqs", params, exp_avg_sqs);
+  check_steps(fn, params, state_steps);
+  const bool decoupled = decoupled_weight_decay && weight_decay != 0;
+  const bool coupled = !decoupled_weight_decay && weight_decay != 0;
+  const AdamLikeScalars a{beta1, beta2, eps, weight_decay,
+                          decoupled ? 1.0 - lr * weight_decay : 1.0, maximize};
+  for (size_t i = 0; i < params.size(); ++i) {
+    const double step = increment_step(state_steps[i]);
+    const double bc1 = 1 - std::pow(beta1, step);
+    const double bc2 = 1 - std::pow(beta2, step);
+    const double rho_inf = 2 / (1 - beta2) - 1;
+    const double rho_t = rho_inf - 2 * step * std::pow(beta2, step) / bc2;
+    const bool rectify = rho_t > 5.;
+    const double rect =
+        rectify ? std::sqrt((rho_t - 4) * (rho_t - 2) * rho_inf /
+                            ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+                : 0.0;
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot m(exp_avgs[i]);
+    Slot v(exp_avg_sqs[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      with_flags(coupled, rectify, [&](auto cw, auto rf) {
+        radam_kernel<scalar_t, decltype(cw)::value, decltype(rf)::value>(
+            p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(), m.work.data_ptr<scalar_t>(),
+            v.work.data_ptr<scalar_t>(), p.work.numel(), a, lr, bc1, std::sqrt(bc2), rect);
+      });
+    });
+    p.finish();
+    m.finish();
+    v.finish();
+  }
+}
+
+void rprop(TensorList params, TensorList grads, TensorList prevs, TensorList step_sizes,
+           TensorList state_steps, double step_size_min, double step_size_max, double etaminus,
+           double etaplus, bool maximize) {
+  constexpr const char* fn = "rprop";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "prevs", params, prevs);
+  check_list(fn, "step_sizes", params, step_sizes);
+  check_steps(fn, params, state_steps);
+  for (size_t i = 0; i < params.size(); ++i) {
+    increment_step(state_steps[i]);
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot prev(prevs[i]);
+    Slot ss(step_sizes[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      rprop_kernel<scalar_t>(p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(),
+                             prev.work.data_ptr<scalar_t>(), ss.work.data_ptr<scalar_t>(),
+                             p.work.numel(), step_size_min, step_size_max, etaminus, etaplus,
+                             maximize);
+    });
+    p.finish();
+    prev.finish();
+    ss.finish();
+  }
+}
+
+void asgd(TensorList params, TensorList grads, TensorList axs, TensorList mus, TensorList etas,
+          TensorList state_steps, double lambd, double lr, double t0, double alpha,
+          double weight_decay, bool maximize) {
+  constexpr const char* fn = "asgd";
+  autograd::NoGradGuard no_grad;
+  check_params(fn, params);
+  check_list(fn, "grads", params, grads);
+  check_list(fn, "axs", params, axs);
+  check_steps(fn, params, state_steps);
+  check_steps(fn, params, mus);
+  check_steps(fn, params, etas);
+  for (size_t i = 0; i < params.size(); ++i) {
+    const double step = increment_step(state_steps[i]);
+    const double eta = etas[i].item<double>();
+    const double mu = mus[i].item<double>();
+    Slot p(params[i]);
+    Tensor g = contiguous_input(grads[i]);
+    Slot ax(axs[i]);
+    WICK_DISPATCH_FLOATING_AND_HALF(p.work.dtype(), fn, [&] {
+      with_flags(weight_decay != 0, false, [&](auto wd, auto) {
+        asgd_kernel<scalar_t, decltype(wd)::value>(
+            p.work.data_ptr<scalar_t>(), g.data_ptr<scalar_t>(), ax.work.data_ptr<scalar_t>(),
+            p.work.numel(), 1 - lambd * eta, -eta, mu, weight_decay, maximize);
+      });
+    });
+    p.finish();
+    ax.finish();
+    Tensor(etas[i]).fill_(lr / std::pow(1 + lambd * lr * step, alpha));
+    Tensor(mus[i]).fill_(1 / std::max(1.0, step - t0));
   }
 }
 

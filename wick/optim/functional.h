@@ -43,4 +43,31 @@ void adamax(TensorList params, TensorList grads, TensorList exp_avgs, TensorList
             TensorList state_steps, double eps, double beta1, double beta2, double lr,
             double weight_decay, bool maximize);
 
+// Adadelta.
+void adadelta(TensorList params, TensorList grads, TensorList square_avgs, TensorList acc_deltas,
+              TensorList state_steps, double lr, double rho, double eps, double weight_decay,
+              bool maximize);
+
+// NAdam; mu_products are one-element tensors (float32 in PyTorch) multiplied
+// in place by each step's mu.
+void nadam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList exp_avg_sqs,
+           TensorList mu_products, TensorList state_steps, double beta1, double beta2, double lr,
+           double weight_decay, double momentum_decay, double eps, bool decoupled_weight_decay,
+           bool maximize);
+
+// RAdam (rectified Adam).
+void radam(TensorList params, TensorList grads, TensorList exp_avgs, TensorList exp_avg_sqs,
+           TensorList state_steps, double beta1, double beta2, double lr, double weight_decay,
+           double eps, bool decoupled_weight_decay, bool maximize);
+
+// Rprop (resilient backpropagation); step_sizes start at lr (the caller creates them).
+void rprop(TensorList params, TensorList grads, TensorList prevs, TensorList step_sizes,
+           TensorList state_steps, double step_size_min, double step_size_max, double etaminus,
+           double etaplus, bool maximize);
+
+// ASGD (averaged SGD); etas and mus are one-element state tensors updated after each step.
+void asgd(TensorList params, TensorList grads, TensorList axs, TensorList mus, TensorList etas,
+          TensorList state_steps, double lambd, double lr, double t0, double alpha,
+          double weight_decay, bool maximize);
+
 }  // namespace wick::optim::functional

@@ -127,6 +127,36 @@ for name, cls, cases in (("sgd", torch.optim.SGD, SGD), ("adam", torch.optim.Ada
             lines.append(f"   {flat(ps)},")
             lines.append(f"   {flat(st)}}},")
     lines.append("};")
+# functional-level cases: kind, the argument vector the C++ test unpacks, params after the run
+FUNCTIONAL = [
+    ("adamax", torch.optim.Adamax, dict(lr=0.01, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, maximize=False)),
+    ("adamax", torch.optim.Adamax, dict(lr=0.01, betas=(0.5, 0.9), eps=1e-8, weight_decay=0.05, maximize=True)),
+    ("adadelta", torch.optim.Adadelta, dict(lr=0.5, rho=0.9, eps=1e-6, weight_decay=0.0, maximize=False)),
+    ("adadelta", torch.optim.Adadelta, dict(lr=0.5, rho=0.5, eps=1e-6, weight_decay=0.05, maximize=True)),
+    ("radam", torch.optim.RAdam, dict(lr=0.01, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0)),
+    ("radam", torch.optim.RAdam, dict(lr=0.01, betas=(0.5, 0.9), eps=1e-8, weight_decay=0.05)),
+    ("rprop", torch.optim.Rprop, dict(lr=0.01, etas=(0.5, 1.2), step_sizes=(1e-6, 50), maximize=False)),
+    ("rprop", torch.optim.Rprop, dict(lr=0.01, etas=(0.3, 1.5), step_sizes=(1e-3, 0.05), maximize=True)),
+    ("asgd", torch.optim.ASGD, dict(lr=0.01, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0.0, maximize=False)),
+    ("asgd", torch.optim.ASGD, dict(lr=0.01, lambd=0.05, alpha=0.75, t0=10.0, weight_decay=0.05, maximize=True)),
+]
+
+
+def fargs(kw):
+    out = []
+    for k, v in kw.items():
+        out += list(v) if isinstance(v, tuple) else [float(v)]
+    return "{" + ", ".join(repr(float(x)) for x in out) + "}"
+
+
+lines.append("// args: the constructor's keywords in order, tuples flattened, bools as 0/1.")
+lines.append("struct FunctionalCase { const char* kind; std::vector<double> args, params; };")
+lines.append("inline const std::vector<FunctionalCase> functional_cases = {")
+for kind, cls, kw in FUNCTIONAL:
+    ps, opt = run(cls, kw, torch.float32)
+    lines.append(f'  {{"{kind}", {fargs(kw)},')
+    lines.append(f"   {flat(ps)}}},")
+lines.append("};")
 lines.append("}  // namespace optim_data")
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "optim_test_data.h")
 with open(out, "w") as f:

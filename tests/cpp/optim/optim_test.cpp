@@ -421,3 +421,61 @@ TEST(Optim, RMSpropAndAdagradErrorsAndStateDict) {
 
 }  // namespace
 }  // namespace wick
+
+namespace wick {
+namespace {
+
+using namespace wick::optim;
+
+// The optimizers that exist only in Python call the same functional:: kernels;
+// drive those directly with PyTorch's initial state and compare the trajectory.
+TEST(OptimFunctional, MatchesPyTorchTrajectories) {
+  for (const auto& c : optim_data::functional_cases) {
+    const std::string kind = c.kind;
+    const auto& a = c.args;
+    SCOPED_TRACE(kind);
+    Trial r = make_run(kFloat);
+    const size_t n = r.params.size();
+    auto zeros_state = [&] {
+      std::vector<Tensor> v;
+      for (const auto& p : r.params) v.push_back(zeros_like(p));
+      return v;
+    };
+    auto scalars = [&](double value) {
+      std::vector<Tensor> v;
+      for (size_t i = 0; i < n; ++i) v.push_back(scalar_tensor(value, TensorOptions(kFloat)));
+      return v;
+    };
+    std::vector<Tensor> s1 = zeros_state(), s2 = zeros_state(), steps = scalars(0.0);
+    std::vector<Tensor> mus = scalars(1.0), etas = scalars(a[0]);
+    if (kind == "rprop") {
+      s2.clear();
+      for (const auto& p : r.params) s2.push_back(full_like(p, a[0]));
+    }
+    for (int i = 0; i < optim_data::kSteps; ++i) {
+      std::vector<Tensor> grads;
+      for (size_t k = 0; k < n; ++k) grads.push_back(r.grads[k] * (1.0 + (i % 3)) - 0.25 * (i % 2));
+      NoGradGuard ng;
+      if (kind == "adamax") {
+        functional::adamax(r.params, grads, s1, s2, steps, a[3], a[1], a[2], a[0], a[4], a[5] != 0);
+      } else if (kind == "adadelta") {
+        functional::adadelta(r.params, grads, s1, s2, steps, a[0], a[1], a[2], a[3], a[4] != 0);
+      } else if (kind == "radam") {
+        functional::radam(r.params, grads, s1, s2, steps, a[1], a[2], a[0], a[4], a[3], false,
+                          false);
+      } else if (kind == "rprop") {
+        functional::rprop(r.params, grads, s1, s2, steps, a[3], a[4], a[1], a[2], a[5] != 0);
+      } else if (kind == "asgd") {
+        functional::asgd(r.params, grads, s1, mus, etas, steps, a[1], a[0], a[3], a[2], a[4],
+                         a[5] != 0);
+      } else {
+        FAIL() << "unknown kind " << kind;
+      }
+    }
+    EXPECT_TENSOR_CLOSE(flat(r.params), expected(c.params), 2e-5, 2e-6);
+    EXPECT_EQ(steps[0].item<double>(), optim_data::kSteps);
+  }
+}
+
+}  // namespace
+}  // namespace wick
