@@ -155,6 +155,28 @@ void init_serialize(py::module_& m) {
       },
       py::arg("obj"));
   s.def(
+      "save_file",
+      [](py::handle obj, const std::string& path) {
+        Value v = ToValue().convert(obj);
+        py::gil_scoped_release release;
+        serialize::save_to_file(v, path);
+      },
+      py::arg("obj"), py::arg("path"));
+  s.def(
+      "load_file",
+      [](const std::string& path,
+         std::optional<std::function<Device(const std::string&)>> map_location) {
+        serialize::FileBytes bytes;
+        {
+          py::gil_scoped_release release;
+          bytes = serialize::read_file(path);
+        }
+        Value v = serialize::load_from_bytes(
+            bytes.view(), map_location ? serialize::MapLocation(*map_location) : serialize::MapLocation());
+        return ToPython().convert(v);
+      },
+      py::arg("path"), py::arg("map_location") = py::none());
+  s.def(
       "load_bytes",
       [](py::buffer data, std::optional<std::function<Device(const std::string&)>> map_location) {
         py::buffer_info info = data.request();

@@ -26,11 +26,12 @@ def save(obj, f, pickle_module=None, pickle_protocol=DEFAULT_PROTOCOL,
     """Saves obj to f (a path or a writable binary file object) in torch.save's format."""
     if not _use_new_zipfile_serialization:
         raise NotImplementedError("wick.save: the legacy (non-zip) format is not supported")
-    data = _C._serialize.save_bytes(obj)
     if _is_path(f):
-        with open(f, "wb") as out:
-            out.write(data)
+        path = os.fspath(f)
+        open(path, "wb").close()  # raises the OSError open() would (missing folder, ...)
+        _C._serialize.save_file(obj, path)
     else:
+        data = _C._serialize.save_bytes(obj)
         if not hasattr(f, "write"):
             raise AttributeError(f"'{type(f).__name__}' object has no attribute 'write'")
         f.write(data)
@@ -85,18 +86,24 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
     if pickle_module is not None and weights_only:
         raise RuntimeError("Can not safely load weights when explicit pickle_module is "
                            "specified")
+    mapper = _location_mapper(map_location)
     if _is_path(f):
-        with open(f, "rb") as src:
-            data = src.read()
+        path = os.fspath(f)
+        open(path, "rb").close()  # raises FileNotFoundError & co. as torch.load does
+        return _load(_C._serialize.load_file, path, mapper)
     else:
         if not hasattr(f, "read"):
             raise AttributeError(f"'{type(f).__name__}' object has no attribute 'read'")
         data = f.read()
     if isinstance(data, str):
         raise TypeError("wick.load: the file object must be opened in binary mode")
+    return _load(_C._serialize.load_bytes, data, mapper)
+
+
+def _load(reader, source, mapper):
     # weights_only=False reads the same restricted set of objects for now.
     try:
-        return _C._serialize.load_bytes(data, _location_mapper(map_location))
+        return reader(source, mapper)
     except RuntimeError as e:
         msg = str(e)
         if msg.startswith("Weights only load failed") or "Unsupported global" in msg:

@@ -8,6 +8,7 @@
 // same on bytes (as LibTorch names them). Files written by torch.save load here,
 // and files written here load in torch.load (weights_only or not).
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,16 @@ using MapLocation = std::function<Device(const std::string& location)>;
 Device default_map_location(const std::string& location);
 
 std::string save_to_bytes(const Value& value);
+// Streams the archive into the file (no copy of the storages in memory).
+void save_to_file(const Value& value, const std::string& path);
+// The whole file (memory-mapped, read-only); raises PyTorch's "open file failed ..."
+// error when it cannot be opened.
+struct FileBytes {
+  std::shared_ptr<const char> data;  // unmaps when the last holder is gone
+  size_t size = 0;
+  std::string_view view() const { return std::string_view(data.get(), size); }
+};
+FileBytes read_file(const std::string& path);
 Value load_from_bytes(std::string_view archive, const MapLocation& map_location = {});
 
 }  // namespace serialize
