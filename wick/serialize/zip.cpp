@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "wick/core/error.h"
+#include "wick/core/parallel.h"
 
 namespace wick::serialize {
 
@@ -64,10 +65,78 @@ uint32_t crc32(const void* data, size_t n, uint32_t crc) {
   return ~crc;
 }
 
+namespace {
+
+// CRC arithmetic over GF(2): crc32_combine(crc(A), crc(B), |B|) == crc(A || B), by
+// applying |B| zero bytes' worth of the CRC's linear map to crc(A) (squaring the
+// one-zero-bit operator log2 times).
+uint32_t gf2_times(const uint32_t* mat, uint32_t vec) {
+  uint32_t sum = 0;
+  for (int i = 0; vec; ++i, vec >>= 1)
+    if (vec & 1) sum ^= mat[i];
+  return sum;
+}
+void gf2_square(uint32_t* square, const uint32_t* mat) {
+  for (int n = 0; n < 32; ++n) square[n] = gf2_times(mat, mat[n]);
+}
+
+}  // namespace
+
+uint32_t crc32_combine(uint32_t crc1, uint32_t crc2, uint64_t len2) {
+  if (len2 == 0) return crc1;
+  uint32_t even[32], odd[32];
+  odd[0] = 0xEDB88320u;  // the operator for one zero bit
+  for (int n = 1; n < 32; ++n) odd[n] = uint32_t{1} << (n - 1);
+  gf2_square(even, odd);  // two zero bits
+  gf2_square(odd, even);  // four zero bits
+  while (true) {
+    gf2_square(even, odd);  // first pass: one zero byte
+    if (len2 & 1) crc1 = gf2_times(even, crc1);
+    len2 >>= 1;
+    if (!len2) break;
+    gf2_square(odd, even);
+    if (len2 & 1) crc1 = gf2_times(odd, crc1);
+    len2 >>= 1;
+    if (!len2) break;
+  }
+  return crc1 ^ crc2;
+}
+
+uint32_t crc32_copy(void* dst, const void* src, size_t n, size_t copy_n) {
+  constexpr size_t kBlock = size_t{1} << 20;
+  const auto* in = static_cast<const char*>(src);
+  auto* out = static_cast<char*>(dst);
+  auto work = [&](size_t begin, size_t count) {
+    constexpr size_t kChunk = size_t{1} << 16;  // copy, then CRC from cache
+    uint32_t crc = 0;
+    for (size_t done = begin; done < begin + count; done += kChunk) {
+      size_t m = std::min(kChunk, begin + count - done);
+      if (out && done < copy_n) std::memcpy(out + done, in + done, std::min(m, copy_n - done));
+      crc = crc32(in + done, m, crc);
+    }
+    return crc;
+  };
+  if (n < 4 * kBlock) return work(0, n);
+  int64_t blocks = static_cast<int64_t>((n + kBlock - 1) / kBlock);
+  std::vector<uint32_t> crcs(static_cast<size_t>(blocks));
+  parallel_for(0, blocks, 1, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      size_t start = static_cast<size_t>(i) * kBlock;
+      crcs[static_cast<size_t>(i)] = work(start, std::min(kBlock, n - start));
+    }
+  });
+  uint32_t crc = crcs[0];
+  for (int64_t i = 1; i < blocks; ++i) {
+    size_t start = static_cast<size_t>(i) * kBlock;
+    crc = crc32_combine(crc, crcs[static_cast<size_t>(i)], std::min(kBlock, n - start));
+  }
+  return crc;
+}
+
 void ZipWriter::add(const std::string& name, const void* data, size_t size) {
   uint64_t offset = offset_;
   std::string h;
-  uint32_t crc = crc32(data, size);
+  uint32_t crc = crc32_copy(nullptr, data, size, 0);
   bool zip64 = force_zip64_ || size >= k32Max || offset >= k32Max;
   // Local header: 30 bytes + name + extra; extra = optional zip64 field + "FB" padding.
   size_t base = offset + 30 + name.size() + (zip64 ? 20 : 0) + 4;
@@ -271,7 +340,7 @@ std::string_view ZipReader::read(const std::string& name) const {
   WICK_CHECK(it != entries_.end(), "PytorchStreamReader failed locating file ", name,
              ": file not found");
   std::string_view bytes = data_.substr(it->second.offset, it->second.size);
-  WICK_CHECK(crc32(bytes.data(), bytes.size()) == it->second.crc, kCorrupt,
+  WICK_CHECK(crc32_copy(nullptr, bytes.data(), bytes.size(), 0) == it->second.crc, kCorrupt,
              "crc32 mismatch for ", name);
   return bytes;
 }
@@ -289,15 +358,7 @@ void ZipReader::read_into(const std::string& name, void* dst, size_t size) const
              ": file not found");
   const Entry& e = it->second;
   WICK_CHECK(size <= e.size, kCorrupt, name, " holds ", e.size, " bytes, fewer than ", size);
-  const char* src = data_.data() + e.offset;
-  auto* out = static_cast<char*>(dst);
-  constexpr size_t kChunk = size_t{1} << 16;  // copy, then CRC from cache
-  uint32_t crc = 0;
-  for (size_t done = 0; done < e.size; done += kChunk) {
-    size_t n = std::min(kChunk, static_cast<size_t>(e.size) - done);
-    if (done < size) std::memcpy(out + done, src + done, std::min(n, size - done));
-    crc = crc32(src + done, n, crc);
-  }
+  uint32_t crc = crc32_copy(dst, data_.data() + e.offset, e.size, size);
   WICK_CHECK(crc == e.crc, kCorrupt, "crc32 mismatch for ", name);
 }
 

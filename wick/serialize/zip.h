@@ -13,6 +13,11 @@
 namespace wick::serialize {
 
 uint32_t crc32(const void* data, size_t n, uint32_t crc = 0);
+// crc32 of A followed by B, from crc32(A), crc32(B) and B's length.
+uint32_t crc32_combine(uint32_t crc_a, uint32_t crc_b, uint64_t len_b);
+// crc32 of src[0, n), computed in parallel blocks for large n; when dst is not
+// null also copies src's first copy_n bytes there (in the same pass).
+uint32_t crc32_copy(void* dst, const void* src, size_t n, size_t copy_n);
 
 class ZipWriter {
  public:

@@ -286,3 +286,18 @@ TEST(Serialize, Zip64RecordsRoundTrip) {
   EXPECT_EQ(r.read("archive/b").size(), 0u);
   EXPECT_NE(test::error_of([&] { r.read("archive/c"); }).find("file not found"), std::string::npos);
 }
+
+TEST(Serialize, Crc32CombineAndParallelCopy) {
+  std::string a(5000003, '\0');
+  for (size_t i = 0; i < a.size(); ++i) a[i] = static_cast<char>((i * 2654435761u) >> 13);
+  uint32_t whole = serialize::crc32(a.data(), a.size());
+  for (size_t cut : {size_t{0}, size_t{1}, size_t{4096}, size_t{1} << 20, a.size() - 3})
+    EXPECT_EQ(serialize::crc32_combine(serialize::crc32(a.data(), cut),
+                                       serialize::crc32(a.data() + cut, a.size() - cut),
+                                       a.size() - cut),
+              whole);
+  std::string copy(a.size() - 10, 'x');
+  EXPECT_EQ(serialize::crc32_copy(copy.data(), a.data(), a.size(), copy.size()), whole);
+  EXPECT_EQ(copy, a.substr(0, copy.size()));
+  EXPECT_EQ(serialize::crc32_copy(nullptr, a.data(), 1000, 0), serialize::crc32(a.data(), 1000));
+}
