@@ -197,4 +197,12 @@ void load(OrderedDict<std::string, Tensor>& dict, const std::string& path) {
   dict = std::move(out);
 }
 
+void save(const nn::Module& module, const std::string& path) { save(module.state_dict(), path); }
+
+void load(nn::Module& module, const std::string& path) {
+  OrderedDict<std::string, Tensor> state;
+  load(state, path);
+  module.load_state_dict(state, /*strict=*/true);
+}
+
 }  // namespace wick

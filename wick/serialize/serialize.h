@@ -13,7 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "wick/nn/module.h"
 #include "wick/nn/ordered_dict.h"
+#include "wick/nn/pimpl.h"
 #include "wick/serialize/pickler.h"
 #include "wick/serialize/unpickler.h"
 #include "wick/serialize/value.h"
@@ -56,5 +58,19 @@ serialize::Value load(const std::string& path, const serialize::MapLocation& map
 void load(Tensor& tensor, const std::string& path);
 void load(std::vector<Tensor>& tensors, const std::string& path);
 void load(OrderedDict<std::string, Tensor>& dict, const std::string& path);
+
+// A module saves its state_dict() (the file torch.save(module.state_dict(), path)
+// writes) and loads one with load_state_dict(strict=true), so checkpoints move
+// between wick and PyTorch modules of the same shape.
+void save(const nn::Module& module, const std::string& path);
+void load(nn::Module& module, const std::string& path);
+template <typename M>
+void save(const nn::ModuleHolder<M>& module, const std::string& path) {
+  save(static_cast<const nn::Module&>(*module), path);
+}
+template <typename M>
+void load(nn::ModuleHolder<M>& module, const std::string& path) {
+  load(static_cast<nn::Module&>(*module), path);
+}
 
 }  // namespace wick

@@ -301,3 +301,31 @@ TEST(Serialize, Crc32CombineAndParallelCopy) {
   EXPECT_EQ(copy, a.substr(0, copy.size()));
   EXPECT_EQ(serialize::crc32_copy(nullptr, a.data(), 1000, 0), serialize::crc32(a.data(), 1000));
 }
+
+TEST(Serialize, ModulesSaveAndLoadStateDicts) {
+  // torch.nn.Sequential(Linear(3, 2), BatchNorm1d(2)).state_dict() saved by torch 1.13.
+  std::string path = temp_path("module.pt");
+  {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(data::k_state_dict, 1, data::k_state_dict_size, f);
+    std::fclose(f);
+  }
+  nn::Sequential model(nn::Linear(3, 2), nn::BatchNorm1d(2));
+  load(model, path);
+  auto sd = model->state_dict();
+  ASSERT_EQ(sd.size(), data::k_state_dict_expected.size());
+  for (size_t i = 0; i < sd.size(); ++i) {
+    EXPECT_EQ(sd[i].key(), data::k_state_dict_expected[i].key);
+    EXPECT_EQ(test::values(sd[i].value()), data::k_state_dict_expected[i].values);
+  }
+  // And back: a fresh module loads what this one saved.
+  save(model, path);
+  nn::Sequential other(nn::Linear(3, 2), nn::BatchNorm1d(2));
+  load(other, path);
+  EXPECT_TENSOR_EQ(other->state_dict()[0].value(), sd[0].value());
+  nn::Linear wrong(4, 2);
+  EXPECT_NE(test::error_of([&] { load(wrong, path); }).find("Error(s) in loading state_dict"),
+            std::string::npos);
+  std::remove(path.c_str());
+}
