@@ -5,6 +5,8 @@ Files written by torch.save load here and files written here load in torch.load.
 load is weights_only (PyTorch 2.6's default): only tensors, Parameters, numbers,
 strings, bytes, None and lists/tuples/dicts/OrderedDicts of them are accepted;
 any other global in the pickle raises an UnpicklingError naming it.
+weights_only=False unpickles anything with Python's pickle (torch.* globals map
+to wick's), for trusted files.
 """
 import io
 import os
@@ -90,6 +92,9 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
     if _is_path(f):
         path = os.fspath(f)
         open(path, "rb").close()  # raises FileNotFoundError & co. as torch.load does
+        if not weights_only:
+            with open(path, "rb") as src:
+                return _load_unrestricted(src, mapper)
         return _load(_C._serialize.load_file, path, mapper)
     else:
         if not hasattr(f, "read"):
@@ -97,11 +102,12 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         data = f.read()
     if isinstance(data, str):
         raise TypeError("wick.load: the file object must be opened in binary mode")
+    if not weights_only:
+        return _load_unrestricted(io.BytesIO(data), mapper)
     return _load(_C._serialize.load_bytes, data, mapper)
 
 
 def _load(reader, source, mapper):
-    # weights_only=False reads the same restricted set of objects for now.
     try:
         return reader(source, mapper)
     except RuntimeError as e:
@@ -110,3 +116,99 @@ def _load(reader, source, mapper):
             raise pickle.UnpicklingError(msg + " Only tensors, numbers, strings and containers "
                                          "of them can be loaded by wick.load.") from None
         raise
+
+
+# ---- weights_only=False: Python's pickle over the same archive ----
+
+_STORAGE_DTYPES = {
+    "BoolStorage": "bool", "ByteStorage": "uint8", "CharStorage": "int8",
+    "ShortStorage": "int16", "IntStorage": "int32", "LongStorage": "int64",
+    "HalfStorage": "float16", "BFloat16Storage": "bfloat16", "FloatStorage": "float32",
+    "DoubleStorage": "float64",
+}
+
+
+class _StorageType:
+    def __init__(self, dtype):
+        self.dtype = dtype
+
+
+def _rebuild_tensor_v2(storage, storage_offset, size, stride, requires_grad=False,
+                       backward_hooks=None, metadata=None):
+    t = storage.as_strided(tuple(size), tuple(stride), storage_offset)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def _rebuild_parameter(data, requires_grad, backward_hooks=None, state=None):
+    from wick.nn import Parameter
+    return Parameter(data, requires_grad)
+
+
+def _load_unrestricted(fileobj, mapper):
+    """torch.load(weights_only=False): any pickled Python object; torch.* globals
+    resolve to wick's (wick.nn.Linear for torch.nn.Linear ...). Only for trusted files:
+    unpickling can run arbitrary code."""
+    import importlib
+    import zipfile
+
+    import numpy as np
+
+    try:
+        zf = zipfile.ZipFile(fileobj)
+    except zipfile.BadZipFile as e:
+        raise RuntimeError("PytorchStreamReader failed reading zip archive: " + str(e)) from None
+    names = zf.namelist()
+    if not names or "/" not in names[0]:
+        raise RuntimeError("PytorchStreamReader failed locating file data.pkl: file not found")
+    prefix = names[0].split("/")[0] + "/"
+    storages = {}
+
+    class Unpickler(pickle.Unpickler):
+        def find_class(self, module, name):
+            if module == "torch._utils" and name == "_rebuild_tensor_v2":
+                return _rebuild_tensor_v2
+            if module == "torch._utils" and name in ("_rebuild_parameter",
+                                                     "_rebuild_parameter_with_state"):
+                return _rebuild_parameter
+            if module == "torch" and name in _STORAGE_DTYPES:
+                return _StorageType(_STORAGE_DTYPES[name])
+            if module == "torch" or module.startswith("torch."):
+                target = "wick" + module[len("torch"):]
+                try:
+                    return getattr(importlib.import_module(target), name)
+                except (ImportError, AttributeError):
+                    if module.startswith("torch.nn.modules"):
+                        import wick.nn
+                        if hasattr(wick.nn, name):
+                            return getattr(wick.nn, name)
+                    raise pickle.UnpicklingError(
+                        f"wick.load: {module}.{name} has no wick counterpart") from None
+            return super().find_class(module, name)
+
+        def persistent_load(self, pid):
+            if not (isinstance(pid, tuple) and len(pid) == 5 and pid[0] == "storage"
+                    and isinstance(pid[1], _StorageType)):
+                raise pickle.UnpicklingError(f"wick.load: unsupported persistent id {pid!r}")
+            _, stype, key, location, numel = pid
+            if mapper is not None:
+                mapper(location)
+            else:
+                _C._serialize.default_map_location(location)
+            if key not in storages:
+                dtype = getattr(_C, stype.dtype)
+                raw = zf.read(prefix + "data/" + key)
+                nbytes = numel * dtype.itemsize
+                if len(raw) < nbytes:
+                    raise RuntimeError(f"pickle data was corrupt: storage {key} holds {len(raw)} "
+                                       f"bytes, fewer than {numel} elements")
+                if nbytes == 0:
+                    storages[key] = _C.empty(0, dtype=dtype)
+                else:
+                    u8 = _C.from_numpy(np.frombuffer(raw, np.uint8, count=nbytes).copy())
+                    storages[key] = u8.view(dtype)
+            return storages[key]
+
+    with zf.open(prefix + "data.pkl") as pkl:
+        return Unpickler(pkl).load()

@@ -244,3 +244,37 @@ def test_dtypes_and_devices_both_ways(torch_ref):
     assert w["cpu"] == wick.device("cpu") and w["gpu"] == wick.device("cuda:1")
     t = torch.load(io.BytesIO(_wick_bytes(w)))
     assert t == obj
+
+
+@needs_torch
+def test_weights_only_false_loads_python_objects_and_whole_modules(torch_ref, tmp_path):
+    import argparse
+    torch = torch_ref
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.ReLU(), torch.nn.Linear(2, 1))
+    base = torch.arange(6.0).reshape(2, 3)
+    ckpt = {"args": argparse.Namespace(lr=0.1, name="x"), "np": np.float64(2.5),
+            "arr": np.arange(3), "model": model, "v": base.t(), "row": base[1],
+            "p": torch.nn.Parameter(torch.ones(2)), "bf": torch.ones(2, dtype=torch.bfloat16),
+            "e": torch.zeros(0, 2), "dt": torch.int64, "size": torch.Size([2])}
+    path = tmp_path / "full.pt"
+    torch.save(ckpt, path)
+    # The default (weights_only) refuses the foreign globals, naming the first.
+    with pytest.raises(pickle.UnpicklingError, match="GLOBAL argparse.Namespace"):
+        wick.load(path)
+    for source in [path, io.BytesIO(path.read_bytes())]:
+        w = wick.load(source, weights_only=False)
+        assert w["args"] == ckpt["args"] and w["np"] == 2.5 and list(w["arr"]) == [0, 1, 2]
+        assert w["dt"] is wick.int64 and tuple(w["size"]) == (2,)
+        for k in ["v", "row", "p", "bf", "e"]:
+            _assert_tree(w[k], ckpt[k])
+        w["v"].zero_()
+        assert w["row"].sum().item() == 0  # views still share their storage
+        assert isinstance(w["model"], wick.nn.Sequential)
+        x = np.linspace(-1, 1, 6, dtype=np.float32).reshape(2, 3)
+        np.testing.assert_allclose(w["model"](wick.tensor(x)).detach().numpy(),
+                                   model(torch.tensor(x)).detach().numpy(), rtol=1e-6)
+    with pytest.raises(RuntimeError, match="CUDA"):
+        wick.load(path, weights_only=False, map_location="cuda")
+    with pytest.raises(RuntimeError, match="PytorchStreamReader failed reading zip archive"):
+        wick.load(io.BytesIO(b"junk" * 10), weights_only=False)
