@@ -4,7 +4,9 @@
 // dtype/device.
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 
+#include <fstream>
 #include <unordered_map>
 
 #include "python/src/casters.h"
@@ -187,6 +189,37 @@ void init_serialize(py::module_& m) {
         return ToPython().convert(v);
       },
       py::arg("data"), py::arg("map_location") = py::none());
+  // For wick.save's Python pickler (objects the Value tree does not hold): a
+  // storage's identity and size, and the archive around a ready pickle.
+  s.def("storage_info", [](const Tensor& t) {
+    return py::make_tuple(reinterpret_cast<uintptr_t>(t.storage().get()), t.storage()->nbytes());
+  });
+  s.def(
+      "write_archive",
+      [](const py::bytes& pkl, const std::vector<std::pair<std::string, Tensor>>& storages,
+         std::optional<std::string> path) -> py::object {
+        std::string data = pkl;
+        serialize::ZipWriter::Sink sink;
+        std::ofstream f;
+        if (path) {
+          f.open(*path, std::ios::binary);
+          WICK_CHECK(f.good(), "File ", *path, " cannot be opened.");
+          sink = [&](const char* p, size_t n) {
+            f.write(p, static_cast<std::streamsize>(n));
+            WICK_CHECK(f.good(), "Failed to write to file ", *path);
+          };
+        }
+        serialize::ZipWriter zip(sink);
+        zip.add("archive/data.pkl", data.data(), data.size());
+        zip.add("archive/byteorder", "little", 6);
+        for (const auto& [key, t] : storages)
+          zip.add("archive/data/" + key, t.storage()->data(), t.storage()->nbytes());
+        zip.add("archive/version", "3\n", 2);
+        std::string out = zip.finish();
+        if (path) return py::none();
+        return py::bytes(out);
+      },
+      py::arg("pickle"), py::arg("storages"), py::arg("path") = py::none());
   s.def("default_map_location", &serialize::default_map_location, py::arg("location"));
 }
 

@@ -28,14 +28,28 @@ def save(obj, f, pickle_module=None, pickle_protocol=DEFAULT_PROTOCOL,
     """Saves obj to f (a path or a writable binary file object) in torch.save's format."""
     if not _use_new_zipfile_serialization:
         raise NotImplementedError("wick.save: the legacy (non-zip) format is not supported")
-    if _is_path(f):
-        path = os.fspath(f)
+    if not _is_path(f) and not hasattr(f, "write"):
+        raise AttributeError(f"'{type(f).__name__}' object has no attribute 'write'")
+    path = os.fspath(f) if _is_path(f) else None
+    if path is not None:
         open(path, "wb").close()  # raises the OSError open() would (missing folder, ...)
-        _C._serialize.save_file(obj, path)
-    else:
-        data = _C._serialize.save_bytes(obj)
-        if not hasattr(f, "write"):
-            raise AttributeError(f"'{type(f).__name__}' object has no attribute 'write'")
+    try:
+        # Tensors, numbers, strings and containers: the C++ writer alone.
+        if path is not None:
+            _C._serialize.save_file(obj, path)
+        else:
+            f.write(_C._serialize.save_bytes(obj))
+        return
+    except (TypeError, ValueError) as e:
+        if "cannot save an object of type" not in str(e) and "recursive" not in str(e):
+            raise
+    # Anything else (whole modules, Python objects): Python's pickle, with tensors as
+    # torch.save writes them and wick.* classes under their torch.* names.
+    buf = io.BytesIO()
+    pickler = _Pickler(buf, pickle_protocol)
+    pickler.dump(obj)
+    data = _C._serialize.write_archive(buf.getvalue(), pickler.storages, path)
+    if path is None:
         f.write(data)
 
 
@@ -212,3 +226,88 @@ def _load_unrestricted(fileobj, mapper):
 
     with zf.open(prefix + "data.pkl") as pkl:
         return Unpickler(pkl).load()
+
+
+# ---- saving arbitrary objects: Python's pickle writing torch.save's structure ----
+
+class _GlobalRef:
+    """Pickles as GLOBAL module.name without importing it (torch need not be installed)."""
+
+    def __init__(self, module, name):
+        self.module, self.name = module, name
+
+    def __call__(self, *args):  # pickle wants reduce functions callable
+        raise TypeError(f"{self.module}.{self.name} is a name to pickle, not a function")
+
+
+class _StorageRef:
+    def __init__(self, key, dtype, numel):
+        self.key, self.dtype, self.numel = key, dtype, numel
+
+
+_STORAGE_NAMES = {v: k for k, v in _STORAGE_DTYPES.items()}
+_REBUILD_TENSOR = _GlobalRef("torch._utils", "_rebuild_tensor_v2")
+_REBUILD_PARAMETER = _GlobalRef("torch._utils", "_rebuild_parameter")
+
+
+def _torch_name(module):
+    return "torch" + module[len("wick"):] if module == "wick" or module.startswith("wick.") \
+        else module
+
+
+class _Pickler(pickle._Pickler):
+    def __init__(self, f, protocol):
+        super().__init__(f, protocol)
+        self.storages = []
+        self._keys = {}
+
+    def _write_global(self, module, name):
+        self.write(pickle.GLOBAL + f"{module}\n{name}\n".encode("utf-8"))
+
+    def _save_globalref(self, obj):
+        self._write_global(obj.module, obj.name)
+
+    def _save_class_or_function(self, obj, name=None):
+        module = getattr(obj, "__module__", None)
+        if module and (module == "wick" or module.startswith("wick.")) and \
+                getattr(obj, "__qualname__", None) and "<" not in obj.__qualname__:
+            self._write_global(_torch_name(module), obj.__qualname__)
+            self.memoize(obj)
+            return
+        pickle._Pickler.save_global(self, obj, name)
+
+    def _save_dtype(self, obj):
+        self._write_global("torch", str(obj).split(".")[-1])
+
+    dispatch = pickle._Pickler.dispatch.copy()
+    dispatch[_GlobalRef] = _save_globalref
+    dispatch[type] = _save_class_or_function
+    dispatch[type(len)] = _save_class_or_function
+    dispatch[type(_torch_name)] = _save_class_or_function
+    dispatch[_C.dtype] = _save_dtype
+
+    def persistent_id(self, obj):
+        if isinstance(obj, _StorageRef):
+            return ("storage", _GlobalRef("torch", _STORAGE_NAMES[obj.dtype]), obj.key, "cpu",
+                    obj.numel)
+        return None
+
+    def reducer_override(self, obj):
+        from collections import OrderedDict
+        if isinstance(obj, _C.Tensor):
+            from wick.nn import Parameter
+            if isinstance(obj, Parameter):
+                return (_REBUILD_PARAMETER, (obj.detach(), obj.requires_grad, OrderedDict()))
+            sid, nbytes = _C._serialize.storage_info(obj)
+            dtype = str(obj.dtype).split(".")[-1]
+            key = self._keys.get((sid, dtype))
+            if key is None:
+                key = self._keys[(sid, dtype)] = str(len(self.storages))
+                self.storages.append((key, obj))
+            ref = _StorageRef(key, dtype, nbytes // obj.element_size())
+            return (_REBUILD_TENSOR, (ref, obj.storage_offset(), tuple(obj.shape), obj.stride(),
+                                      obj.requires_grad, OrderedDict()))
+        if isinstance(obj, _C.device):
+            args = (obj.type,) if obj.index is None else (obj.type, obj.index)
+            return (_GlobalRef("torch", "device"), args)
+        return NotImplemented
