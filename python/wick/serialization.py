@@ -6,7 +6,8 @@ load is weights_only (PyTorch 2.6's default): only tensors, Parameters, numbers,
 strings, bytes, None and lists/tuples/dicts/OrderedDicts of them are accepted;
 any other global in the pickle raises an UnpicklingError naming it.
 weights_only=False unpickles anything with Python's pickle (torch.* globals map
-to wick's), for trusted files.
+to wick's), for trusted files. save pickles objects the C++ writer does not hold
+(whole modules, Python objects) with Python's pickle, wick.* classes named torch.*.
 """
 import io
 import os
