@@ -27,7 +27,9 @@ class ToValue {
       : ordered_dict_(py::module_::import("collections").attr("OrderedDict")),
         parameter_(py::module_::import("wick.nn").attr("Parameter")),
         dtype_(py::module_::import("wick._C").attr("dtype")),
-        device_(py::module_::import("wick._C").attr("device")) {}
+        device_(py::module_::import("wick._C").attr("device")),
+        size_type_(reinterpret_cast<PyTypeObject*>(
+            py::module_::import("wick._C").attr("Size").ptr())) {}
 
   Value convert(py::handle o, int depth = 0) {
     if (depth > serialize::kMaxNestingDepth)
@@ -35,23 +37,27 @@ class ToValue {
                             std::to_string(serialize::kMaxNestingDepth) + " levels");
     if (o.is_none()) return Value();
     if (PyBool_Check(o.ptr())) return Value(o.ptr() == Py_True);
-    if (PyLong_Check(o.ptr())) {
+    if (PyLong_CheckExact(o.ptr())) {
       int overflow = 0;
       long long v = PyLong_AsLongLongAndOverflow(o.ptr(), &overflow);
       if (overflow)
         throw py::value_error("wick.save: integers outside the int64 range are not supported");
       return Value(static_cast<int64_t>(v));
     }
-    if (PyFloat_Check(o.ptr())) return Value(PyFloat_AS_DOUBLE(o.ptr()));
-    if (PyUnicode_Check(o.ptr())) return Value(o.cast<std::string>());
-    if (PyBytes_Check(o.ptr()) || PyByteArray_Check(o.ptr()))
+    if (PyFloat_CheckExact(o.ptr())) return Value(PyFloat_AS_DOUBLE(o.ptr()));
+    if (PyUnicode_CheckExact(o.ptr())) return Value(o.cast<std::string>());
+    if (PyBytes_CheckExact(o.ptr()))
       return Value::bytes(std::string(py::bytes(py::reinterpret_borrow<py::object>(o))));
     if (is_tensor(o.ptr()))
       return Value(unpack(o.ptr()), PyObject_IsInstance(o.ptr(), parameter_.ptr()) == 1);
     if (py::isinstance(o, dtype_)) return Value(o.cast<ScalarType>());
     if (py::isinstance(o, device_)) return Value(o.cast<Device>());
-    bool is_list = PyList_Check(o.ptr()), is_tuple = PyTuple_Check(o.ptr()),
-         is_dict = PyDict_Check(o.ptr());
+    // Exact types only: subclasses (namedtuple, Counter, numpy scalars ...) keep
+    // their type through Python's pickle instead. wick.Size saves as a tuple.
+    bool is_list = PyList_CheckExact(o.ptr()),
+         is_tuple = PyTuple_CheckExact(o.ptr()) || Py_TYPE(o.ptr()) == size_type_,
+         is_ordered = Py_TYPE(o.ptr()) == reinterpret_cast<PyTypeObject*>(ordered_dict_.ptr()),
+         is_dict = PyDict_CheckExact(o.ptr()) || is_ordered;
     if (!is_list && !is_tuple && !is_dict)
       throw py::type_error("wick.save: cannot save an object of type '" +
                            std::string(Py_TYPE(o.ptr())->tp_name) +
@@ -71,7 +77,7 @@ class ToValue {
       Value::Dict items;
       for (auto kv : py::reinterpret_borrow<py::dict>(o))
         items.emplace_back(convert(kv.first, depth + 1), convert(kv.second, depth + 1));
-      v = Value::dict(std::move(items), PyObject_IsInstance(o.ptr(), ordered_dict_.ptr()) == 1);
+      v = Value::dict(std::move(items), is_ordered);
     } else {
       Value::List items;
       for (auto x : o) items.push_back(convert(x, depth + 1));
@@ -83,6 +89,7 @@ class ToValue {
 
  private:
   py::object ordered_dict_, parameter_, dtype_, device_;
+  PyTypeObject* size_type_;
   std::unordered_map<PyObject*, Value> memo_;
   std::vector<py::object> keep_;  // keeps memo keys alive while converting
 };

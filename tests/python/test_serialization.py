@@ -308,3 +308,20 @@ def test_whole_wick_module_loads_in_torch(torch_ref, tmp_path):
     np.testing.assert_allclose(t["model"](torch.tensor(x)).detach().numpy(), expected, rtol=1e-6)
     w = wick.load(path, weights_only=False)
     np.testing.assert_allclose(w["model"](wick.tensor(x)).detach().numpy(), expected, rtol=1e-6)
+
+
+def test_subclasses_keep_their_type():
+    Point = collections.namedtuple("Point", "x y")
+    globals()["Point"] = Point  # picklable by name
+    Point.__module__ = __name__
+    obj = {"pt": Point(1, 2), "cnt": collections.Counter("aab"), "f": np.float64(2.5),
+           "dd": collections.defaultdict(list, a=[1]), "size": wick.Size([2, 3])}
+    back = wick.load(io.BytesIO(_wick_bytes(obj)), weights_only=False)
+    for k in ["pt", "cnt", "f", "dd"]:
+        assert type(back[k]) is type(obj[k]) and back[k] == obj[k], k
+    assert back["size"] == (2, 3)
+    # Plain containers of plain values stay on the weights_only path.
+    plain = {"a": [1, (2.5, "x")], "o": collections.OrderedDict(z=None), "s": wick.Size([4])}
+    back = wick.load(io.BytesIO(_wick_bytes(plain)))
+    assert back == {"a": [1, (2.5, "x")], "o": collections.OrderedDict(z=None), "s": (4,)}
+    assert type(back["o"]) is collections.OrderedDict
