@@ -83,6 +83,11 @@ TEST(Serialize, LoadsTorchNestedContainers) {
   ASSERT_TRUE(v.is_dict());
   EXPECT_FALSE(v.is_ordered_dict());
   EXPECT_EQ(find(v, "epoch")->to_int(), 3);
+  EXPECT_EQ(v.at("epoch").to_int(), 3);
+  EXPECT_TRUE(v.contains("lr"));
+  EXPECT_FALSE(v.contains("missing"));
+  EXPECT_NE(test::error_of([&] { v.at("missing"); }).find("key 'missing' not found"),
+            std::string::npos);
   EXPECT_EQ(find(v, "lr")->to_float(), 0.5);
   EXPECT_EQ(find(v, "name")->to_string(), "run");
   const Value& flags = *find(v, "flags");
