@@ -4,7 +4,9 @@
 // dtype/device.
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 
+#include <fstream>
 #include <unordered_map>
 
 #include "python/src/casters.h"
@@ -25,7 +27,9 @@ class ToValue {
       : ordered_dict_(py::module_::import("collections").attr("OrderedDict")),
         parameter_(py::module_::import("wick.nn").attr("Parameter")),
         dtype_(py::module_::import("wick._C").attr("dtype")),
-        device_(py::module_::import("wick._C").attr("device")) {}
+        device_(py::module_::import("wick._C").attr("device")),
+        size_type_(reinterpret_cast<PyTypeObject*>(
+            py::module_::import("wick._C").attr("Size").ptr())) {}
 
   Value convert(py::handle o, int depth = 0) {
     if (depth > serialize::kMaxNestingDepth)
@@ -33,23 +37,27 @@ class ToValue {
                             std::to_string(serialize::kMaxNestingDepth) + " levels");
     if (o.is_none()) return Value();
     if (PyBool_Check(o.ptr())) return Value(o.ptr() == Py_True);
-    if (PyLong_Check(o.ptr())) {
+    if (PyLong_CheckExact(o.ptr())) {
       int overflow = 0;
       long long v = PyLong_AsLongLongAndOverflow(o.ptr(), &overflow);
       if (overflow)
         throw py::value_error("wick.save: integers outside the int64 range are not supported");
       return Value(static_cast<int64_t>(v));
     }
-    if (PyFloat_Check(o.ptr())) return Value(PyFloat_AS_DOUBLE(o.ptr()));
-    if (PyUnicode_Check(o.ptr())) return Value(o.cast<std::string>());
-    if (PyBytes_Check(o.ptr()) || PyByteArray_Check(o.ptr()))
+    if (PyFloat_CheckExact(o.ptr())) return Value(PyFloat_AS_DOUBLE(o.ptr()));
+    if (PyUnicode_CheckExact(o.ptr())) return Value(o.cast<std::string>());
+    if (PyBytes_CheckExact(o.ptr()))
       return Value::bytes(std::string(py::bytes(py::reinterpret_borrow<py::object>(o))));
     if (is_tensor(o.ptr()))
       return Value(unpack(o.ptr()), PyObject_IsInstance(o.ptr(), parameter_.ptr()) == 1);
     if (py::isinstance(o, dtype_)) return Value(o.cast<ScalarType>());
     if (py::isinstance(o, device_)) return Value(o.cast<Device>());
-    bool is_list = PyList_Check(o.ptr()), is_tuple = PyTuple_Check(o.ptr()),
-         is_dict = PyDict_Check(o.ptr());
+    // Exact types only: subclasses (namedtuple, Counter, numpy scalars ...) keep
+    // their type through Python's pickle instead. wick.Size saves as a tuple.
+    bool is_list = PyList_CheckExact(o.ptr()),
+         is_tuple = PyTuple_CheckExact(o.ptr()) || Py_TYPE(o.ptr()) == size_type_,
+         is_ordered = Py_TYPE(o.ptr()) == reinterpret_cast<PyTypeObject*>(ordered_dict_.ptr()),
+         is_dict = PyDict_CheckExact(o.ptr()) || is_ordered;
     if (!is_list && !is_tuple && !is_dict)
       throw py::type_error("wick.save: cannot save an object of type '" +
                            std::string(Py_TYPE(o.ptr())->tp_name) +
@@ -69,7 +77,7 @@ class ToValue {
       Value::Dict items;
       for (auto kv : py::reinterpret_borrow<py::dict>(o))
         items.emplace_back(convert(kv.first, depth + 1), convert(kv.second, depth + 1));
-      v = Value::dict(std::move(items), PyObject_IsInstance(o.ptr(), ordered_dict_.ptr()) == 1);
+      v = Value::dict(std::move(items), is_ordered);
     } else {
       Value::List items;
       for (auto x : o) items.push_back(convert(x, depth + 1));
@@ -81,6 +89,7 @@ class ToValue {
 
  private:
   py::object ordered_dict_, parameter_, dtype_, device_;
+  PyTypeObject* size_type_;
   std::unordered_map<PyObject*, Value> memo_;
   std::vector<py::object> keep_;  // keeps memo keys alive while converting
 };
@@ -155,6 +164,28 @@ void init_serialize(py::module_& m) {
       },
       py::arg("obj"));
   s.def(
+      "save_file",
+      [](py::handle obj, const std::string& path) {
+        Value v = ToValue().convert(obj);
+        py::gil_scoped_release release;
+        serialize::save_to_file(v, path);
+      },
+      py::arg("obj"), py::arg("path"));
+  s.def(
+      "load_file",
+      [](const std::string& path,
+         std::optional<std::function<Device(const std::string&)>> map_location) {
+        serialize::FileBytes bytes;
+        {
+          py::gil_scoped_release release;
+          bytes = serialize::read_file(path);
+        }
+        Value v = serialize::load_from_bytes(
+            bytes.view(), map_location ? serialize::MapLocation(*map_location) : serialize::MapLocation());
+        return ToPython().convert(v);
+      },
+      py::arg("path"), py::arg("map_location") = py::none());
+  s.def(
       "load_bytes",
       [](py::buffer data, std::optional<std::function<Device(const std::string&)>> map_location) {
         py::buffer_info info = data.request();
@@ -165,6 +196,37 @@ void init_serialize(py::module_& m) {
         return ToPython().convert(v);
       },
       py::arg("data"), py::arg("map_location") = py::none());
+  // For wick.save's Python pickler (objects the Value tree does not hold): a
+  // storage's identity and size, and the archive around a ready pickle.
+  s.def("storage_info", [](const Tensor& t) {
+    return py::make_tuple(reinterpret_cast<uintptr_t>(t.storage().get()), t.storage()->nbytes());
+  });
+  s.def(
+      "write_archive",
+      [](const py::bytes& pkl, const std::vector<std::pair<std::string, Tensor>>& storages,
+         std::optional<std::string> path) -> py::object {
+        std::string data = pkl;
+        serialize::ZipWriter::Sink sink;
+        std::ofstream f;
+        if (path) {
+          f.open(*path, std::ios::binary);
+          WICK_CHECK(f.good(), "File ", *path, " cannot be opened.");
+          sink = [&](const char* p, size_t n) {
+            f.write(p, static_cast<std::streamsize>(n));
+            WICK_CHECK(f.good(), "Failed to write to file ", *path);
+          };
+        }
+        serialize::ZipWriter zip(sink);
+        zip.add("archive/data.pkl", data.data(), data.size());
+        zip.add("archive/byteorder", "little", 6);
+        for (const auto& [key, t] : storages)
+          zip.add("archive/data/" + key, t.storage()->data(), t.storage()->nbytes());
+        zip.add("archive/version", "3\n", 2);
+        std::string out = zip.finish();
+        if (path) return py::none();
+        return py::bytes(out);
+      },
+      py::arg("pickle"), py::arg("storages"), py::arg("path") = py::none());
   s.def("default_map_location", &serialize::default_map_location, py::arg("location"));
 }
 

@@ -220,12 +220,6 @@ def test_map_location_forms():
 
 
 def test_errors():
-    with pytest.raises(TypeError, match="cannot save an object of type 'object'"):
-        wick.save({"x": object()}, io.BytesIO())
-    rec = []
-    rec.append(rec)
-    with pytest.raises(ValueError, match="recursive"):
-        wick.save(rec, io.BytesIO())
     with pytest.raises(FileNotFoundError):
         wick.load("/nonexistent/dir/file.pt")
     with pytest.raises(RuntimeError, match="PytorchStreamReader failed reading zip archive"):
@@ -244,3 +238,90 @@ def test_dtypes_and_devices_both_ways(torch_ref):
     assert w["cpu"] == wick.device("cpu") and w["gpu"] == wick.device("cuda:1")
     t = torch.load(io.BytesIO(_wick_bytes(w)))
     assert t == obj
+
+
+@needs_torch
+def test_weights_only_false_loads_python_objects_and_whole_modules(torch_ref, tmp_path):
+    import argparse
+    torch = torch_ref
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.ReLU(), torch.nn.Linear(2, 1))
+    base = torch.arange(6.0).reshape(2, 3)
+    ckpt = {"args": argparse.Namespace(lr=0.1, name="x"), "np": np.float64(2.5),
+            "arr": np.arange(3), "model": model, "v": base.t(), "row": base[1],
+            "p": torch.nn.Parameter(torch.ones(2)), "bf": torch.ones(2, dtype=torch.bfloat16),
+            "e": torch.zeros(0, 2), "dt": torch.int64, "size": torch.Size([2])}
+    path = tmp_path / "full.pt"
+    torch.save(ckpt, path)
+    # The default (weights_only) refuses the foreign globals, naming the first.
+    with pytest.raises(pickle.UnpicklingError, match="GLOBAL argparse.Namespace"):
+        wick.load(path)
+    for source in [path, io.BytesIO(path.read_bytes())]:
+        w = wick.load(source, weights_only=False)
+        assert w["args"] == ckpt["args"] and w["np"] == 2.5 and list(w["arr"]) == [0, 1, 2]
+        assert w["dt"] is wick.int64 and tuple(w["size"]) == (2,)
+        for k in ["v", "row", "p", "bf", "e"]:
+            _assert_tree(w[k], ckpt[k])
+        w["v"].zero_()
+        assert w["row"].sum().item() == 0  # views still share their storage
+        assert isinstance(w["model"], wick.nn.Sequential)
+        x = np.linspace(-1, 1, 6, dtype=np.float32).reshape(2, 3)
+        np.testing.assert_allclose(w["model"](wick.tensor(x)).detach().numpy(),
+                                   model(torch.tensor(x)).detach().numpy(), rtol=1e-6)
+    with pytest.raises(RuntimeError, match="CUDA"):
+        wick.load(path, weights_only=False, map_location="cuda")
+    with pytest.raises(RuntimeError, match="PytorchStreamReader failed reading zip archive"):
+        wick.load(io.BytesIO(b"junk" * 10), weights_only=False)
+
+
+def test_python_objects_save_through_pickle():
+    # As torch.save: any picklable object saves; weights_only loading refuses it.
+    rec = [1]
+    rec.append(rec)
+    obj = {"o": collections.Counter("aab"), "rec": rec, "t": wick.ones(2)}
+    data = _wick_bytes(obj)
+    with pytest.raises(pickle.UnpicklingError, match="GLOBAL collections.Counter"):
+        wick.load(io.BytesIO(data))
+    back = wick.load(io.BytesIO(data), weights_only=False)
+    assert back["o"] == collections.Counter("aab") and back["rec"][1] is back["rec"]
+    assert back["t"].tolist() == [1.0, 1.0]
+
+
+@needs_torch
+def test_whole_wick_module_loads_in_torch(torch_ref, tmp_path):
+    import argparse
+    torch = torch_ref
+    wick.manual_seed(0)
+    model = wick.nn.Sequential(wick.nn.Linear(3, 4), wick.nn.ReLU(), wick.nn.Linear(4, 2))
+    a = wick.arange(6.0).reshape(2, 3)
+    obj = {"model": model, "args": argparse.Namespace(lr=0.1), "v": a.t(), "r": a[1],
+           "dt": wick.float32, "dev": wick.device("cpu"), "np": np.float32(1.5)}
+    path = tmp_path / "full.pt"
+    wick.save(obj, path)
+    t = torch.load(path)
+    assert isinstance(t["model"], torch.nn.Sequential) and t["args"].lr == 0.1
+    assert t["dt"] is torch.float32 and t["dev"] == torch.device("cpu") and t["np"] == 1.5
+    assert t["v"].storage().data_ptr() == t["r"].storage().data_ptr()
+    assert t["v"].stride() == (1, 3) and t["r"].storage_offset() == 3
+    x = np.linspace(-1, 1, 6, dtype=np.float32).reshape(2, 3)
+    expected = model(wick.tensor(x)).detach().numpy()
+    np.testing.assert_allclose(t["model"](torch.tensor(x)).detach().numpy(), expected, rtol=1e-6)
+    w = wick.load(path, weights_only=False)
+    np.testing.assert_allclose(w["model"](wick.tensor(x)).detach().numpy(), expected, rtol=1e-6)
+
+
+def test_subclasses_keep_their_type():
+    Point = collections.namedtuple("Point", "x y")
+    globals()["Point"] = Point  # picklable by name
+    Point.__module__ = __name__
+    obj = {"pt": Point(1, 2), "cnt": collections.Counter("aab"), "f": np.float64(2.5),
+           "dd": collections.defaultdict(list, a=[1]), "size": wick.Size([2, 3])}
+    back = wick.load(io.BytesIO(_wick_bytes(obj)), weights_only=False)
+    for k in ["pt", "cnt", "f", "dd"]:
+        assert type(back[k]) is type(obj[k]) and back[k] == obj[k], k
+    assert back["size"] == (2, 3)
+    # Plain containers of plain values stay on the weights_only path.
+    plain = {"a": [1, (2.5, "x")], "o": collections.OrderedDict(z=None), "s": wick.Size([4])}
+    back = wick.load(io.BytesIO(_wick_bytes(plain)))
+    assert back == {"a": [1, (2.5, "x")], "o": collections.OrderedDict(z=None), "s": (4,)}
+    assert type(back["o"]) is collections.OrderedDict

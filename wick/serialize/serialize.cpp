@@ -1,10 +1,14 @@
 #include "wick/serialize/serialize.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include "wick/core/error.h"
 
@@ -26,16 +30,64 @@ Device default_map_location(const std::string& location) {
   return Device(kCPU);
 }
 
-std::string save_to_bytes(const Value& value) {
+namespace {
+
+void write_archive(const Value& value, ZipWriter& zip) {
   std::vector<PickledStorage> storages;
   std::string pkl = pickle(value, storages);
-  ZipWriter zip;
   zip.add("archive/data.pkl", pkl.data(), pkl.size());
   zip.add("archive/byteorder", "little", 6);
   for (const PickledStorage& s : storages)
     zip.add("archive/data/" + s.key, s.storage->data(), s.storage->nbytes());
   zip.add("archive/version", "3\n", 2);
+}
+
+}  // namespace
+
+std::string save_to_bytes(const Value& value) {
+  ZipWriter zip;
+  write_archive(value, zip);
   return zip.finish();
+}
+
+void save_to_file(const Value& value, const std::string& path) {
+  std::ofstream f(path, std::ios::binary);
+  WICK_CHECK(f.good(), "File ", path, " cannot be opened.");
+  ZipWriter zip([&](const char* p, size_t n) {
+    f.write(p, static_cast<std::streamsize>(n));
+    WICK_CHECK(f.good(), "Failed to write to file ", path);
+  });
+  write_archive(value, zip);
+  zip.finish();
+  f.close();
+  WICK_CHECK(!f.fail(), "Failed to write to file ", path);
+}
+
+FileBytes read_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  WICK_CHECK(fd >= 0, "open file failed because of errno ", errno, " on fopen: ",
+             std::strerror(errno), ", file path: ", path);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    WICK_CHECK(false, "Failed to read file ", path, ": ", std::strerror(err));
+  }
+  FileBytes out;
+  out.size = static_cast<size_t>(st.st_size);
+  if (out.size == 0) {
+    ::close(fd);
+    out.data = std::shared_ptr<const char>(new char[1], [](const char* p) { delete[] p; });
+    return out;
+  }
+  void* p = ::mmap(nullptr, out.size, PROT_READ, MAP_PRIVATE, fd, 0);
+  int err = errno;
+  ::close(fd);
+  WICK_CHECK(p != MAP_FAILED, "Failed to read file ", path, ": ", std::strerror(err));
+  size_t n = out.size;
+  out.data = std::shared_ptr<const char>(static_cast<const char*>(p),
+                                         [n](const char* q) { ::munmap(const_cast<char*>(q), n); });
+  return out;
 }
 
 Value load_from_bytes(std::string_view archive, const MapLocation& map_location) {
@@ -65,13 +117,14 @@ Value load_from_bytes(std::string_view archive, const MapLocation& map_location)
                  "pickle data was corrupt: storage ", key, " reused with a larger size");
       return it->second;
     }
-    std::string_view bytes = zip.read(prefix + "data/" + key);
-    WICK_CHECK(numel <= static_cast<int64_t>(bytes.size()) / element_size(dtype),
-               "pickle data was corrupt: storage ", key, " holds ", bytes.size(),
+    std::string record = prefix + "data/" + key;
+    uint64_t available = zip.size(record);
+    WICK_CHECK(static_cast<uint64_t>(numel) <= available / element_size(dtype),
+               "pickle data was corrupt: storage ", key, " holds ", available,
                " bytes, fewer than ", numel, " elements of ", dtype);
     size_t nbytes = static_cast<size_t>(numel) * element_size(dtype);
     Storage s = std::make_shared<StorageImpl>(nbytes, Device(kCPU));
-    if (nbytes) std::memcpy(s->data(), bytes.data(), nbytes);
+    zip.read_into(record, s->data(), nbytes);
     loaded.emplace(key, s);
     return s;
   };
@@ -90,11 +143,7 @@ serialize::Value pickle_load(const std::vector<char>& data) {
 }
 
 void save(const serialize::Value& value, const std::string& path) {
-  std::string bytes = serialize::save_to_bytes(value);
-  std::ofstream f(path, std::ios::binary);
-  WICK_CHECK(f.good(), "File ", path, " cannot be opened.");
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  WICK_CHECK(f.good(), "Failed to write to file ", path);
+  serialize::save_to_file(value, path);
 }
 
 void save(const Tensor& tensor, const std::string& path) { save(serialize::Value(tensor), path); }
@@ -112,13 +161,7 @@ void save(const OrderedDict<std::string, Tensor>& dict, const std::string& path)
 }
 
 serialize::Value load(const std::string& path, const serialize::MapLocation& map_location) {
-  std::ifstream f(path, std::ios::binary);
-  WICK_CHECK(f.good(), "open file failed because of errno ", errno, " on fopen: ",
-             std::strerror(errno), ", file path: ", path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  std::string bytes = ss.str();
-  return serialize::load_from_bytes(bytes, map_location);
+  return serialize::load_from_bytes(serialize::read_file(path).view(), map_location);
 }
 
 void load(Tensor& tensor, const std::string& path) {
@@ -152,6 +195,14 @@ void load(OrderedDict<std::string, Tensor>& dict, const std::string& path) {
     out.insert(kv.first.to_string(), kv.second.to_tensor());
   }
   dict = std::move(out);
+}
+
+void save(const nn::Module& module, const std::string& path) { save(module.state_dict(), path); }
+
+void load(nn::Module& module, const std::string& path) {
+  OrderedDict<std::string, Tensor> state;
+  load(state, path);
+  module.load_state_dict(state, /*strict=*/true);
 }
 
 }  // namespace wick

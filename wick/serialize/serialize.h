@@ -8,11 +8,14 @@
 // same on bytes (as LibTorch names them). Files written by torch.save load here,
 // and files written here load in torch.load (weights_only or not).
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "wick/nn/module.h"
 #include "wick/nn/ordered_dict.h"
+#include "wick/nn/pimpl.h"
 #include "wick/serialize/pickler.h"
 #include "wick/serialize/unpickler.h"
 #include "wick/serialize/value.h"
@@ -28,6 +31,16 @@ using MapLocation = std::function<Device(const std::string& location)>;
 Device default_map_location(const std::string& location);
 
 std::string save_to_bytes(const Value& value);
+// Streams the archive into the file (no copy of the storages in memory).
+void save_to_file(const Value& value, const std::string& path);
+// The whole file (memory-mapped, read-only); raises PyTorch's "open file failed ..."
+// error when it cannot be opened.
+struct FileBytes {
+  std::shared_ptr<const char> data;  // unmaps when the last holder is gone
+  size_t size = 0;
+  std::string_view view() const { return std::string_view(data.get(), size); }
+};
+FileBytes read_file(const std::string& path);
 Value load_from_bytes(std::string_view archive, const MapLocation& map_location = {});
 
 }  // namespace serialize
@@ -45,5 +58,19 @@ serialize::Value load(const std::string& path, const serialize::MapLocation& map
 void load(Tensor& tensor, const std::string& path);
 void load(std::vector<Tensor>& tensors, const std::string& path);
 void load(OrderedDict<std::string, Tensor>& dict, const std::string& path);
+
+// A module saves its state_dict() (the file torch.save(module.state_dict(), path)
+// writes) and loads one with load_state_dict(strict=true), so checkpoints move
+// between wick and PyTorch modules of the same shape.
+void save(const nn::Module& module, const std::string& path);
+void load(nn::Module& module, const std::string& path);
+template <typename M>
+void save(const nn::ModuleHolder<M>& module, const std::string& path) {
+  save(static_cast<const nn::Module&>(*module), path);
+}
+template <typename M>
+void load(nn::ModuleHolder<M>& module, const std::string& path) {
+  load(static_cast<nn::Module&>(*module), path);
+}
 
 }  // namespace wick

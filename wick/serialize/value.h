@@ -89,6 +89,18 @@ class Value {
     return *list_;
   }
   Dict& dict_items() const { check(Kind::Dict); return *dict_; }
+  // The value of a dict's string key (a linear scan); raises when it is missing.
+  const Value& at(const std::string& key) const {
+    for (const auto& kv : dict_items())
+      if (kv.first.is_string() && *kv.first.str_ == key) return kv.second;
+    WICK_CHECK(false, "Value: key '", key, "' not found");
+    return *this;
+  }
+  bool contains(const std::string& key) const {
+    for (const auto& kv : dict_items())
+      if (kv.first.is_string() && *kv.first.str_ == key) return true;
+    return false;
+  }
   // Identity of a shared container (for cycle checks); null otherwise.
   const void* container_id() const {
     return is_dict() ? static_cast<const void*>(dict_.get()) : static_cast<const void*>(list_.get());

@@ -1,23 +1,29 @@
 #include "wick/serialize/zip.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
 #include "wick/core/error.h"
+#include "wick/core/parallel.h"
 
 namespace wick::serialize {
 
 namespace {
 
-std::array<uint32_t, 256> make_crc_table() {
-  std::array<uint32_t, 256> t{};
-  for (uint32_t i = 0; i < 256; ++i) {
-    uint32_t c = i;
-    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    t[i] = c;
+// Slicing-by-8 tables: table[k][b] is the CRC of byte b followed by k zero bytes.
+struct CrcTables {
+  uint32_t t[8][256];
+  CrcTables() {
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[0][i] = c;
+    }
+    for (uint32_t i = 0; i < 256; ++i)
+      for (int k = 1; k < 8; ++k) t[k][i] = (t[k - 1][i] >> 8) ^ t[0][t[k - 1][i] & 0xff];
   }
-  return t;
-}
+};
 
 void put16(std::string& s, uint16_t v) {
   s.push_back(static_cast<char>(v & 0xff));
@@ -41,105 +47,197 @@ const char* kCorrupt = "PytorchStreamReader failed reading zip archive: ";
 }  // namespace
 
 uint32_t crc32(const void* data, size_t n, uint32_t crc) {
-  static const std::array<uint32_t, 256> table = make_crc_table();
+  static const CrcTables tables;
+  const auto& t = tables.t;
   const auto* p = static_cast<const unsigned char*>(data);
   crc = ~crc;
-  for (size_t i = 0; i < n; ++i) crc = table[(crc ^ p[i]) & 0xff] ^ (crc >> 8);
+  while (n >= 8) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + 4, 4);
+    lo ^= crc;  // little-endian hosts (the only ones wick builds for)
+    crc = t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^ t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^
+          t[3][hi & 0xff] ^ t[2][(hi >> 8) & 0xff] ^ t[1][(hi >> 16) & 0xff] ^ t[0][hi >> 24];
+    p += 8;
+    n -= 8;
+  }
+  while (n--) crc = t[0][(crc ^ *p++) & 0xff] ^ (crc >> 8);
   return ~crc;
 }
 
+namespace {
+
+// CRC arithmetic over GF(2): crc32_combine(crc(A), crc(B), |B|) == crc(A || B), by
+// applying |B| zero bytes' worth of the CRC's linear map to crc(A) (squaring the
+// one-zero-bit operator log2 times).
+uint32_t gf2_times(const uint32_t* mat, uint32_t vec) {
+  uint32_t sum = 0;
+  for (int i = 0; vec; ++i, vec >>= 1)
+    if (vec & 1) sum ^= mat[i];
+  return sum;
+}
+void gf2_square(uint32_t* square, const uint32_t* mat) {
+  for (int n = 0; n < 32; ++n) square[n] = gf2_times(mat, mat[n]);
+}
+
+}  // namespace
+
+uint32_t crc32_combine(uint32_t crc1, uint32_t crc2, uint64_t len2) {
+  if (len2 == 0) return crc1;
+  uint32_t even[32], odd[32];
+  odd[0] = 0xEDB88320u;  // the operator for one zero bit
+  for (int n = 1; n < 32; ++n) odd[n] = uint32_t{1} << (n - 1);
+  gf2_square(even, odd);  // two zero bits
+  gf2_square(odd, even);  // four zero bits
+  while (true) {
+    gf2_square(even, odd);  // first pass: one zero byte
+    if (len2 & 1) crc1 = gf2_times(even, crc1);
+    len2 >>= 1;
+    if (!len2) break;
+    gf2_square(odd, even);
+    if (len2 & 1) crc1 = gf2_times(odd, crc1);
+    len2 >>= 1;
+    if (!len2) break;
+  }
+  return crc1 ^ crc2;
+}
+
+uint32_t crc32_copy(void* dst, const void* src, size_t n, size_t copy_n) {
+  constexpr size_t kBlock = size_t{1} << 20;
+  const auto* in = static_cast<const char*>(src);
+  auto* out = static_cast<char*>(dst);
+  auto work = [&](size_t begin, size_t count) {
+    constexpr size_t kChunk = size_t{1} << 16;  // copy, then CRC from cache
+    uint32_t crc = 0;
+    for (size_t done = begin; done < begin + count; done += kChunk) {
+      size_t m = std::min(kChunk, begin + count - done);
+      if (out && done < copy_n) std::memcpy(out + done, in + done, std::min(m, copy_n - done));
+      crc = crc32(in + done, m, crc);
+    }
+    return crc;
+  };
+  if (n < 4 * kBlock) return work(0, n);
+  int64_t blocks = static_cast<int64_t>((n + kBlock - 1) / kBlock);
+  std::vector<uint32_t> crcs(static_cast<size_t>(blocks));
+  parallel_for(0, blocks, 1, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      size_t start = static_cast<size_t>(i) * kBlock;
+      crcs[static_cast<size_t>(i)] = work(start, std::min(kBlock, n - start));
+    }
+  });
+  uint32_t crc = crcs[0];
+  for (int64_t i = 1; i < blocks; ++i) {
+    size_t start = static_cast<size_t>(i) * kBlock;
+    crc = crc32_combine(crc, crcs[static_cast<size_t>(i)], std::min(kBlock, n - start));
+  }
+  return crc;
+}
+
 void ZipWriter::add(const std::string& name, const void* data, size_t size) {
-  uint64_t offset = out_.size();
-  uint32_t crc = crc32(data, size);
+  uint64_t offset = offset_;
+  std::string h;
+  uint32_t crc = crc32_copy(nullptr, data, size, 0);
   bool zip64 = force_zip64_ || size >= k32Max || offset >= k32Max;
   // Local header: 30 bytes + name + extra; extra = optional zip64 field + "FB" padding.
   size_t base = offset + 30 + name.size() + (zip64 ? 20 : 0) + 4;
   size_t pad = (kAlignment - base % kAlignment) % kAlignment;
-  put32(out_, kLocalSig);
-  put16(out_, zip64 ? 45 : 20);  // version needed
-  put16(out_, 0);                // flags
-  put16(out_, 0);                // method: stored
-  put16(out_, 0);                // time
-  put16(out_, 0);                // date (torch writes 1980-00-00 too)
-  put32(out_, crc);
-  put32(out_, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(size));
-  put32(out_, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(size));
-  put16(out_, static_cast<uint16_t>(name.size()));
-  put16(out_, static_cast<uint16_t>((zip64 ? 20 : 0) + 4 + pad));
-  out_ += name;
+  put32(h, kLocalSig);
+  put16(h, zip64 ? 45 : 20);  // version needed
+  put16(h, 0);                // flags
+  put16(h, 0);                // method: stored
+  put16(h, 0);                // time
+  put16(h, 0);                // date (torch writes 1980-00-00 too)
+  put32(h, crc);
+  put32(h, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(size));
+  put32(h, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(size));
+  put16(h, static_cast<uint16_t>(name.size()));
+  put16(h, static_cast<uint16_t>((zip64 ? 20 : 0) + 4 + pad));
+  h += name;
   if (zip64) {
-    put16(out_, 1);
-    put16(out_, 16);
-    put64(out_, size);
-    put64(out_, size);
+    put16(h, 1);
+    put16(h, 16);
+    put64(h, size);
+    put64(h, size);
   }
-  put16(out_, 0x4246);  // "FB": the padding field PyTorch uses
-  put16(out_, static_cast<uint16_t>(pad));
-  out_.append(pad, 'Z');
-  out_.append(static_cast<const char*>(data), size);
+  put16(h, 0x4246);  // "FB": the padding field PyTorch uses
+  put16(h, static_cast<uint16_t>(pad));
+  h.append(pad, 'Z');
+  emit(h.data(), h.size());
+  emit(static_cast<const char*>(data), size);
   entries_.push_back({name, offset, size, crc});
 }
 
+void ZipWriter::emit(const char* p, size_t n) {
+  if (sink_) {
+    sink_(p, n);
+  } else {
+    archive_.append(p, n);
+  }
+  offset_ += n;
+}
+
 std::string ZipWriter::finish() {
-  uint64_t cd_start = out_.size();
+  uint64_t cd_start = offset_;
+  std::string h;
   for (const Entry& e : entries_) {
     bool zip64 = force_zip64_ || e.size >= k32Max || e.offset >= k32Max;
-    put32(out_, kCentralSig);
-    put16(out_, zip64 ? 45 : 20);  // version made by
-    put16(out_, zip64 ? 45 : 20);  // version needed
-    put16(out_, 0);
-    put16(out_, 0);
-    put16(out_, 0);
-    put16(out_, 0);
-    put32(out_, e.crc);
-    put32(out_, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(e.size));
-    put32(out_, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(e.size));
-    put16(out_, static_cast<uint16_t>(e.name.size()));
-    put16(out_, zip64 ? 28 : 0);  // extra
-    put16(out_, 0);               // comment
-    put16(out_, 0);               // disk
-    put16(out_, 0);               // internal attributes
-    put32(out_, 0);               // external attributes
-    put32(out_, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(e.offset));
-    out_ += e.name;
+    put32(h, kCentralSig);
+    put16(h, zip64 ? 45 : 20);  // version made by
+    put16(h, zip64 ? 45 : 20);  // version needed
+    put16(h, 0);
+    put16(h, 0);
+    put16(h, 0);
+    put16(h, 0);
+    put32(h, e.crc);
+    put32(h, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(e.size));
+    put32(h, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(e.size));
+    put16(h, static_cast<uint16_t>(e.name.size()));
+    put16(h, zip64 ? 28 : 0);  // extra
+    put16(h, 0);               // comment
+    put16(h, 0);               // disk
+    put16(h, 0);               // internal attributes
+    put32(h, 0);               // external attributes
+    put32(h, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(e.offset));
+    h += e.name;
     if (zip64) {
-      put16(out_, 1);
-      put16(out_, 24);
-      put64(out_, e.size);
-      put64(out_, e.size);
-      put64(out_, e.offset);
+      put16(h, 1);
+      put16(h, 24);
+      put64(h, e.size);
+      put64(h, e.size);
+      put64(h, e.offset);
     }
   }
-  uint64_t cd_size = out_.size() - cd_start;
+  uint64_t cd_size = h.size();
   uint64_t n = entries_.size();
   bool zip64 = force_zip64_ || cd_start >= k32Max || cd_size >= k32Max || n >= 0xffff;
   if (zip64) {
-    uint64_t end64 = out_.size();
-    put32(out_, kZip64EndSig);
-    put64(out_, 44);
-    put16(out_, 45);
-    put16(out_, 45);
-    put32(out_, 0);
-    put32(out_, 0);
-    put64(out_, n);
-    put64(out_, n);
-    put64(out_, cd_size);
-    put64(out_, cd_start);
-    put32(out_, kZip64LocatorSig);
-    put32(out_, 0);
-    put64(out_, end64);
-    put32(out_, 1);
+    uint64_t end64 = cd_start + h.size();
+    put32(h, kZip64EndSig);
+    put64(h, 44);
+    put16(h, 45);
+    put16(h, 45);
+    put32(h, 0);
+    put32(h, 0);
+    put64(h, n);
+    put64(h, n);
+    put64(h, cd_size);
+    put64(h, cd_start);
+    put32(h, kZip64LocatorSig);
+    put32(h, 0);
+    put64(h, end64);
+    put32(h, 1);
   }
-  put32(out_, kEndSig);
-  put16(out_, 0);
-  put16(out_, 0);
-  put16(out_, zip64 ? 0xffff : static_cast<uint16_t>(n));
-  put16(out_, zip64 ? 0xffff : static_cast<uint16_t>(n));
-  put32(out_, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(cd_size));
-  put32(out_, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(cd_start));
-  put16(out_, 0);
+  put32(h, kEndSig);
+  put16(h, 0);
+  put16(h, 0);
+  put16(h, zip64 ? 0xffff : static_cast<uint16_t>(n));
+  put16(h, zip64 ? 0xffff : static_cast<uint16_t>(n));
+  put32(h, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(cd_size));
+  put32(h, zip64 ? static_cast<uint32_t>(k32Max) : static_cast<uint32_t>(cd_start));
+  put16(h, 0);
   entries_.clear();
-  return std::move(out_);
+  emit(h.data(), h.size());
+  return std::move(archive_);
 }
 
 namespace {
@@ -242,9 +340,26 @@ std::string_view ZipReader::read(const std::string& name) const {
   WICK_CHECK(it != entries_.end(), "PytorchStreamReader failed locating file ", name,
              ": file not found");
   std::string_view bytes = data_.substr(it->second.offset, it->second.size);
-  WICK_CHECK(crc32(bytes.data(), bytes.size()) == it->second.crc, kCorrupt,
+  WICK_CHECK(crc32_copy(nullptr, bytes.data(), bytes.size(), 0) == it->second.crc, kCorrupt,
              "crc32 mismatch for ", name);
   return bytes;
+}
+
+uint64_t ZipReader::size(const std::string& name) const {
+  auto it = entries_.find(name);
+  WICK_CHECK(it != entries_.end(), "PytorchStreamReader failed locating file ", name,
+             ": file not found");
+  return it->second.size;
+}
+
+void ZipReader::read_into(const std::string& name, void* dst, size_t size) const {
+  auto it = entries_.find(name);
+  WICK_CHECK(it != entries_.end(), "PytorchStreamReader failed locating file ", name,
+             ": file not found");
+  const Entry& e = it->second;
+  WICK_CHECK(size <= e.size, kCorrupt, name, " holds ", e.size, " bytes, fewer than ", size);
+  uint32_t crc = crc32_copy(dst, data_.data() + e.offset, e.size, size);
+  WICK_CHECK(crc == e.crc, kCorrupt, "crc32 mismatch for ", name);
 }
 
 }  // namespace wick::serialize

@@ -83,6 +83,11 @@ TEST(Serialize, LoadsTorchNestedContainers) {
   ASSERT_TRUE(v.is_dict());
   EXPECT_FALSE(v.is_ordered_dict());
   EXPECT_EQ(find(v, "epoch")->to_int(), 3);
+  EXPECT_EQ(v.at("epoch").to_int(), 3);
+  EXPECT_TRUE(v.contains("lr"));
+  EXPECT_FALSE(v.contains("missing"));
+  EXPECT_NE(test::error_of([&] { v.at("missing"); }).find("key 'missing' not found"),
+            std::string::npos);
   EXPECT_EQ(find(v, "lr")->to_float(), 0.5);
   EXPECT_EQ(find(v, "name")->to_string(), "run");
   const Value& flags = *find(v, "flags");
@@ -285,4 +290,47 @@ TEST(Serialize, Zip64RecordsRoundTrip) {
   EXPECT_EQ((r.read("archive/a").data() - bytes.data()) % 64, 0);
   EXPECT_EQ(r.read("archive/b").size(), 0u);
   EXPECT_NE(test::error_of([&] { r.read("archive/c"); }).find("file not found"), std::string::npos);
+}
+
+TEST(Serialize, Crc32CombineAndParallelCopy) {
+  std::string a(5000003, '\0');
+  for (size_t i = 0; i < a.size(); ++i) a[i] = static_cast<char>((i * 2654435761u) >> 13);
+  uint32_t whole = serialize::crc32(a.data(), a.size());
+  for (size_t cut : {size_t{0}, size_t{1}, size_t{4096}, size_t{1} << 20, a.size() - 3})
+    EXPECT_EQ(serialize::crc32_combine(serialize::crc32(a.data(), cut),
+                                       serialize::crc32(a.data() + cut, a.size() - cut),
+                                       a.size() - cut),
+              whole);
+  std::string copy(a.size() - 10, 'x');
+  EXPECT_EQ(serialize::crc32_copy(copy.data(), a.data(), a.size(), copy.size()), whole);
+  EXPECT_EQ(copy, a.substr(0, copy.size()));
+  EXPECT_EQ(serialize::crc32_copy(nullptr, a.data(), 1000, 0), serialize::crc32(a.data(), 1000));
+}
+
+TEST(Serialize, ModulesSaveAndLoadStateDicts) {
+  // torch.nn.Sequential(Linear(3, 2), BatchNorm1d(2)).state_dict() saved by torch 1.13.
+  std::string path = temp_path("module.pt");
+  {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(data::k_state_dict, 1, data::k_state_dict_size, f);
+    std::fclose(f);
+  }
+  nn::Sequential model(nn::Linear(3, 2), nn::BatchNorm1d(2));
+  load(model, path);
+  auto sd = model->state_dict();
+  ASSERT_EQ(sd.size(), data::k_state_dict_expected.size());
+  for (size_t i = 0; i < sd.size(); ++i) {
+    EXPECT_EQ(sd[i].key(), data::k_state_dict_expected[i].key);
+    EXPECT_EQ(test::values(sd[i].value()), data::k_state_dict_expected[i].values);
+  }
+  // And back: a fresh module loads what this one saved.
+  save(model, path);
+  nn::Sequential other(nn::Linear(3, 2), nn::BatchNorm1d(2));
+  load(other, path);
+  EXPECT_TENSOR_EQ(other->state_dict()[0].value(), sd[0].value());
+  nn::Linear wrong(4, 2);
+  EXPECT_NE(test::error_of([&] { load(wrong, path); }).find("Error(s) in loading state_dict"),
+            std::string::npos);
+  std::remove(path.c_str());
 }
