@@ -270,6 +270,11 @@ class MultiStepLR(LRScheduler):
         return [group["lr"] * self.gamma ** self.milestones[self.last_epoch]
                 for group in self.optimizer.param_groups]
 
+    def load_state_dict(self, state_dict):
+        super().load_state_dict(state_dict)
+        # A Counter may come back as a plain dict (e.g. through wick.load's weights_only unpickler).
+        self.milestones = Counter(self.milestones)
+
     def _get_closed_form_lr(self):
         milestones = sorted(self.milestones.elements())
         return [base_lr * self.gamma ** bisect_right(milestones, self.last_epoch) for base_lr in self.base_lrs]
