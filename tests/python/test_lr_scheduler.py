@@ -534,6 +534,26 @@ def test_verbose_prints():
                               "Epoch 00002: reducing learning rate of group 0 to 1.2500e-03.\n")
 
 
+def test_user_subclass_like_torch():
+    def make(m, o):
+        # 2.x's public name is LRScheduler; 1.13 only has _LRScheduler.
+        class Halve(m.optim.lr_scheduler._LRScheduler):
+            def get_lr(self):
+                return [lr * 0.5 ** (self.last_epoch // 3) for lr in self.base_lrs]
+        return Halve(o)
+
+    drive(make, steps=30)
+
+
+def test_optimizer_copies_after_scheduler():
+    import copy
+    opt = make_opt(wick)
+    S.StepLR(opt, 2)
+    opt2 = copy.deepcopy(opt)
+    assert "step" not in opt2.__dict__ and opt2.param_groups[0]["initial_lr"] == 0.1
+    pickle.loads(pickle.dumps(opt))
+
+
 def test_get_last_lr_is_a_new_list():
     opt = make_opt(wick)
     s = S.ExponentialLR(opt, 0.5)
