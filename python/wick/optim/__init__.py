@@ -1,6 +1,7 @@
 """wick.optim: torch.optim's optimizers. The update math is C++
 (wick._C._optim, one call per parameter group)."""
 from wick.optim import optimizer  # noqa: F401
+from wick.optim import lr_scheduler, swa_utils  # noqa: F401
 from wick.optim.adadelta import Adadelta
 from wick.optim.adagrad import Adagrad
 from wick.optim.adam import Adam, AdamW
