@@ -278,12 +278,12 @@ def test_python_objects_save_through_pickle():
     # As torch.save: any picklable object saves; weights_only loading refuses it.
     rec = [1]
     rec.append(rec)
-    obj = {"o": collections.Counter("aab"), "rec": rec, "t": wick.ones(2)}
+    obj = {"o": datetime.date(2020, 1, 2), "rec": rec, "t": wick.ones(2)}
     data = _wick_bytes(obj)
-    with pytest.raises(pickle.UnpicklingError, match="GLOBAL collections.Counter"):
+    with pytest.raises(pickle.UnpicklingError, match="GLOBAL datetime.date"):
         wick.load(io.BytesIO(data))
     back = wick.load(io.BytesIO(data), weights_only=False)
-    assert back["o"] == collections.Counter("aab") and back["rec"][1] is back["rec"]
+    assert back["o"] == datetime.date(2020, 1, 2) and back["rec"][1] is back["rec"]
     assert back["t"].tolist() == [1.0, 1.0]
 
 
@@ -325,3 +325,25 @@ def test_subclasses_keep_their_type():
     back = wick.load(io.BytesIO(_wick_bytes(plain)))
     assert back == {"a": [1, (2.5, "x")], "o": collections.OrderedDict(z=None), "s": (4,)}
     assert type(back["o"]) is collections.OrderedDict
+
+
+@needs_torch
+def test_counter_loads_with_weights_only():
+    # lr_scheduler.MultiStepLR's state_dict holds a collections.Counter; PyTorch 2.4+
+    # allows it under weights_only. wick loads it as the dict it wraps.
+    import torch
+    blob = _torch_to_wick_bytes(torch, {"milestones": collections.Counter([2, 4, 4]), "w": torch.ones(2)})
+    got = wick.load(io.BytesIO(blob))
+    assert dict(got["milestones"]) == {2: 1, 4: 2}
+    ours = _wick_bytes({"milestones": collections.Counter([3, 3])})
+    assert dict(wick.load(io.BytesIO(ours))["milestones"]) == {3: 2}
+    assert torch.load(io.BytesIO(ours))["milestones"] == collections.Counter([3, 3])
+    # Counter called with anything but one dict is refused
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("archive/data.pkl", b"\x80\x02ccollections\nCounter\nq\x00K\x01\x85q\x01Rq\x02.")
+        z.writestr("archive/byteorder", b"little")
+        z.writestr("archive/version", b"3\n")
+    with pytest.raises(RuntimeError, match="bad collections.Counter arguments"):
+        wick.load(io.BytesIO(buf.getvalue()))

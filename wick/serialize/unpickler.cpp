@@ -50,7 +50,7 @@ bool allowed_global(const std::string& name) {
   static const std::unordered_set<std::string> allowed = {
       "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_parameter",
       "torch._utils._rebuild_parameter_with_state", "collections.OrderedDict", "torch.Size",
-      "_codecs.encode", "torch.device"};
+      "_codecs.encode", "torch.device", "collections.Counter"};
   return allowed.count(name) || storage_dtype(name) != ScalarType::Undefined;
 }
 
@@ -471,6 +471,13 @@ class Unpickler {
       Value d = container(Value::dict({}, /*ordered=*/true));
       WICK_CHECK(a.empty(), "Unsupported: OrderedDict built from arguments in pickle");
       return Item::of(d);
+    }
+    if (name == "collections.Counter") {
+      // Counter(dict), as lr_scheduler.MultiStepLR's milestones pickle (PyTorch 2.4+ allows
+      // it with weights_only); it loads as the plain dict it wraps.
+      WICK_CHECK(a.size() == 1 && a[0].tag == Item::Tag::Val && a[0].value.is_dict(),
+                 "pickle data was corrupt: bad collections.Counter arguments");
+      return a[0];
     }
     if (name == "torch.Size") {
       WICK_CHECK(a.size() == 1, "pickle data was corrupt: bad torch.Size arguments");
