@@ -1,8 +1,8 @@
 """wick.optim.Adadelta: torch.optim.Adadelta (PyTorch 2.x signature and state)."""
 import wick
 from wick import _C
-from wick.optim.optimizer import (Optimizer, _check_unsupported, _convert_steps, _scalar_dtype,
-                                  _use_grad_for_differentiable)
+from wick.optim.optimizer import (Optimizer, _adam_like_state, _check_unsupported, _convert_steps,
+                                  _run_closure, _use_grad_for_differentiable)
 
 __all__ = ["Adadelta"]
 
@@ -40,25 +40,11 @@ class Adadelta(Optimizer):
     def step(self, closure=None):
         """Performs a single optimization step; closure re-evaluates the model
         and returns the loss."""
-        loss = None
-        if closure is not None:
-            with wick.enable_grad():
-                loss = closure()
+        loss = _run_closure(closure)
+        init = _adam_like_state("square_avg", "acc_delta")
         for group in self.param_groups:
-            params, grads, square_avgs, acc_deltas, steps = [], [], [], [], []
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = wick.zeros((), dtype=_scalar_dtype())
-                    state["square_avg"] = wick.zeros_like(p)
-                    state["acc_delta"] = wick.zeros_like(p)
-                square_avgs.append(state["square_avg"])
-                acc_deltas.append(state["acc_delta"])
-                steps.append(state["step"])
+            params, grads, (square_avgs, acc_deltas, steps) = self._gather(
+                group, init, ("square_avg", "acc_delta", "step"))
             if not params:
                 continue
             _C._optim.adadelta(params, grads, square_avgs, acc_deltas, steps,

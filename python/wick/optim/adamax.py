@@ -1,8 +1,8 @@
 """wick.optim.Adamax: torch.optim.Adamax (PyTorch 2.x signature and state)."""
 import wick
 from wick import _C
-from wick.optim.optimizer import (Optimizer, _check_unsupported, _convert_steps, _scalar_dtype,
-                                  _use_grad_for_differentiable)
+from wick.optim.optimizer import (Optimizer, _adam_like_state, _check_unsupported, _convert_steps,
+                                  _run_closure, _use_grad_for_differentiable)
 
 __all__ = ["Adamax"]
 
@@ -42,26 +42,12 @@ class Adamax(Optimizer):
     def step(self, closure=None):
         """Performs a single optimization step; closure re-evaluates the model
         and returns the loss."""
-        loss = None
-        if closure is not None:
-            with wick.enable_grad():
-                loss = closure()
+        loss = _run_closure(closure)
+        init = _adam_like_state("exp_avg", "exp_inf")
         for group in self.param_groups:
-            params, grads, exp_avgs, exp_infs, steps = [], [], [], [], []
             beta1, beta2 = group["betas"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = wick.tensor(0.0, dtype=_scalar_dtype())
-                    state["exp_avg"] = wick.zeros_like(p)
-                    state["exp_inf"] = wick.zeros_like(p)
-                exp_avgs.append(state["exp_avg"])
-                exp_infs.append(state["exp_inf"])
-                steps.append(state["step"])
+            params, grads, (exp_avgs, exp_infs, steps) = self._gather(
+                group, init, ("exp_avg", "exp_inf", "step"))
             if not params:
                 continue
             _C._optim.adamax(params, grads, exp_avgs, exp_infs, steps, eps=float(group["eps"]),

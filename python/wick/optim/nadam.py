@@ -2,8 +2,8 @@
 signatures and state, including maximize and decoupled_weight_decay)."""
 import wick
 from wick import _C
-from wick.optim.optimizer import (Optimizer, _check_unsupported, _convert_steps, _scalar_dtype,
-                                  _use_grad_for_differentiable)
+from wick.optim.optimizer import (Optimizer, _adam_like_state, _check_unsupported, _convert_steps,
+                                  _run_closure, _scalar_dtype, _use_grad_for_differentiable)
 
 __all__ = ["NAdam", "RAdam"]
 
@@ -21,13 +21,6 @@ def _check(lr, betas, eps, weight_decay):
         raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
     if not 0.0 <= weight_decay:
         raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-
-
-def _run_closure(closure):
-    if closure is None:
-        return None
-    with wick.enable_grad():
-        return closure()
 
 
 class NAdam(Optimizer):
@@ -65,23 +58,10 @@ class NAdam(Optimizer):
         and returns the loss."""
         loss = _run_closure(closure)
         for group in self.param_groups:
-            params, grads, exp_avgs, exp_avg_sqs, mu_products, steps = [], [], [], [], [], []
             beta1, beta2 = group["betas"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = wick.tensor(0.0, dtype=_scalar_dtype())
-                    state["mu_product"] = wick.tensor(1.0, dtype=_scalar_dtype())
-                    state["exp_avg"] = wick.zeros_like(p)
-                    state["exp_avg_sq"] = wick.zeros_like(p)
-                exp_avgs.append(state["exp_avg"])
-                exp_avg_sqs.append(state["exp_avg_sq"])
-                mu_products.append(state["mu_product"])
-                steps.append(state["step"])
+            params, grads, (exp_avgs, exp_avg_sqs, mu_products, steps) = self._gather(
+                group, _adam_like_state("exp_avg", "exp_avg_sq", mu_product=1.0),
+                ("exp_avg", "exp_avg_sq", "mu_product", "step"))
             if not params:
                 continue
             _C._optim.nadam(params, grads, exp_avgs, exp_avg_sqs, mu_products, steps,
@@ -124,21 +104,10 @@ class RAdam(Optimizer):
         and returns the loss."""
         loss = _run_closure(closure)
         for group in self.param_groups:
-            params, grads, exp_avgs, exp_avg_sqs, steps = [], [], [], [], []
             beta1, beta2 = group["betas"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = wick.tensor(0.0, dtype=_scalar_dtype())
-                    state["exp_avg"] = wick.zeros_like(p)
-                    state["exp_avg_sq"] = wick.zeros_like(p)
-                exp_avgs.append(state["exp_avg"])
-                exp_avg_sqs.append(state["exp_avg_sq"])
-                steps.append(state["step"])
+            params, grads, (exp_avgs, exp_avg_sqs, steps) = self._gather(
+                group, _adam_like_state("exp_avg", "exp_avg_sq"),
+                ("exp_avg", "exp_avg_sq", "step"))
             if not params:
                 continue
             _C._optim.radam(params, grads, exp_avgs, exp_avg_sqs, steps, beta1=float(beta1),

@@ -74,6 +74,26 @@ def _check_unsupported(name, differentiable=False, capturable=False):
         raise RuntimeError(f"wick.optim.{name} does not support capturable=True (CUDA graphs)")
 
 
+def _run_closure(closure):
+    """The closure's loss, evaluated with grad mode on (step() itself runs under no_grad)."""
+    if closure is None:
+        return None
+    with wick.enable_grad():
+        return closure()
+
+
+def _adam_like_state(*names, **scalars):
+    """A new-state initialiser: a 'step' scalar tensor, the named scalars (as scalar
+    tensors) and zeros_like(p) for each of names, in that order."""
+    def init(p, state):
+        state["step"] = wick.tensor(0.0, dtype=_scalar_dtype())
+        for k, v in scalars.items():
+            state[k] = wick.tensor(v, dtype=_scalar_dtype())
+        for n in names:
+            state[n] = wick.zeros_like(p)
+    return init
+
+
 def _convert_steps(optimizer):
     """Turns int/float 'step' entries (old checkpoints, PyTorch 1.13's RMSprop)
     into PyTorch 2.x's scalar tensors."""
@@ -297,6 +317,22 @@ class Optimizer:
             post_hook(self)
 
     # ---- gradients and groups -----------------------------------------------
+    def _gather(self, group, init, names):
+        """The group's parameters that have a gradient, their gradients, and for each
+        of names the list of that state entry; init(p, state) fills a new state."""
+        params, grads, lists = [], [], [[] for _ in names]
+        for p in group["params"]:
+            if p.grad is None:
+                continue
+            params.append(p)
+            grads.append(p.grad)
+            state = self.state[p]
+            if len(state) == 0:
+                init(p, state)
+            for lst, n in zip(lists, names):
+                lst.append(state[n])
+        return params, grads, lists
+
     def zero_grad(self, set_to_none=True):
         """Resets the gradients of all optimized tensors: to None (the default,
         as PyTorch 2.x) or to zeros."""

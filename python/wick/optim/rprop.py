@@ -2,17 +2,10 @@
 signatures and state)."""
 import wick
 from wick import _C
-from wick.optim.optimizer import (Optimizer, _check_unsupported, _convert_steps, _scalar_dtype,
-                                  _use_grad_for_differentiable)
+from wick.optim.optimizer import (Optimizer, _check_unsupported, _convert_steps, _run_closure,
+                                  _scalar_dtype, _use_grad_for_differentiable)
 
 __all__ = ["ASGD", "Rprop"]
-
-
-def _run_closure(closure):
-    if closure is None:
-        return None
-    with wick.enable_grad():
-        return closure()
 
 
 class Rprop(Optimizer):
