@@ -2,8 +2,8 @@
 and state: 'step' is a float32 scalar tensor)."""
 import wick
 from wick import _C
-from wick.optim.optimizer import (Optimizer, _check_unsupported, _scalar_dtype,
-                                  _use_grad_for_differentiable)
+from wick.optim.optimizer import (Optimizer, _adam_like_state, _check_unsupported, _run_closure,
+                                  _scalar_dtype, _use_grad_for_differentiable)
 
 __all__ = ["Adam", "AdamW"]
 
@@ -52,40 +52,23 @@ class _AdamBase(Optimizer):
                 if "step" in s:
                     s["step"] = wick.tensor(float(s["step"]), dtype=_scalar_dtype())
 
-    def _init_group(self, group, params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps):
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params.append(p)
-            grads.append(p.grad)
-            state = self.state[p]
-            if len(state) == 0:
-                state["step"] = wick.tensor(0.0, dtype=_scalar_dtype())
-                state["exp_avg"] = wick.zeros_like(p)
-                state["exp_avg_sq"] = wick.zeros_like(p)
-                if group["amsgrad"]:
-                    state["max_exp_avg_sq"] = wick.zeros_like(p)
-            exp_avgs.append(state["exp_avg"])
-            exp_avg_sqs.append(state["exp_avg_sq"])
-            if group["amsgrad"]:
-                max_exp_avg_sqs.append(state["max_exp_avg_sq"])
-            if group["differentiable"] and state["step"].requires_grad:
-                raise RuntimeError("`requires_grad` is not supported for `step` in "
-                                   "differentiable mode")
-            steps.append(state["step"])
+    def _init_group(self, group):
+        names = ["exp_avg", "exp_avg_sq"] + (["max_exp_avg_sq"] if group["amsgrad"] else [])
+        params, grads, lists = self._gather(group, _adam_like_state(*names), names + ["step"])
+        steps = lists[-1]
+        if group["differentiable"] and any(st.requires_grad for st in steps):
+            raise RuntimeError("`requires_grad` is not supported for `step` in "
+                               "differentiable mode")
+        return params, grads, lists[0], lists[1], lists[2] if group["amsgrad"] else [], steps
 
     @_use_grad_for_differentiable
     def step(self, closure=None):
         """Performs a single optimization step; closure re-evaluates the model
         and returns the loss."""
-        loss = None
-        if closure is not None:
-            with wick.enable_grad():
-                loss = closure()
+        loss = _run_closure(closure)
         for group in self.param_groups:
-            params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps = [], [], [], [], [], []
             beta1, beta2 = group["betas"]
-            self._init_group(group, params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps)
+            params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps = self._init_group(group)
             if not params:
                 continue
             _C._optim.adam(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps,

@@ -1,8 +1,8 @@
 """wick.optim.RMSprop: torch.optim.RMSprop (PyTorch 2.x signature and state)."""
 import wick
 from wick import _C
-from wick.optim.optimizer import (Optimizer, _check_unsupported, _convert_steps, _scalar_dtype,
-                                  _use_grad_for_differentiable)
+from wick.optim.optimizer import (Optimizer, _adam_like_state, _check_unsupported, _convert_steps,
+                                  _run_closure, _use_grad_for_differentiable)
 
 __all__ = ["RMSprop"]
 
@@ -46,31 +46,14 @@ class RMSprop(Optimizer):
     def step(self, closure=None):
         """Performs a single optimization step; closure re-evaluates the model
         and returns the loss."""
-        loss = None
-        if closure is not None:
-            with wick.enable_grad():
-                loss = closure()
+        loss = _run_closure(closure)
         for group in self.param_groups:
-            params, grads, square_avgs, grad_avgs, bufs, steps = [], [], [], [], [], []
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = wick.zeros((), dtype=_scalar_dtype())
-                    state["square_avg"] = wick.zeros_like(p)
-                    if group["momentum"] > 0:
-                        state["momentum_buffer"] = wick.zeros_like(p)
-                    if group["centered"]:
-                        state["grad_avg"] = wick.zeros_like(p)
-                square_avgs.append(state["square_avg"])
-                steps.append(state["step"])
-                if group["momentum"] > 0:
-                    bufs.append(state["momentum_buffer"])
-                if group["centered"]:
-                    grad_avgs.append(state["grad_avg"])
+            names = (["square_avg"] + (["momentum_buffer"] if group["momentum"] > 0 else [])
+                     + (["grad_avg"] if group["centered"] else []))
+            params, grads, lists = self._gather(group, _adam_like_state(*names), names + ["step"])
+            got = dict(zip(names + ["step"], lists))
+            square_avgs, steps = got["square_avg"], got["step"]
+            bufs, grad_avgs = got.get("momentum_buffer", []), got.get("grad_avg", [])
             if not params:
                 continue
             _C._optim.rmsprop(params, grads, square_avgs, grad_avgs, bufs, steps,
