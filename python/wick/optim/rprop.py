@@ -2,8 +2,8 @@
 signatures and state)."""
 import wick
 from wick import _C
-from wick.optim.optimizer import (Optimizer, _check_unsupported, _convert_steps, _run_closure,
-                                  _scalar_dtype, _use_grad_for_differentiable)
+from wick.optim.optimizer import (Optimizer, _adam_like_state, _check_unsupported, _convert_steps,
+                                  _run_closure, _scalar_dtype, _use_grad_for_differentiable)
 
 __all__ = ["ASGD", "Rprop"]
 
@@ -40,22 +40,15 @@ class Rprop(Optimizer):
         and returns the loss."""
         loss = _run_closure(closure)
         for group in self.param_groups:
-            params, grads, prevs, step_sizes, steps = [], [], [], [], []
             etaminus, etaplus = group["etas"]
             step_size_min, step_size_max = group["step_sizes"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = wick.zeros((), dtype=_scalar_dtype())
-                    state["prev"] = wick.zeros_like(p)
-                    state["step_size"] = wick.full_like(p.grad, group["lr"])
-                prevs.append(state["prev"])
-                step_sizes.append(state["step_size"])
-                steps.append(state["step"])
+
+            def init(p, state, lr=group["lr"]):
+                state["step"] = wick.zeros((), dtype=_scalar_dtype())
+                state["prev"] = wick.zeros_like(p)
+                state["step_size"] = wick.full_like(p.grad, lr)
+            params, grads, (prevs, step_sizes, steps) = self._gather(
+                group, init, ("prev", "step_size", "step"))
             if not params:
                 continue
             _C._optim.rprop(params, grads, prevs, step_sizes, steps,
@@ -102,22 +95,9 @@ class ASGD(Optimizer):
         and returns the loss."""
         loss = _run_closure(closure)
         for group in self.param_groups:
-            params, grads, axs, mus, etas, steps = [], [], [], [], [], []
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                params.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = wick.zeros((), dtype=_scalar_dtype())
-                    state["eta"] = wick.tensor(float(group["lr"]), dtype=_scalar_dtype())
-                    state["mu"] = wick.ones((), dtype=_scalar_dtype())
-                    state["ax"] = wick.zeros_like(p)
-                axs.append(state["ax"])
-                mus.append(state["mu"])
-                etas.append(state["eta"])
-                steps.append(state["step"])
+            init = _adam_like_state("ax", eta=float(group["lr"]), mu=1.0)
+            params, grads, (axs, mus, etas, steps) = self._gather(
+                group, init, ("ax", "mu", "eta", "step"))
             if not params:
                 continue
             _C._optim.asgd(params, grads, axs, mus, etas, steps, lambd=float(group["lambd"]),
