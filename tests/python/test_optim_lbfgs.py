@@ -78,6 +78,11 @@ CONFIGS = [
     dict(history_size=1, max_iter=10, lr=0.5),
     dict(history_size=10, max_iter=7, max_eval=9, line_search_fn="strong_wolfe"),
     dict(max_iter=3, lr=0.1, tolerance_change=1e-5),
+    # a short first trial step: the line search extrapolates
+    dict(max_iter=6, lr=0.01, line_search_fn="strong_wolfe"),
+    # a long one: it brackets and zooms
+    dict(max_iter=6, lr=20, line_search_fn="strong_wolfe"),
+    dict(max_iter=6, lr=1000, history_size=2, line_search_fn="strong_wolfe"),
 ]
 
 
@@ -103,7 +108,11 @@ CONFIGS32 = [
     dict(max_iter=3, line_search_fn="strong_wolfe"),
     dict(history_size=2, max_iter=4, lr=0.5),
     dict(history_size=2, max_iter=4, line_search_fn="strong_wolfe"),
+    dict(max_iter=3, lr=20, line_search_fn="strong_wolfe"),
 ]
+# (not lr=0.01 with strong_wolfe in float32: on logreg the first cubic is
+# nearly degenerate and a 1-ulp difference of the loss flips the sign of its
+# discriminant, in torch as in wick)
 
 
 def _ids(c):
@@ -351,3 +360,104 @@ def test_save_load_state_dict(tmp_path):
     assert set(st) == set(ref)
     assert st["n_iter"] == ref["n_iter"] and len(st["old_dirs"]) == len(ref["old_dirs"])
     np.testing.assert_array_equal(_np(st["d"]), _np(ref["d"]))
+
+
+def test_cubic_interpolate_matches_torch():
+    import torch
+    from torch.optim.lbfgs import _cubic_interpolate as tci
+
+    from wick.optim.lbfgs import _cubic_interpolate as wci
+    rng = np.random.RandomState(3)
+    kinds = set()
+    for i in range(200):
+        x1, x2 = rng.randn(2) * 2
+        f1, f2 = rng.randn(2)
+        g1, g2 = rng.randn(2) * 3
+        bounds = None if i % 2 else tuple(sorted(rng.randn(2) * 3))
+        r_t = tci(x1, f1, torch.tensor(g1, dtype=torch.float64), x2, f2,
+                  torch.tensor(g2, dtype=torch.float64), bounds=bounds)
+        r_w = wci(x1, f1, wick.tensor(g1, dtype=wick.float64), x2, f2,
+                  wick.tensor(g2, dtype=wick.float64), bounds=bounds)
+        assert float(r_w) == pytest.approx(float(r_t), rel=1e-13, abs=1e-13)
+        kinds.add((x1 <= x2, isinstance(r_t, torch.Tensor)))
+    assert len(kinds) == 4  # both orders, real and no real minimiser
+
+
+@pytest.mark.parametrize("t0", [1e-3, 0.05, 0.7, 3.0, 40.0])
+@pytest.mark.parametrize("shift", [0.0, 1.3, -2.1, 0.77])
+@pytest.mark.parametrize("c2", [0.9, 0.01])
+def test_strong_wolfe_matches_torch(t0, shift, c2):
+    """The line search alone on a non-convex 2-D function along a fixed
+    direction: step, loss, gradient and evaluation count."""
+    import torch
+    from torch.optim.lbfgs import _strong_wolfe as tsw
+
+    from wick.optim.lbfgs import _strong_wolfe as wsw
+
+    def run(m, sw):
+        x0 = m.tensor([0.3 + shift, -0.7], dtype=m.float64)
+        d = m.tensor([1.0, 0.4], dtype=m.float64)
+
+        def fg(x):
+            x = x.clone().requires_grad_(True)
+            with m.enable_grad():
+                f = (m.sin(3 * x) + 0.1 * x ** 2).sum() + m.cos(x[0] * x[1])
+                f.backward()
+            return float(f), x.grad
+
+        def obj(x, t, d):
+            return fg(x[0] + float(t) * d)
+
+        f, g = fg(x0)
+        if float(g.dot(d)) > 0:
+            d = -d
+        return sw(obj, [x0], t0, d, f, g, g.dot(d), c2=c2, max_ls=25)
+
+    wf, wg, wt, wn = run(wick, wsw)
+    tf, tg, tt, tn = run(torch, tsw)
+    assert wn == tn
+    assert float(wt) == pytest.approx(float(tt), rel=1e-12, abs=1e-12)
+    assert wf == pytest.approx(tf, rel=1e-12, abs=1e-12)
+    np.testing.assert_allclose(_np(wg), _np(tg), atol=1e-12)
+
+
+@pytest.mark.parametrize("ls", [None, "strong_wolfe"])
+def test_nn_module_matches_torch(ls):
+    """A small MLP's parameters (nn.Module.parameters()) trained by LBFGS."""
+    import torch
+    rng = np.random.RandomState(5)
+    X, Y = rng.randn(16, 3), rng.randn(16, 2)
+
+    def make(m):
+        m.manual_seed(0)
+        net = m.nn.Sequential(m.nn.Linear(3, 5), m.nn.Tanh(), m.nn.Linear(5, 2)).double()
+        return net
+
+    wnet, tnet = make(wick), make(torch)
+    with wick.no_grad():
+        for wp, tp in zip(wnet.parameters(), tnet.parameters()):
+            wp.copy_(wick.from_numpy(tp.detach().numpy().copy()))
+    out = []
+    for m, net in ((wick, wnet), (torch, tnet)):
+        x, y = m.from_numpy(X.copy()), m.from_numpy(Y.copy())
+        opt = m.optim.LBFGS(net.parameters(), history_size=5, max_iter=8, line_search_fn=ls)
+
+        def closure():
+            opt.zero_grad()
+            loss = m.nn.functional.mse_loss(net(x), y)
+            loss.backward()
+            return loss
+        losses = [float(opt.step(closure)) for _ in range(3)]
+        out.append((losses, [_np(p) for p in net.parameters()]))
+    (wl, wps), (tl, tps) = out
+    np.testing.assert_allclose(wl, tl, rtol=1e-10, atol=1e-10)
+    for a, b in zip(wps, tps):
+        np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-10)
+    assert tl[-1] < tl[0]
+
+
+def test_invalid_lr():
+    a = wick.zeros(2, requires_grad=True)
+    # PyTorch 2.x checks lr (1.13 did not)
+    with pytest.raises(ValueError, match="Invalid learning rate"):
+        wick.optim.LBFGS([a], lr=-1.0)
