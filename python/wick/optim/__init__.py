@@ -6,11 +6,12 @@ from wick.optim.adadelta import Adadelta
 from wick.optim.adagrad import Adagrad
 from wick.optim.adam import Adam, AdamW
 from wick.optim.adamax import Adamax
+from wick.optim.lbfgs import LBFGS
 from wick.optim.nadam import NAdam, RAdam
 from wick.optim.optimizer import Optimizer
 from wick.optim.rmsprop import RMSprop
 from wick.optim.rprop import ASGD, Rprop
 from wick.optim.sgd import SGD
 
-__all__ = ["ASGD", "Adadelta", "Adagrad", "Adam", "AdamW", "Adamax", "NAdam", "Optimizer", "RAdam",
-           "RMSprop", "Rprop", "SGD"]
+__all__ = ["ASGD", "Adadelta", "Adagrad", "Adam", "AdamW", "Adamax", "LBFGS", "NAdam", "Optimizer",
+           "RAdam", "RMSprop", "Rprop", "SGD"]
