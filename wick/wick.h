@@ -38,3 +38,4 @@
 #include "wick/tensor/print.h"
 #include "wick/tensor/tensor.h"
 #include "wick/tensor/tensor_iterator.h"
+#include "wick/utils/progress_bar.h"

@@ -2,6 +2,7 @@
 // wick::optim: optimizers (LibTorch's torch/optim.h).
 #include "wick/optim/adam.h"
 #include "wick/optim/functional.h"
+#include "wick/optim/optim_more.h"
 #include "wick/optim/optimizer.h"
 #include "wick/optim/rmsprop.h"
 #include "wick/optim/sgd.h"
