@@ -2,9 +2,9 @@
 
     /usr/bin/python3 benchmarks/optim.py [--threads N] [--repeat N]
 
-Workloads: one step of Adam (and AdamW with amsgrad, SGD with Nesterov
-momentum) over a ResNet-18-sized parameter list (62 tensors, 11.7M floats, the
-shapes of torchvision's resnet18), gradients fixed. PyTorch runs with
+Workloads: one step of Adam, AdamW with amsgrad, SGD with momentum, and SGD
+with Nesterov momentum and weight decay, over a ResNet-18-sized parameter list
+(62 tensors, 11.7M floats, the shapes of torchvision's resnet18), gradients fixed. PyTorch runs with
 foreach=False (the single-tensor path) and with its default (which on CPU is
 also the single-tensor path). Prints the median ms of each over --repeat
 steps after warm-up, and wick/PyTorch (lower is better). Both libraries run in
@@ -74,6 +74,7 @@ def main():
     cases = [
         ("Adam", dict(lr=1e-3)),
         ("AdamW", dict(lr=1e-3, amsgrad=True)),
+        ("SGD", dict(lr=0.1, momentum=0.9)),
         ("SGD", dict(lr=0.1, momentum=0.9, nesterov=True, weight_decay=1e-4)),
     ]
     for name, kw in cases:

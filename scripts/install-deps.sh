@@ -6,7 +6,8 @@
 #   install-deps.sh bench   also LibTorch, the PyTorch side of `make bench`
 set -euo pipefail
 pkgs=(cmake ninja-build g++ ccache pkg-config libopenblas-dev liblapacke-dev libgtest-dev libbenchmark-dev
-      python3 python3-dev pybind11-dev python3-numpy python3-pytest python3-torch)
+      python3 python3-dev pybind11-dev python3-numpy python3-pytest python3-torch
+      python3-tqdm)
 case "${1:-}" in
   "") ;;
   bench) pkgs+=(libtorch-dev python3) ;;

@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "wick/core/error.h"
 #include "wick/core/parallel.h"
 
@@ -44,13 +48,10 @@ constexpr uint64_t k32Max = 0xffffffffu;
 
 const char* kCorrupt = "PytorchStreamReader failed reading zip archive: ";
 
-}  // namespace
-
-uint32_t crc32(const void* data, size_t n, uint32_t crc) {
+// The table CRC on the raw register (no pre/post inversion).
+uint32_t crc32_table(const unsigned char* p, size_t n, uint32_t crc) {
   static const CrcTables tables;
   const auto& t = tables.t;
-  const auto* p = static_cast<const unsigned char*>(data);
-  crc = ~crc;
   while (n >= 8) {
     uint32_t lo, hi;
     std::memcpy(&lo, p, 4);
@@ -62,7 +63,63 @@ uint32_t crc32(const void* data, size_t n, uint32_t crc) {
     n -= 8;
   }
   while (n--) crc = t[0][(crc ^ *p++) & 0xff] ^ (crc >> 8);
-  return ~crc;
+  return crc;
+}
+
+#if defined(__x86_64__)
+// Carry-less-multiply folding (Intel's "Fast CRC Computation for Generic
+// Polynomials Using PCLMULQDQ"): four 128-bit lanes are folded forward over
+// 64-byte strides, then into one lane, keeping the message's remainder modulo
+// the CRC polynomial. The last 16 folded bytes and the tail go through the
+// table CRC, which avoids a Barrett reduction. The constants are x^k mod P for
+// the fold distances, bit-reflected as the CRC-32 register is. About 8x the
+// table's speed, which matters because every checkpoint byte is checked.
+#define WICK_CLMUL __attribute__((target("pclmul,sse4.1")))
+WICK_CLMUL inline __m128i clmul_load(const unsigned char* q) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+}
+// x's two 64-bit halves carried forward by the distance k encodes, plus next.
+WICK_CLMUL inline __m128i clmul_fold(__m128i x, __m128i k, __m128i next) {
+  return _mm_xor_si128(
+      _mm_xor_si128(_mm_clmulepi64_si128(x, k, 0x00), _mm_clmulepi64_si128(x, k, 0x11)), next);
+}
+
+WICK_CLMUL uint32_t crc32_clmul(const unsigned char* p, size_t n, uint32_t crc) {
+  const __m128i k_fold4 = _mm_set_epi64x(0x1c6e41596, 0x154442bd4);  // 512-bit distance
+  const __m128i k_fold1 = _mm_set_epi64x(0x0ccaa009e, 0x1751997d0);  // 128-bit distance
+  auto load = clmul_load;
+  auto fold = clmul_fold;
+  __m128i x0 = _mm_xor_si128(load(p), _mm_cvtsi32_si128(static_cast<int>(crc)));
+  __m128i x1 = load(p + 16), x2 = load(p + 32), x3 = load(p + 48);
+  p += 64;
+  n -= 64;
+  for (; n >= 64; p += 64, n -= 64) {
+    x0 = fold(x0, k_fold4, load(p));
+    x1 = fold(x1, k_fold4, load(p + 16));
+    x2 = fold(x2, k_fold4, load(p + 32));
+    x3 = fold(x3, k_fold4, load(p + 48));
+  }
+  __m128i x = fold(fold(fold(x0, k_fold1, x1), k_fold1, x2), k_fold1, x3);
+  for (; n >= 16; p += 16, n -= 16) x = fold(x, k_fold1, load(p));
+  alignas(16) unsigned char last[16];
+  _mm_store_si128(reinterpret_cast<__m128i*>(last), x);
+  return crc32_table(p, n, crc32_table(last, 16, 0));
+}
+
+bool have_clmul() {
+  static const bool yes = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1");
+  return yes;
+}
+#endif
+
+}  // namespace
+
+uint32_t crc32(const void* data, size_t n, uint32_t crc) {
+  const auto* p = static_cast<const unsigned char*>(data);
+#if defined(__x86_64__)
+  if (n >= 64 && have_clmul()) return ~crc32_clmul(p, n, ~crc);
+#endif
+  return ~crc32_table(p, n, ~crc);
 }
 
 namespace {
@@ -103,7 +160,7 @@ uint32_t crc32_combine(uint32_t crc1, uint32_t crc2, uint64_t len2) {
 }
 
 uint32_t crc32_copy(void* dst, const void* src, size_t n, size_t copy_n) {
-  constexpr size_t kBlock = size_t{1} << 20;
+  constexpr size_t kBlock = size_t{1} << 22;  // per-block CRCs are combined at the end
   const auto* in = static_cast<const char*>(src);
   auto* out = static_cast<char*>(dst);
   auto work = [&](size_t begin, size_t count) {
