@@ -354,6 +354,8 @@ std::pair<double, Tensor> LBFGS::directional_evaluate(const LossClosure& closure
 Tensor LBFGS::step(LossClosure closure) {
   WICK_CHECK_T(TypeError, static_cast<bool>(closure),
                "LBFGS.step() missing 1 required positional argument: 'closure'");
+  WICK_CHECK_T(ValueError, param_groups_.size() == 1,
+               "LBFGS doesn't support per-parameter options (parameter groups)");
   autograd::NoGradGuard no_grad;
   auto eval = [&closure]() {
     autograd::AutoGradMode enable(true);

@@ -213,6 +213,12 @@ TEST(LBFGS, Errors) {
     return l;
   };
   EXPECT_EQ(error_of([&] { bad.step(closure); }), "only 'strong_wolfe' is supported");
+  // A group added later is refused at step, as PyTorch's LBFGS does.
+  Tensor z = ones({1}).requires_grad_();
+  LBFGS grown({x});
+  grown.add_param_group(OptimizerParamGroup({z}));
+  EXPECT_EQ(error_of([&] { grown.step(closure); }),
+            "LBFGS doesn't support per-parameter options (parameter groups)");
   OptimizerStateDict sd = opt.state_dict();
   sd.state_extra[0] = {{"old_dirs", int64_t{3}}};
   EXPECT_EQ(error_of([&] { opt.load_state_dict(sd); }), "LBFGS state 'old_dirs' must be a list of tensors");
