@@ -225,7 +225,8 @@ TEST(LRScheduler, CyclicLRCyclesAdamBeta1) {
   }
   expect_seq(lrs, ref->lr);
   expect_seq(ms, ref->momentum);
-  // beta2 untouched, and the group extras PyTorch adds are there.
+  // beta2 untouched, and the group extras PyTorch 2.x adds are there (1.13's
+  // CyclicLR stored neither momentum key).
   auto d = setup.opt->param_groups()[1].options().to_dict();
   for (const auto& [k, v] : d)
     if (k == "betas") EXPECT_EQ(std::get<std::vector<double>>(v)[1], 0.999);
@@ -234,6 +235,31 @@ TEST(LRScheduler, CyclicLRCyclesAdamBeta1) {
   EXPECT_EQ(extra[0].first, "max_momentum");
   EXPECT_EQ(extra[1].first, "base_momentum");
   EXPECT_EQ(extra[2].first, "initial_lr");
+}
+
+// The keys torch's OneCycleLR adds to each group, in torch's order, saved by state_dict().
+TEST(LRScheduler, OneCycleLRGroupKeys) {
+  TwoGroups setup;
+  OneCycleLR s(*setup.opt, {0.5}, 10);
+  auto sd = setup.opt->state_dict();
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : sd.param_groups[0].options) keys.push_back(k);
+  EXPECT_EQ(keys, (std::vector<std::string>{"lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize",
+                                            "foreach", "differentiable", "fused", "initial_lr", "max_lr", "min_lr",
+                                            "max_momentum", "base_momentum"}));
+  EXPECT_EQ(std::get<double>(*setup.opt->param_groups()[0].options().find_extra("initial_lr")), 0.02);
+  EXPECT_DOUBLE_EQ(std::get<double>(*setup.opt->param_groups()[0].options().find_extra("min_lr")), 2e-6);
+  EXPECT_EQ(s.total_steps(), 10);
+  // Loading the optimizer's state_dict elsewhere carries the keys as extras.
+  TwoGroups other;
+  other.opt->load_state_dict(sd);
+  EXPECT_EQ(other.opt->param_groups()[0].options().extra().size(), 5u);
+  OneCycleLR resumed(*other.opt, {0.5}, 10, std::nullopt, std::nullopt, 0.3, "cos", true, {0.85}, {0.95},
+                     25.0, 1e4, false, /*last_epoch=*/0);
+  EXPECT_EQ(resumed.last_epoch(), 1);
+  s.step();  // the original at epoch 1
+  EXPECT_EQ(resumed.get_last_lr(), s.get_last_lr());
+  EXPECT_EQ(momentum_of(other.opt->param_groups()[1]), momentum_of(setup.opt->param_groups()[1]));
 }
 
 TEST(LRScheduler, InitialStepAndInitialLr) {
@@ -370,6 +396,10 @@ TEST(LRScheduler, Errors) {
             "ChainedScheduler expects all schedulers to belong to the same optimizer, but got scheduler "
             "StepLR at index 1 has SGD, which is different from SGD.");
   EXPECT_EQ(error_of([&] { StepLR(o, 0); }), "StepLR: step_size must be positive, got 0");
+  SequentialLR seq(o, {a}, {});
+  EXPECT_EQ(error_of([&] { seq.step(3.0); }), "SequentialLR.step() takes no epoch argument");
+  ChainedScheduler chain({a});
+  EXPECT_EQ(error_of([&] { chain.step(3.0); }), "ChainedScheduler.step() takes no epoch argument");
 }
 
 }  // namespace
