@@ -21,6 +21,33 @@ bool option_to_bool(const OptionValue& v, const std::string& key) {
   return false;
 }
 
+StateEntries OptimizerParamState::named_values() const {
+  StateEntries out;
+  for (auto& [k, t] : named_tensors()) out.emplace_back(k, t);
+  return out;
+}
+
+bool OptimizerParamState::set_value(const std::string& name, const StateValue& value) {
+  if (const auto* t = std::get_if<Tensor>(&value)) return set_tensor(name, *t);
+  return false;
+}
+
+const OptionValue* OptimizerOptions::find_extra(const std::string& key) const {
+  for (const auto& [k, v] : extra_)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+void OptimizerOptions::set_extra(const std::string& key, OptionValue value) {
+  for (auto& [k, v] : extra_) {
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  }
+  extra_.emplace_back(key, std::move(value));
+}
+
 OptimizerParamGroup& OptimizerParamGroup::operator=(const OptimizerParamGroup& g) {
   if (this != &g) {
     params_ = g.params_;
@@ -121,12 +148,19 @@ OptimizerStateDict Optimizer::state_dict() const {
   for (const auto& g : param_groups_) {
     OptimizerStateDict::ParamGroup pg;
     pg.options = g.options().to_dict();
+    for (const auto& kv : g.options().extra()) pg.options.push_back(kv);
     for (const auto& p : g.params()) {
       auto [it, added] = index.emplace(p.unsafeGetTensorImpl(), next);
       if (added) ++next;
       pg.params.push_back(it->second);
       if (added) {
-        if (const OptimizerParamState* s = find_state(p)) sd.state[it->second] = s->named_tensors();
+        if (const OptimizerParamState* s = find_state(p)) {
+          sd.state[it->second] = s->named_tensors();
+          StateEntries extra;
+          for (auto& kv : s->named_values())
+            if (!std::holds_alternative<Tensor>(kv.second)) extra.push_back(std::move(kv));
+          if (!extra.empty()) sd.state_extra[it->second] = std::move(extra);
+        }
       }
     }
     sd.param_groups.push_back(std::move(pg));
@@ -150,18 +184,37 @@ void Optimizer::load_state_dict(const OptimizerStateDict& sd) {
   }
   // Build everything first so a bad entry leaves this optimizer unchanged.
   std::unordered_map<void*, std::unique_ptr<OptimizerParamState>> state;
-  for (const auto& [id, entries] : sd.state) {
+  auto cast_like = [](const Tensor& v, const Tensor& p) {
+    autograd::NoGradGuard no_grad;
+    return p.is_floating_point() ? v.to(p.device(), p.dtype()) : v.to(p.device());
+  };
+  std::vector<int64_t> ids;
+  for (const auto& kv : sd.state) ids.push_back(kv.first);
+  for (const auto& kv : sd.state_extra)
+    if (!sd.state.count(kv.first)) ids.push_back(kv.first);
+  static const std::vector<std::pair<std::string, Tensor>> kNoTensors;
+  for (int64_t id : ids) {
     auto it = id_map.find(id);
     WICK_CHECK_T(ValueError, it != id_map.end(), "loaded state dict has state for parameter ", id,
                  ", which is in none of its parameter groups");
     const Tensor& p = it->second;
     auto s = make_state();
+    auto st = sd.state.find(id);
+    const auto& entries = st == sd.state.end() ? kNoTensors : st->second;
+    auto ex = sd.state_extra.find(id);
+    if (ex != sd.state_extra.end()) {
+      for (const auto& [key, value] : ex->second) {
+        StateValue v = value;
+        if (auto* list = std::get_if<std::vector<Tensor>>(&v))
+          for (auto& t : *list)
+            if (t.defined()) t = cast_like(t, p);
+        WICK_CHECK_T(ValueError, s->set_value(key, v), "loaded state dict has an unknown ", name(),
+                     " state entry '", key, "'");
+      }
+    }
     for (const auto& [key, value] : entries) {
       Tensor v = value;
-      if (v.defined() && key != "step") {
-        autograd::NoGradGuard no_grad;
-        v = p.is_floating_point() ? v.to(p.device(), p.dtype()) : v.to(p.device());
-      }
+      if (v.defined() && key != "step") v = cast_like(v, p);
       WICK_CHECK_T(ValueError, s->set_tensor(key, v), "loaded state dict has an unknown ", name(),
                    " state entry '", key, "'");
     }
@@ -171,6 +224,15 @@ void Optimizer::load_state_dict(const OptimizerStateDict& sd) {
   for (size_t i = 0; i < param_groups_.size(); ++i) {
     auto o = param_groups_[i].options().clone();
     o->from_dict(sd.param_groups[i].options);
+    // Keys beyond the optimizer's own options ('initial_lr', ...) become extras.
+    o->clear_extra();
+    OptionDict own = o->to_dict();
+    for (const auto& [k, v] : sd.param_groups[i].options) {
+      if (k == "params") continue;
+      bool known = false;
+      for (const auto& kv : own) known = known || kv.first == k;
+      if (!known) o->set_extra(k, v);
+    }
     options.push_back(std::move(o));
   }
   for (size_t i = 0; i < param_groups_.size(); ++i) param_groups_[i].set_options(std::move(options[i]));

@@ -29,6 +29,11 @@ using OptionValue =
 // A param group's options under PyTorch's keys, in the order torch's defaults list them.
 using OptionDict = std::vector<std::pair<std::string, OptionValue>>;
 
+// One entry of a parameter's state as PyTorch holds it: a tensor, an int, a
+// float or a list of tensors (LBFGS keeps counters, floats and history lists).
+using StateValue = std::variant<Tensor, int64_t, double, std::vector<Tensor>>;
+using StateEntries = std::vector<std::pair<std::string, StateValue>>;
+
 // Reads a number (bool/int/float) out of an OptionValue; raises for other kinds.
 double option_to_double(const OptionValue& v, const std::string& key);
 bool option_to_bool(const OptionValue& v, const std::string& key);
@@ -41,6 +46,11 @@ class OptimizerParamState {
   virtual std::vector<std::pair<std::string, Tensor>> named_tensors() const = 0;
   // Sets one entry by its PyTorch name; false if the name is not one of this state's.
   virtual bool set_tensor(const std::string& name, const Tensor& value) = 0;
+  // Every entry (tensors and the rest) in PyTorch's order; the default is
+  // named_tensors(). LBFGS's state overrides both.
+  virtual StateEntries named_values() const;
+  // Sets one entry of any kind; the default takes tensors through set_tensor.
+  virtual bool set_value(const std::string& name, const StateValue& value);
 };
 
 template <typename Derived>
@@ -63,6 +73,19 @@ class OptimizerOptions {
   // Sets the options named in d (unknown keys are ignored, as they are
   // PyTorch's Python-only switches); raises for a value of the wrong kind.
   virtual void from_dict(const OptionDict& d) = 0;
+
+  // Keys a param group holds beyond its optimizer's options, in insertion
+  // order: what LR schedulers add ('initial_lr', 'max_lr', 'base_momentum', ...)
+  // or a loaded state_dict carried. state_dict() saves them after the options.
+  const OptionDict& extra() const noexcept { return extra_; }
+  // The value under key, or nullptr.
+  const OptionValue* find_extra(const std::string& key) const;
+  // Sets key (appended when new, replaced in place otherwise).
+  void set_extra(const std::string& key, OptionValue value);
+  void clear_extra() { extra_.clear(); }
+
+ private:
+  OptionDict extra_;
 };
 
 template <typename Derived>
@@ -105,6 +128,10 @@ struct OptimizerStateDict {
   };
   // state[i]: parameter i's state (parameters numbered over the groups in order).
   std::map<int64_t, std::vector<std::pair<std::string, Tensor>>> state;
+  // The entries of parameter i's state that are not one tensor (LBFGS's ints,
+  // floats and tensor lists); empty for the other optimizers. The checkpoint
+  // writer takes PyTorch's key order from OptimizerParamState::named_values().
+  std::map<int64_t, StateEntries> state_extra;
   std::vector<ParamGroup> param_groups;
 };
 
