@@ -12,6 +12,7 @@
 #include "wick/core/generator.h"
 #include "wick/core/parallel.h"
 #include "wick/core/scalar.h"
+#include "wick/data/data.h"
 #include "wick/nn/nn.h"
 #include "wick/optim/optim.h"
 #include "wick/ops/activation.h"

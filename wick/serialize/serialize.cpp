@@ -90,6 +90,23 @@ FileBytes read_file(const std::string& path) {
   return out;
 }
 
+Value state_dict_to_value(const OrderedDict<std::string, Tensor>& dict) {
+  Value::Dict items;
+  for (const auto& item : dict) items.emplace_back(Value(item.key()), Value(item.value()));
+  return Value::dict(std::move(items), /*ordered=*/true);
+}
+
+OrderedDict<std::string, Tensor> state_dict_from_value(const Value& v) {
+  WICK_CHECK(v.is_dict(), "wick::load: expected a dict of tensors, got ", Value::kind_name(v.kind()));
+  OrderedDict<std::string, Tensor> out;
+  for (const auto& kv : v.dict_items()) {
+    WICK_CHECK(kv.first.is_string() && kv.second.is_tensor(),
+               "wick::load: expected a dict of str to Tensor");
+    out.insert(kv.first.to_string(), kv.second.to_tensor());
+  }
+  return out;
+}
+
 Value load_from_bytes(std::string_view archive, const MapLocation& map_location) {
   WICK_CHECK(!(archive.size() >= 2 && static_cast<unsigned char>(archive[0]) == 0x80),
              "the legacy (pre-1.6, non-zip) torch.save format is not supported yet; re-save the "
@@ -155,9 +172,7 @@ void save(const std::vector<Tensor>& tensors, const std::string& path) {
 }
 
 void save(const OrderedDict<std::string, Tensor>& dict, const std::string& path) {
-  serialize::Value::Dict items;
-  for (const auto& item : dict) items.emplace_back(serialize::Value(item.key()), serialize::Value(item.value()));
-  save(serialize::Value::dict(std::move(items), /*ordered=*/true), path);
+  save(serialize::state_dict_to_value(dict), path);
 }
 
 serialize::Value load(const std::string& path, const serialize::MapLocation& map_location) {
@@ -185,16 +200,7 @@ void load(std::vector<Tensor>& tensors, const std::string& path) {
 }
 
 void load(OrderedDict<std::string, Tensor>& dict, const std::string& path) {
-  serialize::Value v = load(path);
-  WICK_CHECK(v.is_dict(), "wick::load: expected the file to hold a dict of tensors, got ",
-             serialize::Value::kind_name(v.kind()));
-  OrderedDict<std::string, Tensor> out;
-  for (const auto& kv : v.dict_items()) {
-    WICK_CHECK(kv.first.is_string() && kv.second.is_tensor(),
-               "wick::load: expected a dict of str to Tensor");
-    out.insert(kv.first.to_string(), kv.second.to_tensor());
-  }
-  dict = std::move(out);
+  dict = serialize::state_dict_from_value(load(path));
 }
 
 void save(const nn::Module& module, const std::string& path) { save(module.state_dict(), path); }

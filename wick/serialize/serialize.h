@@ -16,6 +16,7 @@
 #include "wick/nn/module.h"
 #include "wick/nn/ordered_dict.h"
 #include "wick/nn/pimpl.h"
+#include "wick/serialize/optimizer.h"
 #include "wick/serialize/pickler.h"
 #include "wick/serialize/unpickler.h"
 #include "wick/serialize/value.h"
@@ -42,6 +43,13 @@ struct FileBytes {
 };
 FileBytes read_file(const std::string& path);
 Value load_from_bytes(std::string_view archive, const MapLocation& map_location = {});
+
+// A module's state_dict as the OrderedDict torch.save pickles, and back (for
+// checkpoints that hold a state_dict beside other entries, such as
+// {"model": ..., "optimizer": ..., "epoch": ...}); raises unless v is a dict of
+// str to Tensor.
+Value state_dict_to_value(const OrderedDict<std::string, Tensor>& dict);
+OrderedDict<std::string, Tensor> state_dict_from_value(const Value& v);
 
 }  // namespace serialize
 

@@ -1,4 +1,4 @@
-// Optimizer checkpoints in PyTorch's format (wick/optim/serialize.h): files
+// Optimizer checkpoints in PyTorch's format (wick/serialize/optimizer.h): files
 // torch.save(optimizer.state_dict()) wrote (gen_optimizer_serialize_data.py)
 // load into SGD / Adam / LBFGS and continue torch's trajectory; the trees
 // wick writes equal torch's (keys, order, types, values); wick's own files
@@ -12,7 +12,7 @@
 #include "wick/optim/lbfgs.h"
 #include "wick/optim/optim.h"
 #include "wick/optim/schedulers/schedulers.h"
-#include "wick/optim/serialize.h"
+#include "wick/serialize/optimizer.h"
 #include "wick/serialize/serialize.h"
 
 namespace wick {

@@ -1,4 +1,4 @@
-#include "wick/optim/serialize.h"
+#include "wick/serialize/optimizer.h"
 
 #include <unordered_map>
 
