@@ -42,6 +42,15 @@ template <typename T>
 struct is_optional<std::optional<T>> : std::true_type {};
 template <bool C, typename T>
 using optional_if_t = std::conditional_t<C, std::optional<T>, T>;
+// The batch a transform sees: BatchType, or its value_type for stateful datasets.
+template <typename D, bool = D::is_stateful>
+struct unwrapped_batch {
+  using type = typename D::BatchType;
+};
+template <typename D>
+struct unwrapped_batch<D, true> {
+  using type = typename D::BatchType::value_type;
+};
 }  // namespace detail
 
 // The root of all datasets. A dataset whose Batch is an optional is stateful:
@@ -145,9 +154,7 @@ class MapDataset
 
 template <typename DatasetType, typename TransformType>
 MapDataset<DatasetType, TransformType> map(DatasetType dataset, TransformType transform) {
-  using Input = std::conditional_t<DatasetType::is_stateful,
-                                   typename DatasetType::BatchType::value_type,
-                                   typename DatasetType::BatchType>;
+  using Input = typename detail::unwrapped_batch<DatasetType>::type;
   static_assert(std::is_same_v<Input, typename TransformType::InputBatchType>,
                 "BatchType type of dataset does not match input type of transform");
   return {std::move(dataset), std::move(transform)};
