@@ -1,6 +1,8 @@
 // The non-template parts of wick::data's DataLoader (dataloader.h).
 #include "wick/data/dataloader.h"
 
+#include "wick/data/chunk.h"
+
 namespace wick::data {
 
 FullDataLoaderOptions::FullDataLoaderOptions(const DataLoaderOptions& options)
@@ -33,6 +35,28 @@ WorkerException::WorkerException(std::exception_ptr original)
         return message;
       }()),
       original_exception(std::move(original)) {}
+
+namespace datasets {
+
+ChunkDatasetOptions::ChunkDatasetOptions(size_t preloader_count, size_t batch_size,
+                                         size_t cache_size, size_t cross_chunk_shuffle_count)
+    : preloader_count_(preloader_count),
+      batch_size_(batch_size),
+      cache_size_(cache_size),
+      cross_chunk_shuffle_count_(cross_chunk_shuffle_count) {
+  // LibTorch's wording.
+  WICK_CHECK(preloader_count_ > 0,
+             "Preloader count is 0. At least one preloader needs to be specified.");
+  WICK_CHECK(batch_size_ > 0, "Batch size is 0. A positive batch size needs to be specified.");
+  WICK_CHECK(cache_size_ > 0, "Cache size is 0. A positive cache size needs to be specified.");
+  WICK_CHECK(cache_size_ >= batch_size_,
+             "Cache size is less than batch size. Cache needs to be large enough to hold at "
+             "least one batch.");
+  WICK_CHECK(cross_chunk_shuffle_count_ > 0,
+             "cross_chunk_shuffle_count needs to be greater than 0.");
+}
+
+}  // namespace datasets
 
 namespace detail {
 
