@@ -129,10 +129,17 @@ class DistributedSequentialSampler : public DistributedSampler<> {
   size_t sample_index_ = 0;
 };
 
+// The base of batch requests that are not index lists: size() is the number of
+// examples asked for.
+struct CustomBatchRequest {
+  virtual ~CustomBatchRequest() = default;
+  virtual size_t size() const = 0;
+};
+
 // A request for a number of examples (StreamSampler's BatchRequest); converts to size_t.
-struct BatchSize {
+struct BatchSize : public CustomBatchRequest {
   explicit BatchSize(size_t size) : size_(size) {}
-  size_t size() const noexcept { return size_; }
+  size_t size() const noexcept override { return size_; }
   operator size_t() const noexcept { return size_; }  // NOLINT
   size_t size_;
 };

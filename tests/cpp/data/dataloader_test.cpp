@@ -191,6 +191,31 @@ TEST(DataLoader, TransformExceptionInWorker) {
                    "Caught exception in DataLoader worker thread. Original message: short batch of 1");
 }
 
+TEST(DataLoader, NonStandardWorkerException) {
+  auto ds = range_dataset(4).map(transforms::BatchLambda<TensorExample>([](TensorExample b) {
+    if (b.data.numel() > 0) throw 42;
+    return b;
+  }));
+  auto loader = make_data_loader(std::move(ds), samplers::SequentialSampler(4),
+                                 DataLoaderOptions(2).workers(1));
+  try {
+    epoch(*loader);
+    ADD_FAILURE() << "no exception";
+  } catch (const WorkerException& e) {
+    EXPECT_EQ(std::string(e.what()), "Caught exception in DataLoader worker thread.");
+    EXPECT_THROW(std::rethrow_exception(e.original_exception), int);
+  }
+}
+
+TEST(DataLoader, EmptyDataset) {
+  for (size_t workers : {0, 2}) {
+    auto loader = make_data_loader(range_dataset(0), DataLoaderOptions(4).workers(workers));
+    EXPECT_TRUE(epoch(*loader).empty());
+    EXPECT_TRUE(loader->begin() == loader->end());
+  }
+  EXPECT_THROW(samplers::RandomSampler(-1), Error);
+}
+
 TEST(DataLoader, ExceptionWithoutWorkersIsTheOriginal) {
   SlowDataset ds(4, no_delay, /*bad=*/2);
   auto loader = make_data_loader(ds.map(transforms::Stack<TensorExample>()),
