@@ -5,11 +5,31 @@
 
 #include "wick/data/transforms.h"
 #include "wick/ops/creation.h"
+#include "wick/ops/index.h"
 #include "wick/ops/shape.h"
 
 namespace wick::data {
 
 namespace datasets {
+
+namespace detail {
+
+Tensor gather_rows(const Tensor& t, ArrayRef<size_t> indices) {
+  const int64_t rows = t.size(0);
+  Tensor index = wick::empty({static_cast<int64_t>(indices.size())}, kLong);
+  int64_t* p = index.data_ptr<int64_t>();
+  for (size_t i = 0; i < indices.size(); ++i) {
+    const auto v = static_cast<int64_t>(indices[i]);
+    WICK_CHECK_T(IndexError, v >= 0 && v < rows, "index ", v, " is out of bounds for dimension 0 with size ",
+                 rows);
+    p[i] = v;
+  }
+  // An empty batch stacks nothing: wick::stack's error, as the per-row path.
+  WICK_CHECK(!indices.empty(), "stack expects a non-empty TensorList");
+  return wick::index_select(t, 0, index);
+}
+
+}  // namespace detail
 
 TensorDataset::TensorDataset(const std::vector<Tensor>& tensors)
     : TensorDataset(wick::stack(tensors)) {}

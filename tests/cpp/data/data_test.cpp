@@ -81,6 +81,33 @@ TEST(DataTensorDataset, PairForm) {
                    "Size mismatch between tensors");
 }
 
+TEST(DataMapDataset, StackedTensorRowsFastPath) {
+  // Note [stacked tensor rows]: the same batch as a row view per example + stack,
+  // also from a non-contiguous tensor.
+  Tensor base = wick::arange(24.).reshape({4, 6}).t();  // 6 x 4, non-contiguous
+  auto identity = transforms::Lambda<TensorExample>([](TensorExample e) { return e; });
+  auto fast = datasets::TensorDataset(base).map(transforms::Stack<TensorExample>());
+  auto slow = datasets::TensorDataset(base).map(identity).map(transforms::Stack<TensorExample>());
+  const std::vector<size_t> idx = {5, 0, 3, 3};
+  Tensor f = fast.get_batch(idx).data, s = slow.get_batch(idx).data;
+  EXPECT_TRUE(test::tensors_close(f, s, 0, 0));
+  EXPECT_TRUE(f.is_contiguous());
+  EXPECT_EQ(f.sizes().vec(), (std::vector<int64_t>{4, 4}));
+  EXPECT_THROW_MSG(fast.get_batch(std::vector<size_t>{1, 6}), IndexError,
+                   "index 6 is out of bounds for dimension 0 with size 6");
+  EXPECT_THROW_MSG(slow.get_batch(std::vector<size_t>{1, 6}), IndexError,
+                   "index 6 is out of bounds for dimension 0 with size 6");
+
+  datasets::TensorPairDataset pairs(base, wick::arange(6) * 2);
+  auto pair_fast = pairs.map(transforms::Stack<>());
+  auto pair_slow = pairs.map(transforms::Lambda<Example<>>([](Example<> e) { return e; }))
+                       .map(transforms::Stack<>());
+  Example<> a = pair_fast.get_batch(idx), b = pair_slow.get_batch(idx);
+  EXPECT_TRUE(test::tensors_close(a.data, b.data, 0, 0));
+  EXPECT_TRUE(test::tensors_close(a.target, b.target, 0, 0));
+  EXPECT_EQ(longs(a.target), (std::vector<int64_t>{10, 0, 6, 6}));
+}
+
 // A dataset of i -> {[i, i], i * 10}.
 struct PairDataset : datasets::Dataset<PairDataset> {
   explicit PairDataset(size_t n) : n(n) {}
