@@ -115,7 +115,9 @@ TEST(DataChunkDataset, RandomSamplersAndPreloaders) {
       size_t short_batches = 0;
       for (auto& b : batches) short_batches += b.size() < 4;
       EXPECT_EQ(short_batches, 0u);  // 40 = 10 full batches
-      if (preloaders == 1) EXPECT_NE(batches, epoch(*loader));  // reshuffled per epoch
+      if (preloaders == 1) {
+        EXPECT_NE(batches, epoch(*loader));  // reshuffled per epoch
+      }
     }
   }
 }
