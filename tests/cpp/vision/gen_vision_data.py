@@ -1,7 +1,7 @@
 # Regenerates vision_test_data.h: small PNG/JPEG files written by PIL and
 # torchvision 0.14's decoded pixels for them, for io_test.cpp.
 # Run with Debian's interpreter: /usr/bin/python3 tests/cpp/vision/gen_vision_data.py
-import io as pio, os
+import io as pio, os, struct, zlib
 import numpy as np
 import torch, torchvision
 from torchvision.io import decode_png, decode_jpeg, encode_png, encode_jpeg, ImageReadMode
@@ -20,6 +20,22 @@ def png(im, **kw):
 def jpg(im, **kw):
     b = pio.BytesIO(); im.save(b, format="JPEG", **kw); return b.getvalue()
 
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+
+def interlaced_png(pixels, color_type, bit_depth=8):
+    """An Adam7-interlaced PNG of an HxWxC array (filter 0 on every row); 16-bit rows big-endian."""
+    h, w = pixels.shape[:2]
+    raw = b""
+    for y0, x0, dy, dx in ((0, 0, 8, 8), (0, 4, 8, 8), (4, 0, 8, 4), (0, 2, 4, 4), (2, 0, 4, 2), (0, 1, 2, 2), (1, 0, 2, 1)):
+        sub = pixels[y0::dy, x0::dx]
+        if sub.shape[0] == 0 or sub.shape[1] == 0:
+            continue
+        for row in sub:
+            raw += b"\x00" + (row.astype(">u2") if bit_depth == 16 else row).tobytes()
+    ihdr = struct.pack(">IIBBBBB", w, h, bit_depth, color_type, 0, 0, 1)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
 files = {}
 files["png_L"] = png(Image.fromarray(rgb).convert("L"))
 files["png_LA"] = png(Image.fromarray(rgba, "RGBA").convert("LA"))
@@ -34,6 +50,10 @@ files["png_P4"] = png(pal4, bits=4)
 files["png_1bit"] = png(Image.fromarray(rgb).convert("1"))
 a16 = (np.arange(30, dtype=np.int32).reshape(5, 6) * 2111)
 files["png_16"] = png(Image.fromarray(a16).convert("I;16"))
+files["png_RGB_interlaced"] = interlaced_png(rgb, 2)
+files["png_RGBA_interlaced"] = interlaced_png(rgba, 6)
+files["png_16_interlaced"] = interlaced_png(a16.astype(np.uint16)[:, :, None], 0, 16)
+files["jpeg_cmyk"] = jpg(Image.fromarray(smooth_rgb).convert("CMYK"), quality=90)
 files["jpeg_gray"] = jpg(Image.fromarray(smooth), quality=90)
 files["jpeg_rgb"] = jpg(Image.fromarray(smooth_rgb), quality=85)
 files["jpeg_rgb_progressive"] = jpg(Image.fromarray(smooth_rgb), quality=80, progressive=True)
@@ -49,7 +69,7 @@ for name, b in files.items():
     for mname, m in modes.items():
         if not is_png and mname not in ("UNCHANGED", "GRAY", "RGB"):
             continue
-        if name == "png_16":
+        if name.startswith("png_16"):
             continue
         if name in ("png_P", "png_P4") and mname in ("GRAY_ALPHA", "RGB_ALPHA"):
             continue  # torchvision 0.14 returns uninitialised memory here; see io_test.cpp
@@ -57,6 +77,8 @@ for name, b in files.items():
             continue  # torchvision 0.14 fills alpha with (1 << bit_depth) - 1 = 1, not 255
         if name == "png_P4" and mname == "UNCHANGED":
             continue  # torchvision 0.14 leaves 4-bit indices packed
+        if name == "jpeg_cmyk" and mname != "UNCHANGED":
+            continue  # libjpeg-turbo: "Unsupported color conversion request"
         out = (decode_png if is_png else decode_jpeg)(t(b), m)
         decoded.append((name, mname, list(out.shape), out.flatten().tolist()))
 # 16-bit through the private allow_16_bits path (int32 out).

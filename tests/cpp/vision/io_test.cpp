@@ -119,6 +119,18 @@ TEST(VisionIo, Png16Bits) {
   EXPECT_EQ(ints(ga.select(0, 1)), std::vector<int64_t>(30, 65535));
 }
 
+TEST(VisionIo, InterlacedAndCmyk) {
+  EXPECT_TRUE(test::tensors_close(vio::decode_png(bytes(vision_data::png_RGB_interlaced)), rgb_image()));
+  EXPECT_TRUE(test::tensors_close(vio::decode_png(bytes(vision_data::png_RGBA_interlaced), ImageReadMode::RGB),
+                                  rgb_image()));
+  // 16-bit Adam7 (torchvision 0.14 loses earlier passes here; wick reads them all).
+  EXPECT_TRUE(test::tensors_close(vio::decode_png(bytes(vision_data::png_16_interlaced), ImageReadMode::UNCHANGED, true),
+                                  vio::decode_png(bytes(vision_data::png_16), ImageReadMode::UNCHANGED, true)));
+  EXPECT_EQ(vio::decode_jpeg(bytes(vision_data::jpeg_cmyk)).size(0), 4);
+  EXPECT_THROW_MSG(vio::decode_jpeg(bytes(vision_data::jpeg_cmyk), ImageReadMode::RGB), Error,
+                   "Unsupported color conversion request");
+}
+
 TEST(VisionIo, EncodersMatchTorchvisionBytes) {
   Tensor gray = from_blob(const_cast<uint8_t*>(vision_data::smooth_hw.data()), {1, 16, 16}, kUInt8).clone();
   EXPECT_EQ(to_vec(vio::encode_png(rgb_image(), 6)), vision_data::enc_png_rgb_6);
