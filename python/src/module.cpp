@@ -5,6 +5,7 @@
 
 namespace wick::python { void init_optim(pybind11::module_& m); }
 namespace wick::python { void init_serialize(pybind11::module_& m); }
+namespace wick::python { void init_vision(pybind11::module_& m); }
 
 PYBIND11_MODULE(_C, m) {
   using namespace wick::python;
@@ -38,4 +39,5 @@ PYBIND11_MODULE(_C, m) {
   init_nn_attention(m);
   init_optim(m);
   init_serialize(m);
+  init_vision(m);
 }
