@@ -13,7 +13,7 @@
 using namespace wick;
 using serialize::Value;
 using namespace std::string_literals;
-namespace data = serialize_test_data;
+namespace baked = serialize_test_data;
 
 namespace {
 
@@ -27,7 +27,7 @@ const Value* find(const Value& dict, const std::string& key) {
   return nullptr;
 }
 
-void expect_matches(const Value& dict, const std::vector<data::ExpectedTensor>& expected) {
+void expect_matches(const Value& dict, const std::vector<baked::ExpectedTensor>& expected) {
   ASSERT_TRUE(dict.is_dict());
   ASSERT_EQ(dict.dict_items().size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
@@ -80,14 +80,14 @@ TEST(Serialize, Crc32MatchesBitwiseReference) {
 }
 
 TEST(Serialize, LoadsTorchDtypes) {
-  Value v = serialize::load_from_bytes(bytes_of(data::k_dtypes, data::k_dtypes_size));
+  Value v = serialize::load_from_bytes(bytes_of(baked::k_dtypes, baked::k_dtypes_size));
   EXPECT_TRUE(v.is_ordered_dict());
-  expect_matches(v, data::k_dtypes_expected);
+  expect_matches(v, baked::k_dtypes_expected);
 }
 
 TEST(Serialize, LoadsTorchViewsSharingStorage) {
-  Value v = serialize::load_from_bytes(bytes_of(data::k_views, data::k_views_size));
-  expect_matches(v, data::k_views_expected);
+  Value v = serialize::load_from_bytes(bytes_of(baked::k_views, baked::k_views_size));
+  expect_matches(v, baked::k_views_expected);
   Tensor base = find(v, "base")->to_tensor();
   const Tensor& t = find(v, "t")->to_tensor();
   EXPECT_EQ(base.storage().get(), t.storage().get());
@@ -98,14 +98,14 @@ TEST(Serialize, LoadsTorchViewsSharingStorage) {
 }
 
 TEST(Serialize, LoadsTorchStateDict) {
-  Value v = serialize::load_from_bytes(bytes_of(data::k_state_dict, data::k_state_dict_size));
+  Value v = serialize::load_from_bytes(bytes_of(baked::k_state_dict, baked::k_state_dict_size));
   EXPECT_TRUE(v.is_ordered_dict());
-  expect_matches(v, data::k_state_dict_expected);
+  expect_matches(v, baked::k_state_dict_expected);
   EXPECT_FALSE(find(v, "0.weight")->to_tensor().requires_grad());
 }
 
 TEST(Serialize, LoadsTorchNestedContainers) {
-  Value v = serialize::load_from_bytes(bytes_of(data::k_nested, data::k_nested_size));
+  Value v = serialize::load_from_bytes(bytes_of(baked::k_nested, baked::k_nested_size));
   ASSERT_TRUE(v.is_dict());
   EXPECT_FALSE(v.is_ordered_dict());
   EXPECT_EQ(find(v, "epoch")->to_int(), 3);
@@ -143,7 +143,7 @@ TEST(Serialize, LoadTensorFromFile) {
   {
     FILE* f = std::fopen(path.c_str(), "wb");
     ASSERT_NE(f, nullptr);
-    std::fwrite(data::k_tensor, 1, data::k_tensor_size, f);
+    std::fwrite(baked::k_tensor, 1, baked::k_tensor_size, f);
     std::fclose(f);
   }
   Tensor t;
@@ -156,14 +156,14 @@ TEST(Serialize, LoadTensorFromFile) {
 
 TEST(Serialize, RefusesForeignGlobal) {
   std::string msg = test::error_of(
-      [] { serialize::load_from_bytes(bytes_of(data::k_foreign, data::k_foreign_size)); });
+      [] { serialize::load_from_bytes(bytes_of(baked::k_foreign, baked::k_foreign_size)); });
   EXPECT_NE(msg.find("Unsupported global: GLOBAL datetime.date was not an allowed global"),
             std::string::npos)
       << msg;
 }
 
 TEST(Serialize, TruncatedAtEveryOffsetRaises) {
-  std::string_view full = bytes_of(data::k_nested, data::k_nested_size);
+  std::string_view full = bytes_of(baked::k_nested, baked::k_nested_size);
   for (size_t n = 0; n < full.size(); ++n) {
     std::string cut(full.substr(0, n));
     EXPECT_TRUE(test::raises<Error>([&] { serialize::load_from_bytes(cut); })) << n;
@@ -172,7 +172,7 @@ TEST(Serialize, TruncatedAtEveryOffsetRaises) {
 
 TEST(Serialize, CorruptBytesNeverCrash) {
   // Flip each byte of the pickle and the headers: either a clean load or wick::Error.
-  std::string full(bytes_of(data::k_views, data::k_views_size));
+  std::string full(bytes_of(baked::k_views, baked::k_views_size));
   for (size_t i = 0; i < full.size(); ++i) {
     std::string bad = full;
     bad[i] = static_cast<char>(bad[i] ^ 0x5a);
@@ -184,12 +184,12 @@ TEST(Serialize, CorruptBytesNeverCrash) {
 }
 
 TEST(Serialize, RoundTripsEveryDtypeAndView) {
-  Value torch_file = serialize::load_from_bytes(bytes_of(data::k_dtypes, data::k_dtypes_size));
+  Value torch_file = serialize::load_from_bytes(bytes_of(baked::k_dtypes, baked::k_dtypes_size));
   Value again = serialize::load_from_bytes(serialize::save_to_bytes(torch_file));
-  expect_matches(again, data::k_dtypes_expected);
-  Value views = serialize::load_from_bytes(bytes_of(data::k_views, data::k_views_size));
+  expect_matches(again, baked::k_dtypes_expected);
+  Value views = serialize::load_from_bytes(bytes_of(baked::k_views, baked::k_views_size));
   Value views2 = serialize::load_from_bytes(serialize::save_to_bytes(views));
-  expect_matches(views2, data::k_views_expected);
+  expect_matches(views2, baked::k_views_expected);
   EXPECT_EQ(find(views2, "base")->to_tensor().storage().get(),
             find(views2, "row")->to_tensor().storage().get());
 }
@@ -339,16 +339,16 @@ TEST(Serialize, ModulesSaveAndLoadStateDicts) {
   {
     FILE* f = std::fopen(path.c_str(), "wb");
     ASSERT_NE(f, nullptr);
-    std::fwrite(data::k_state_dict, 1, data::k_state_dict_size, f);
+    std::fwrite(baked::k_state_dict, 1, baked::k_state_dict_size, f);
     std::fclose(f);
   }
   nn::Sequential model(nn::Linear(3, 2), nn::BatchNorm1d(2));
   load(model, path);
   auto sd = model->state_dict();
-  ASSERT_EQ(sd.size(), data::k_state_dict_expected.size());
+  ASSERT_EQ(sd.size(), baked::k_state_dict_expected.size());
   for (size_t i = 0; i < sd.size(); ++i) {
-    EXPECT_EQ(sd[i].key(), data::k_state_dict_expected[i].key);
-    EXPECT_EQ(test::values(sd[i].value()), data::k_state_dict_expected[i].values);
+    EXPECT_EQ(sd[i].key(), baked::k_state_dict_expected[i].key);
+    EXPECT_EQ(test::values(sd[i].value()), baked::k_state_dict_expected[i].values);
   }
   // And back: a fresh module loads what this one saved.
   save(model, path);
