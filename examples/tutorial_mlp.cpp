@@ -20,23 +20,29 @@
 
 #include "wick/wick.h"
 
-namespace {
-
+// The layers are made one statement at a time: C++ leaves the order in which a
+// call's arguments are evaluated open (GCC goes right to left), and the
+// initialisation must draw from the generator in PyTorch's order (784-512 first)
+// for a seed to give PyTorch's weights.
 struct NeuralNetworkImpl : wick::nn::Module {
-  NeuralNetworkImpl()
-      : flatten(register_module("flatten", wick::nn::Flatten())),
-        linear_relu_stack(register_module(
-            "linear_relu_stack",
-            wick::nn::Sequential(wick::nn::Linear(28 * 28, 512), wick::nn::ReLU(),
-                                 wick::nn::Linear(512, 512), wick::nn::ReLU(),
-                                 wick::nn::Linear(512, 10)))) {}
+  NeuralNetworkImpl() {
+    wick::nn::Linear fc1(28 * 28, 512);
+    wick::nn::Linear fc2(512, 512);
+    wick::nn::Linear fc3(512, 10);
+    flatten = register_module("flatten", wick::nn::Flatten());
+    linear_relu_stack = register_module(
+        "linear_relu_stack",
+        wick::nn::Sequential(fc1, wick::nn::ReLU(), fc2, wick::nn::ReLU(), fc3));
+  }
 
   wick::Tensor forward(const wick::Tensor& x) { return linear_relu_stack->forward(flatten(x)); }
 
-  wick::nn::Flatten flatten;
-  wick::nn::Sequential linear_relu_stack;
+  wick::nn::Flatten flatten{nullptr};
+  wick::nn::Sequential linear_relu_stack{nullptr};
 };
 WICK_MODULE(NeuralNetwork);
+
+namespace {
 
 // n noisy copies of the class prototypes, as (image, label) examples.
 class SyntheticImages : public wick::data::datasets::Dataset<SyntheticImages> {
@@ -44,7 +50,7 @@ class SyntheticImages : public wick::data::datasets::Dataset<SyntheticImages> {
   SyntheticImages(int64_t n, const wick::Tensor& prototypes, wick::Generator& gen) {
     labels_ = wick::randint(0, 10, {n}, gen);
     wick::Tensor noise = wick::randn({n, 1, 28, 28}, gen);
-    images_ = (prototypes.index_select(0, labels_) + 1.5 * noise).clamp(0, 1);
+    images_ = (prototypes.index_select(0, labels_) + noise).clamp(0, 1);
   }
   wick::data::Example<> get(size_t index) override {
     auto i = static_cast<int64_t>(index);
@@ -115,7 +121,9 @@ int main(int argc, char** argv) try {
   Args args = parse(argc, argv);
   wick::manual_seed(static_cast<uint64_t>(args.seed));
   wick::Generator gen;
-  gen.manual_seed(static_cast<uint64_t>(args.seed));
+  // The data have their own stream: a generator seeded like the default one would
+  // repeat its numbers, correlating the labels with the sampler's permutation.
+  gen.manual_seed(static_cast<uint64_t>(args.seed + 1000));
   wick::Tensor prototypes = wick::rand({10, 1, 28, 28}, gen);
   SyntheticImages train_data(args.train_size, prototypes, gen);
   SyntheticImages test_data(args.test_size, prototypes, gen);
