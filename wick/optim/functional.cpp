@@ -85,36 +85,57 @@ double increment_step(const Tensor& s) {
   return s.item<double>();
 }
 
-template <typename T>
-void sgd_kernel(T* p, const T* g, T* b, int64_t n, bool first, double lr, double momentum,
-                double dampening, double weight_decay, bool nesterov, bool maximize) {
+// Weight decay, the momentum mode (0: none, 1: the first step, which starts the
+// buffer at d, 2: the running buffer) and nesterov are template flags so the loop
+// has no branches and vectorises; maximize is an exact multiplication by -1 or 1.
+template <typename T, bool kWd, int kMom, bool kNesterov>
+void sgd_loop(T* p, const T* g, T* b, int64_t n, double lr, double momentum, double dampening,
+              double weight_decay, bool maximize) {
   using opm = opmath_t<T>;
   auto r = [](opm x) { return static_cast<opm>(static_cast<T>(x)); };
   const opm neg_lr = static_cast<opm>(-lr);
   const opm wd = static_cast<opm>(weight_decay);
   const opm mom = static_cast<opm>(momentum);
   const opm damp1 = static_cast<opm>(1.0 - dampening);
-  const bool use_wd = weight_decay != 0;
-  const bool use_mom = momentum != 0;
+  const opm sign = maximize ? opm(-1) : opm(1);
   parallel_for(0, n, kGrainSize, [=](int64_t s, int64_t e) {
     for (int64_t i = s; i < e; ++i) {
-      opm d = static_cast<opm>(g[i]);
-      if (maximize) d = -d;
-      if (use_wd) d = r(d + wd * static_cast<opm>(p[i]));
-      if (use_mom) {
-        opm bv;
-        if (first) {
-          bv = d;
-        } else {
-          bv = r(static_cast<opm>(b[i]) * mom);
-          bv = r(bv + damp1 * d);
-        }
+      opm d = static_cast<opm>(g[i]) * sign;
+      if constexpr (kWd) d = r(d + wd * static_cast<opm>(p[i]));
+      if constexpr (kMom != 0) {
+        opm bv = d;
+        if constexpr (kMom == 2) bv = r(r(static_cast<opm>(b[i]) * mom) + damp1 * d);
         b[i] = static_cast<T>(bv);
-        d = nesterov ? r(d + mom * bv) : bv;
+        if constexpr (kNesterov) {
+          d = r(d + mom * bv);
+        } else {
+          d = bv;
+        }
       }
       p[i] = static_cast<T>(static_cast<opm>(p[i]) + neg_lr * d);
     }
   });
+}
+
+template <typename T, bool kWd>
+void sgd_kernel_wd(T* p, const T* g, T* b, int64_t n, bool first, double lr, double momentum,
+                   double dampening, double weight_decay, bool nesterov, bool maximize) {
+  if (momentum == 0) {
+    sgd_loop<T, kWd, 0, false>(p, g, b, n, lr, momentum, dampening, weight_decay, maximize);
+  } else if (first) {
+    (nesterov ? sgd_loop<T, kWd, 1, true> : sgd_loop<T, kWd, 1, false>)(
+        p, g, b, n, lr, momentum, dampening, weight_decay, maximize);
+  } else {
+    (nesterov ? sgd_loop<T, kWd, 2, true> : sgd_loop<T, kWd, 2, false>)(
+        p, g, b, n, lr, momentum, dampening, weight_decay, maximize);
+  }
+}
+
+template <typename T>
+void sgd_kernel(T* p, const T* g, T* b, int64_t n, bool first, double lr, double momentum,
+                double dampening, double weight_decay, bool nesterov, bool maximize) {
+  (weight_decay != 0 ? sgd_kernel_wd<T, true> : sgd_kernel_wd<T, false>)(
+      p, g, b, n, first, lr, momentum, dampening, weight_decay, nesterov, maximize);
 }
 
 struct AdamScalars {
