@@ -325,3 +325,20 @@ def test_vision_namespace():
                  "BasicBlock", "Bottleneck", "VGG", "AlexNet", "MobileNetV2", "SqueezeNet",
                  "DenseNet"]:
         assert hasattr(wm, name), name
+
+
+@needs_tv
+def test_registry_like_torchvision():
+    names = wm.list_models()
+    assert set(names) <= set(tvm.list_models()) and len(names) == 26
+    for n in names:
+        assert wm.get_model_weights(n).__name__ == tvm.get_model_weights(n).__name__, n
+        assert list(wm.get_model_weights(n).__members__) == list(tvm.get_model_weights(n).__members__)
+    assert wm.get_model_weights(wm.resnet18) is wm.ResNet18_Weights
+    assert wm.get_weight("ResNet50_Weights.IMAGENET1K_V2") is wm.ResNet50_Weights.IMAGENET1K_V2
+    assert wm.list_models(wm.squeezenet) == ["squeezenet1_0", "squeezenet1_1"]
+    assert wm.get_model_builder("resnet34") is wm.resnet34
+    m = wm.get_model("squeezenet1_1", num_classes=3)
+    assert tuple(m.classifier[1].weight.shape) == (3, 512, 1, 1)
+    with pytest.raises(ValueError, match="Unknown model nope"):
+        wm.get_model("nope")

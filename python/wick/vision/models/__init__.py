@@ -12,3 +12,4 @@ from wick.vision.models.resnet import *  # noqa: F401,F403
 from wick.vision.models.mobilenetv2 import *  # noqa: F401,F403
 from wick.vision.models.squeezenet import *  # noqa: F401,F403
 from wick.vision.models.densenet import *  # noqa: F401,F403
+from wick.vision.models._api import *  # noqa: F401,F403
