@@ -1,4 +1,5 @@
 #pragma once
-// wick::vision: torchvision's C++ side (image io and datasets so far).
+// wick::vision: torchvision's C++ side (image io, datasets, models).
 #include "wick/vision/datasets/mnist.h"
 #include "wick/vision/io.h"
+#include "wick/vision/models/models.h"

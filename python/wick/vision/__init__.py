@@ -1,8 +1,9 @@
 """wick.vision: torchvision's API over wick's C++ image and dataset code.
 
-    from wick.vision import io, datasets
+    from wick.vision import io, datasets, models
 """
 from wick.vision import io  # noqa: F401
 from wick.vision import datasets  # noqa: F401
+from wick.vision import models  # noqa: F401
 
-__all__ = ["io", "datasets"]
+__all__ = ["io", "datasets", "models"]
