@@ -4,5 +4,6 @@
 """
 from wick.vision import io  # noqa: F401
 from wick.vision import datasets  # noqa: F401
+from wick.vision import transforms  # noqa: F401
 
-__all__ = ["io", "datasets"]
+__all__ = ["io", "datasets", "transforms"]
