@@ -329,12 +329,8 @@ def rotate(img, angle, interpolation=InterpolationMode.NEAREST, expand=False, ce
     if not _is_tensor(img):
         return F_pil.rotate(img, angle=angle, interpolation=pil_modes_mapping[interpolation], expand=expand,
                             center=center, fill=fill)
-    center_f = [0.0, 0.0]
-    if center is not None:
-        _, height, width = get_dimensions(img)
-        center_f = [1.0 * (c - s * 0.5) for c, s in zip(center, [width, height])]
-    matrix = _get_inverse_affine_matrix(center_f, -angle, [0.0, 0.0], 1.0, [0.0, 0.0])
-    return F_t.rotate(img, matrix=matrix, interpolation=interpolation.value, expand=expand, fill=fill)
+    # the C++ op builds the inverse matrix about the image centre (or `center`)
+    return F_t.rotate(img, angle, interpolation=interpolation.value, expand=expand, center=center, fill=fill)
 
 
 def affine(img, angle, translate, scale, shear, interpolation=InterpolationMode.NEAREST, fill=None, center=None):
@@ -368,11 +364,8 @@ def affine(img, angle, translate, scale, shear, interpolation=InterpolationMode.
             center = [width * 0.5, height * 0.5]
         matrix = _get_inverse_affine_matrix(center, angle, translate, scale, shear)
         return F_pil.affine(img, matrix=matrix, interpolation=pil_modes_mapping[interpolation], fill=fill)
-    center_f = [0.0, 0.0]
-    if center is not None:
-        center_f = [1.0 * (c - s * 0.5) for c, s in zip(center, [width, height])]
-    matrix = _get_inverse_affine_matrix(center_f, angle, [1.0 * t for t in translate], scale, shear)
-    return F_t.affine(img, matrix=matrix, interpolation=interpolation.value, fill=fill)
+    return F_t.affine(img, angle, translate, scale, shear, interpolation=interpolation.value, fill=fill,
+                      center=center)
 
 
 def to_grayscale(img, num_output_channels=1):
