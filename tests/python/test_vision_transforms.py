@@ -472,3 +472,31 @@ def test_exports():
     for name in ["ToTensor", "Normalize", "Compose", "RandomResizedCrop", "InterpolationMode"]:
         assert name in WT.__all__ and hasattr(WT, name)
     assert WT.functional is WF
+
+
+def test_more_leading_dims():
+    # wick also takes [..., C, H, W] with several leading dims (torchvision 0.14 takes at most one)
+    arr = image(batch=(2, 2))
+    w = wick.from_numpy(arr.copy())
+    flat_t = torch.from_numpy(arr.reshape(4, 3, 11, 13).copy())
+    out = WF.resize(w, [5, 6])
+    check(out.reshape(4, 3, 5, 6), TF.resize(flat_t, [5, 6]), 1.0)
+    out = WF.rotate(w.float(), 20, WF.InterpolationMode.BILINEAR, fill=[1.0])
+    check(out.reshape(4, 3, 11, 13), TF.rotate(flat_t.float(), 20, TF.InterpolationMode.BILINEAR, fill=[1.0]), 1e-3)
+    out = WF.gaussian_blur(w, 3, 1.0)
+    check(out.reshape(4, 3, 11, 13), TF.gaussian_blur(flat_t, 3, 1.0), 1.0)
+
+
+def test_normalize_tensor_mean():
+    w, t = pair(image(), "float64")
+    wm, tm = wick.tensor([0.5, 0.4, 0.3]).view(3, 1, 1), torch.tensor([0.5, 0.4, 0.3]).view(3, 1, 1)
+    check(WF.normalize(w, wm, 0.5), TF.normalize(t, tm, 0.5), 1e-12)
+    check(WF.normalize(w, 0.5, [0.2]), TF.normalize(t, 0.5, [0.2]), 1e-12)
+
+
+def test_tensor_path_is_the_cpp_op():
+    from wick import _C
+    w = wick.from_numpy(image())
+    assert WF.resize(w, [5, 6]).equal(_C._vision_transforms.resize(w, [5, 6], "bilinear", False))
+    with pytest.raises(ValueError, match="Interpolation mode 'box' is unsupported with Tensor input"):
+        _C._vision_transforms.resize(w, [5, 6], "box", False)
