@@ -63,6 +63,11 @@ void init_vision_transforms(py::module_& m) {
   v.def("adjust_hue", &VF::adjust_hue, py::arg("img"), py::arg("factor"), nogil());
   v.def("adjust_gamma", &VF::adjust_gamma, py::arg("img"), py::arg("gamma"), py::arg("gain"), nogil());
   v.def("invert", &VF::invert, py::arg("img"), nogil());
+  v.def("posterize", &VF::posterize, py::arg("img"), py::arg("bits"), nogil());
+  v.def("solarize", &VF::solarize, py::arg("img"), py::arg("threshold"), nogil());
+  v.def("adjust_sharpness", &VF::adjust_sharpness, py::arg("img"), py::arg("factor"), nogil());
+  v.def("autocontrast", &VF::autocontrast, py::arg("img"), nogil());
+  v.def("equalize", &VF::equalize, py::arg("img"), nogil());
   v.def("gaussian_blur", &VF::gaussian_blur, py::arg("img"), py::arg("kernel_size"), py::arg("sigma"), nogil());
   v.def("erase", &VF::erase, py::arg("img"), py::arg("i"), py::arg("j"), py::arg("h"), py::arg("w"), py::arg("v"),
         py::arg("inplace"), nogil());

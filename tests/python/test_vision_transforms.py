@@ -500,3 +500,68 @@ def test_tensor_path_is_the_cpp_op():
     assert WF.resize(w, [5, 6]).equal(_C._vision_transforms.resize(w, [5, 6], "bilinear", False))
     with pytest.raises(ValueError, match="Interpolation mode 'box' is unsupported with Tensor input"):
         _C._vision_transforms.resize(w, [5, 6], "box", False)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_sharpness_solarize_autocontrast(dtype):
+    arr = image(batch=(2,))
+    arr[1, 1] = 7  # a constant channel: autocontrast leaves it alone
+    w, t = pair(arr, dtype)
+    thr = 100 if dtype == "uint8" else 0.4
+    check(*call("solarize", w, t, thr))
+    check(*call("adjust_sharpness", w, t, 1.7), atol=tol(dtype))
+    check(*call("adjust_sharpness", w, t, 0.3), atol=tol(dtype))
+    check(*call("autocontrast", w, t), atol=1e-6 if dtype != "uint8" else 0)
+    check(*call("adjust_sharpness", w[..., :2, :], t[..., :2, :], 2.0))  # too small: unchanged
+    with pytest.raises(TypeError, match="Threshold should be less than bound of img."):
+        WF.solarize(w, 300)
+
+
+def test_posterize_equalize():
+    arr = image(batch=(2,))
+    arr[0, 2] = 9
+    w, t = pair(arr)
+    for bits in range(9):
+        check(*call("posterize", w, t, bits))
+    check(*call("equalize", w, t))
+    check(*call("equalize", w[1], t[1]))
+    with pytest.raises(ValueError, match="The number if bits should be between 0 and 8. Got 9"):
+        WF.posterize(w, 9)
+    with pytest.raises(TypeError, match="Only torch.uint8 image tensors are supported, but found wick.float32"):
+        WF.equalize(w.float())
+    with pytest.raises(TypeError, match="Input image tensor should have 3 or 4 dimensions, but found 2"):
+        WF.equalize(w[0, 0])
+
+
+@pytest.mark.parametrize("fn,args", [("posterize", (3,)), ("solarize", (100,)), ("adjust_sharpness", (1.7,)),
+                                     ("autocontrast", ()), ("equalize", ())])
+def test_pil_extra_ops(fn, args):
+    im = pil()
+    check(getattr(WF, fn)(im, *args), getattr(TF, fn)(im, *args))
+
+
+@pytest.mark.parametrize("name,args", [("RandomPosterize", (3,)), ("RandomSolarize", (100,)),
+                                       ("RandomAdjustSharpness", (2,)), ("RandomAutocontrast", ()),
+                                       ("RandomEqualize", ()), ("RandomInvert", ())])
+def test_random_extra_ops(name, args):
+    w, t = pair(image())
+    assert repr(getattr(WT, name)(*args, p=0.3)) == repr(getattr(TT, name)(*args, p=0.3))
+    for seed in range(4):
+        wick.manual_seed(seed)
+        torch.manual_seed(seed)
+        check(getattr(WT, name)(*args)(w), getattr(TT, name)(*args)(t))
+
+
+def test_linear_transformation():
+    n = 3 * 4 * 4
+    m = np.random.RandomState(5).rand(n, n).astype(np.float32)
+    mv = np.arange(n, dtype=np.float32) / n
+    wl = WT.LinearTransformation(wick.from_numpy(m.copy()), wick.from_numpy(mv.copy()))
+    tl = TT.LinearTransformation(torch.from_numpy(m.copy()), torch.from_numpy(mv.copy()))
+    w, t = pair(image(h=4, w=4), "float32")
+    check(wl(w), tl(t), 1e-4)
+    assert repr(wl) == repr(tl)
+    with pytest.raises(ValueError, match=r"transformation_matrix should be square. Got \(2, 3\) rectangular matrix."):
+        WT.LinearTransformation(wick.zeros(2, 3), wick.zeros(2))
+    with pytest.raises(ValueError, match="Input tensor and transformation matrix have incompatible shape."):
+        wl(wick.zeros(3, 2, 2))

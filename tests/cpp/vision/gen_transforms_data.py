@@ -55,6 +55,18 @@ for tag, img in [("u8", u8), ("f32", f32)]:
     put(f"five_center_{tag}", F.five_crop(img, [3, 4])[4])
     put(f"ten_last_{tag}", F.ten_crop(img, [3, 4], vertical_flip=True)[9])
 
+u8c = u8.clone()
+u8c[1] = 7  # a constant channel
+f32c = u8c.float() / 255
+put("u8c", u8c)
+for tag, img in [("u8", u8c), ("f32", f32c)]:
+    put(f"solarize_{tag}", F.solarize(img, 100 if tag == "u8" else 0.4))
+    put(f"sharpness_{tag}", F.adjust_sharpness(img, 1.7))
+    put(f"autocontrast_{tag}", F.autocontrast(img))
+put("posterize3", F.posterize(u8c, 3))
+put("posterize0", F.posterize(u8c, 0))
+put("equalize", F.equalize(u8c))
+
 put("convert_u8_f64", F.convert_image_dtype(u8, torch.float64))
 put("convert_f32_u8", F.convert_image_dtype(f32, torch.uint8))
 put("convert_u8_i16", F.convert_image_dtype(u8, torch.int16))
@@ -84,6 +96,10 @@ RANDOM = {
     "RandomErasingValue": T.RandomErasing(p=0.9, value=(1, 2, 3)),
     "RandomApply": T.RandomApply(torch.nn.ModuleList([T.RandomHorizontalFlip(1.0), T.CenterCrop(5)]), p=0.5),
     "Compose": T.Compose([T.RandomResizedCrop(6), T.RandomHorizontalFlip(), T.Normalize([0.5] * 3, [0.2] * 3)]),
+    "RandomInvert": T.RandomInvert(),
+    "RandomSolarize": T.RandomSolarize(0.4),
+    "RandomAdjustSharpness": T.RandomAdjustSharpness(2.0),
+    "RandomAutocontrast": T.RandomAutocontrast(),
 }
 SEEDS = [0, 1, 2, 7]
 for name, t in RANDOM.items():
@@ -114,6 +130,12 @@ REPRS = {
     "TenCrop": T.TenCrop((3, 4), True),
     "ConvertImageDtype": T.ConvertImageDtype(torch.float32),
     "Normalize": T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225]),
+    "RandomInvert": T.RandomInvert(),
+    "RandomPosterize": T.RandomPosterize(3, 0.3),
+    "RandomSolarize": T.RandomSolarize(0.4),
+    "RandomAdjustSharpness": T.RandomAdjustSharpness(2.0),
+    "RandomAutocontrast": T.RandomAutocontrast(),
+    "RandomEqualize": T.RandomEqualize(0.2),
 }
 
 

@@ -205,6 +205,34 @@ TEST(VisionTransformsF, Color) {
   }
 }
 
+TEST(VisionTransformsF, SharpnessSolarizeAutocontrastPosterizeEqualize) {
+  Tensor u8c = make(D::u8c), f32c = u8c.to(wick::kFloat) / 255;
+  EXPECT_TRUE(same(VF::solarize(u8c, 100), D::solarize_u8));
+  EXPECT_TRUE(same(VF::solarize(f32c, 0.4), D::solarize_f32));
+  EXPECT_TRUE(same(VF::adjust_sharpness(u8c, 1.7), D::sharpness_u8, 1.0));
+  EXPECT_TRUE(same(VF::adjust_sharpness(f32c, 1.7), D::sharpness_f32, 1e-6));
+  EXPECT_TRUE(same(VF::autocontrast(u8c), D::autocontrast_u8));
+  EXPECT_TRUE(same(VF::autocontrast(f32c), D::autocontrast_f32, 1e-6));
+  EXPECT_TRUE(same(VF::posterize(u8c, 3), D::posterize3));
+  EXPECT_TRUE(same(VF::posterize(u8c, 0), D::posterize0));
+  EXPECT_TRUE(same(VF::equalize(u8c), D::equalize));
+  EXPECT_TRUE(same(VF::equalize(u8c.unsqueeze(0)).squeeze(0), D::equalize));
+  try {
+    VF::posterize(f32c, 3);
+    FAIL();
+  } catch (const wick::TypeError& e) {
+    EXPECT_STREQ(e.what(), "Only torch.uint8 image tensors are supported, but found torch.float32");
+  }
+  try {
+    VF::solarize(u8c, 300);
+    FAIL();
+  } catch (const wick::TypeError& e) {
+    EXPECT_STREQ(e.what(), "Threshold should be less than bound of img.");
+  }
+  EXPECT_THROW(VF::posterize(u8c, 9), wick::ValueError);
+  EXPECT_THROW(VF::equalize(u8c[0]), wick::TypeError);
+}
+
 TEST(VisionTransformsF, DtypeNormalizeErase) {
   EXPECT_TRUE(same(VF::convert_image_dtype(u8(), wick::kDouble), D::convert_u8_f64));
   EXPECT_TRUE(same(VF::convert_image_dtype(f32(), wick::kByte), D::convert_f32_u8));
@@ -277,6 +305,10 @@ TEST(VisionTransforms, SeededLikeTorchvision) {
   SEEDED(RandomErasingValue, VT::RandomErasing(0.9, {0.02, 0.33}, {0.3, 3.3}, {1, 2, 3}));
   SEEDED(RandomApply, VT::RandomApply({std::make_shared<VT::RandomHorizontalFlip>(1.0),
                                        std::make_shared<VT::CenterCrop>(std::vector<int64_t>{5})}, 0.5));
+  SEEDED(RandomInvert, VT::RandomInvert());
+  SEEDED(RandomSolarize, VT::RandomSolarize(0.4));
+  SEEDED(RandomAdjustSharpness, VT::RandomAdjustSharpness(2.0));
+  SEEDED(RandomAutocontrast, VT::RandomAutocontrast());
   SEEDED(Compose, VT::Compose({std::make_shared<VT::RandomResizedCrop>(std::vector<int64_t>{6}),
                                std::make_shared<VT::RandomHorizontalFlip>(),
                                std::make_shared<VT::Normalize>(std::vector<double>{0.5, 0.5, 0.5},
@@ -310,6 +342,12 @@ TEST(VisionTransforms, Reprs) {
   EXPECT_EQ(VT::TenCrop({3, 4}, true).repr(), D::repr_TenCrop);
   EXPECT_EQ(VT::ConvertImageDtype(wick::kFloat).repr(), D::repr_ConvertImageDtype);
   EXPECT_EQ(VT::Normalize({0.485, 0.456, 0.406}, {0.229, 0.224, 0.225}).repr(), D::repr_Normalize);
+  EXPECT_EQ(VT::RandomInvert().repr(), D::repr_RandomInvert);
+  EXPECT_EQ(VT::RandomPosterize(3, 0.3).repr(), D::repr_RandomPosterize);
+  EXPECT_EQ(VT::RandomSolarize(0.4).repr(), D::repr_RandomSolarize);
+  EXPECT_EQ(VT::RandomAdjustSharpness(2.0).repr(), D::repr_RandomAdjustSharpness);
+  EXPECT_EQ(VT::RandomAutocontrast().repr(), D::repr_RandomAutocontrast);
+  EXPECT_EQ(VT::RandomEqualize(0.2).repr(), D::repr_RandomEqualize);
 }
 
 TEST(VisionTransforms, ClassesAndErrors) {

@@ -523,6 +523,92 @@ Tensor invert(const Tensor& img) {
   return img.is_floating_point() ? 1.0 - img : Scalar(255) - img;
 }
 
+Tensor posterize(const Tensor& img, int64_t bits) {
+  WICK_CHECK_T(ValueError, bits >= 0 && bits <= 8, "The number if bits should be between 0 and 8. Got ", bits);
+  assert_image_tensor(img);
+  WICK_CHECK_T(TypeError, img.dim() >= 3, "Input image tensor should have at least 3 dimensions, but found ", img.dim());
+  WICK_CHECK_T(TypeError, img.scalar_type() == kByte, "Only torch.uint8 image tensors are supported, but found torch.",
+               python_name(img.scalar_type()));
+  assert_channels(img, {1, 3});
+  // keep the top `bits` bits: ~(2 ** (8 - bits) - 1) as a byte
+  int64_t mask = (-(int64_t{1} << (8 - bits))) & 0xFF;
+  return img.bitwise_and(wick::full({}, mask, kByte));
+}
+
+Tensor solarize(const Tensor& img, double threshold) {
+  assert_image_tensor(img);
+  WICK_CHECK_T(TypeError, img.dim() >= 3, "Input image tensor should have at least 3 dimensions, but found ", img.dim());
+  assert_channels(img, {1, 3});
+  WICK_CHECK_T(TypeError, threshold <= (img.is_floating_point() ? 1.0 : 255.0),
+               "Threshold should be less than bound of img.");
+  return wick::where(img >= threshold, invert(img), img);
+}
+
+Tensor adjust_sharpness(const Tensor& img, double factor) {
+  WICK_CHECK_T(ValueError, factor >= 0, "sharpness_factor (", factor, ") is not non-negative.");
+  assert_image_tensor(img);
+  assert_channels(img, {1, 3});
+  if (img.size(-1) <= 2 || img.size(-2) <= 2) return img;
+  // the image smoothed by PIL's SMOOTH kernel (1 1 1 / 1 5 1 / 1 1 1) / 13, border pixels kept
+  ScalarType dt = img.is_floating_point() ? img.scalar_type() : kFloat;
+  Tensor kernel = wick::ones({3, 3}, dt);
+  kernel.select(0, 1).select(0, 1).fill_(5.0);
+  kernel = kernel / kernel.sum();
+  int64_t c = get_dimensions(img)[0];
+  kernel = kernel.expand({c, 1, 3, 3});
+  CastSqueeze cs;
+  Tensor x = cs.in(img, dt);
+  x = cs.out(F::conv2d(x, kernel, F::Conv2dFuncOptions().groups(c)));
+  Tensor blurred = img.clone();
+  blurred.slice(-2, 1, img.size(-2) - 1).slice(-1, 1, img.size(-1) - 1).copy_(x);
+  return blend(img, blurred, factor);
+}
+
+Tensor autocontrast(const Tensor& img) {
+  assert_image_tensor(img);
+  WICK_CHECK_T(TypeError, img.dim() >= 3, "Input image tensor should have at least 3 dimensions, but found ", img.dim());
+  assert_channels(img, {1, 3});
+  double bound = img.is_floating_point() ? 1.0 : 255.0;
+  ScalarType dt = img.is_floating_point() ? img.scalar_type() : kFloat;
+  Tensor mn = img.amin({-2, -1}, true).to(dt), mx = img.amax({-2, -1}, true).to(dt);
+  // torch's `bound / t` is t.reciprocal() * bound (rounds differently from a true division)
+  Tensor scale = (mx - mn).reciprocal() * bound;
+  Tensor flat = scale.isfinite().logical_not();  // a constant channel is left as is
+  mn = wick::where(flat, 0.0, mn);
+  scale = wick::where(flat, 1.0, scale);
+  return ((img - mn) * scale).clamp(0, bound).to(img.scalar_type());
+}
+
+namespace {
+Tensor equalize_channel(const Tensor& ch) {
+  Tensor hist = ch.reshape({-1}).to(kLong).bincount(std::nullopt, 256);
+  Tensor nonzero = hist.index_select(0, hist.ne(0).nonzero().reshape({-1}));
+  Tensor step = nonzero.narrow(0, 0, nonzero.size(0) - 1).sum().div(255, "floor");
+  if (step.item<int64_t>() == 0) return ch;
+  Tensor lut = (hist.cumsum(0) + step.div(2, "floor")).div(step, "floor");
+  lut = F::pad(lut, F::PadFuncOptions({1, 0})).narrow(0, 0, 256).clamp(0, 255);
+  return lut.index_select(0, ch.reshape({-1}).to(kLong)).view(ch.sizes()).to(kByte);
+}
+}  // namespace
+
+Tensor equalize(const Tensor& img) {
+  assert_image_tensor(img);
+  WICK_CHECK_T(TypeError, img.dim() >= 3 && img.dim() <= 4, "Input image tensor should have 3 or 4 dimensions, but found ",
+               img.dim());
+  WICK_CHECK_T(TypeError, img.scalar_type() == kByte, "Only torch.uint8 image tensors are supported, but found torch.",
+               python_name(img.scalar_type()));
+  assert_channels(img, {1, 3});
+  Tensor x = img.dim() == 3 ? img.unsqueeze(0) : img;
+  std::vector<Tensor> images;
+  for (int64_t n = 0; n < x.size(0); ++n) {
+    std::vector<Tensor> chans;
+    for (int64_t c = 0; c < x.size(1); ++c) chans.push_back(equalize_channel(x.select(0, n).select(0, c)));
+    images.push_back(wick::stack(chans));
+  }
+  Tensor out = wick::stack(images);
+  return img.dim() == 3 ? out.squeeze(0) : out;
+}
+
 Tensor gaussian_blur(const Tensor& img, const std::vector<int64_t>& kernel_size,
                      const std::optional<std::vector<double>>& sigma) {
   WICK_CHECK_T(ValueError, kernel_size.size() == 1 || kernel_size.size() == 2,

@@ -72,6 +72,14 @@ Tensor adjust_saturation(const Tensor& img, double saturation_factor);
 Tensor adjust_hue(const Tensor& img, double hue_factor);
 Tensor adjust_gamma(const Tensor& img, double gamma, double gain = 1);
 Tensor invert(const Tensor& img);
+// uint8 only; bits in [0, 8].
+Tensor posterize(const Tensor& img, int64_t bits);
+// Pixels >= threshold are inverted.
+Tensor solarize(const Tensor& img, double threshold);
+Tensor adjust_sharpness(const Tensor& img, double sharpness_factor);
+Tensor autocontrast(const Tensor& img);
+// uint8 only, [C, H, W] or [N, C, H, W]: per-channel histogram equalisation.
+Tensor equalize(const Tensor& img);
 
 // kernel_size: {k} or {kx, ky} (odd, positive); sigma: {s} or {sx, sy}, default k * 0.15 + 0.35.
 Tensor gaussian_blur(const Tensor& img, const std::vector<int64_t>& kernel_size,

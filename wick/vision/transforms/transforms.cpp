@@ -452,6 +452,22 @@ Tensor RandomOrder::operator()(const Tensor& img) {
 }
 std::string RandomOrder::repr() const { return listing("RandomOrder", transforms_); }
 
+Tensor RandomOp::operator()(const Tensor& img) { return rand1() < p_ ? op_(img) : img; }
+std::string RandomOp::repr() const { return name_ + "(" + args_ + "p=" + py_float(p_) + ")"; }
+RandomInvert::RandomInvert(double p) : RandomOp("RandomInvert", p, [](const Tensor& x) { return VF::invert(x); }) {}
+RandomPosterize::RandomPosterize(int64_t bits, double p)
+    : RandomOp("RandomPosterize", p, [bits](const Tensor& x) { return VF::posterize(x, bits); },
+               "bits=" + std::to_string(bits) + ",") {}
+RandomSolarize::RandomSolarize(double threshold, double p)
+    : RandomOp("RandomSolarize", p, [threshold](const Tensor& x) { return VF::solarize(x, threshold); },
+               "threshold=" + py_num(threshold) + ",") {}
+RandomAdjustSharpness::RandomAdjustSharpness(double factor, double p)
+    : RandomOp("RandomAdjustSharpness", p, [factor](const Tensor& x) { return VF::adjust_sharpness(x, factor); },
+               "sharpness_factor=" + py_float(factor) + ",") {}
+RandomAutocontrast::RandomAutocontrast(double p)
+    : RandomOp("RandomAutocontrast", p, [](const Tensor& x) { return VF::autocontrast(x); }) {}
+RandomEqualize::RandomEqualize(double p) : RandomOp("RandomEqualize", p, [](const Tensor& x) { return VF::equalize(x); }) {}
+
 FiveCrop::FiveCrop(std::vector<int64_t> size) : size_(setup_size(size, kSizeMsg)) {}
 std::vector<Tensor> FiveCrop::operator()(const Tensor& img) const { return VF::five_crop(img, size_); }
 std::string FiveCrop::repr() const { return "FiveCrop(size=" + ituple(size_) + ")"; }

@@ -297,6 +297,42 @@ class RandomOrder : public Transform {
   std::vector<TransformPtr> transforms_;
 };
 
+// An op applied with probability p (one rand draw): RandomInvert, RandomPosterize(bits),
+// RandomSolarize(threshold), RandomAdjustSharpness(factor), RandomAutocontrast, RandomEqualize.
+class RandomOp : public Transform {
+ public:
+  Tensor operator()(const Tensor& img) override;
+  std::string repr() const override;
+
+ protected:
+  RandomOp(std::string name, double p, std::function<Tensor(const Tensor&)> op, std::string args = "")
+      : name_(std::move(name)), p_(p), op_(std::move(op)), args_(std::move(args)) {}
+
+ private:
+  std::string name_;
+  double p_;
+  std::function<Tensor(const Tensor&)> op_;
+  std::string args_;  // the repr's arguments before p
+};
+struct RandomInvert : RandomOp {
+  explicit RandomInvert(double p = 0.5);
+};
+struct RandomPosterize : RandomOp {
+  explicit RandomPosterize(int64_t bits, double p = 0.5);
+};
+struct RandomSolarize : RandomOp {
+  explicit RandomSolarize(double threshold, double p = 0.5);
+};
+struct RandomAdjustSharpness : RandomOp {
+  explicit RandomAdjustSharpness(double sharpness_factor, double p = 0.5);
+};
+struct RandomAutocontrast : RandomOp {
+  explicit RandomAutocontrast(double p = 0.5);
+};
+struct RandomEqualize : RandomOp {
+  explicit RandomEqualize(double p = 0.5);
+};
+
 // Five / ten crops: a list of tensors, not a Transform.
 class FiveCrop {
  public:

@@ -187,3 +187,28 @@ def to_grayscale(img, num_output_channels):
 def invert(img):
     _check(img)
     return ImageOps.invert(img)
+
+
+def posterize(img, bits):
+    _check(img)
+    return ImageOps.posterize(img, bits)
+
+
+def solarize(img, threshold):
+    _check(img)
+    return ImageOps.solarize(img, threshold)
+
+
+def adjust_sharpness(img, factor):
+    _check(img)
+    return ImageEnhance.Sharpness(img).enhance(factor)
+
+
+def autocontrast(img):
+    _check(img)
+    return ImageOps.autocontrast(img)
+
+
+def equalize(img):
+    _check(img)
+    return ImageOps.equalize(img)

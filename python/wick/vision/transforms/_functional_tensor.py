@@ -136,6 +136,47 @@ def invert(img):
     return _V.invert(img)
 
 
+def _assert_3d(img):
+    if img.ndim < 3:
+        raise TypeError(f"Input image tensor should have at least 3 dimensions, but found {img.ndim}")
+
+
+def posterize(img, bits):
+    _assert_image_tensor(img)
+    _assert_3d(img)
+    if img.dtype != wick.uint8:
+        raise TypeError(f"Only torch.uint8 image tensors are supported, but found {img.dtype}")
+    return _V.posterize(img, int(bits))
+
+
+def solarize(img, threshold):
+    _assert_image_tensor(img)
+    _assert_3d(img)
+    return _V.solarize(img, float(threshold))
+
+
+def adjust_sharpness(img, sharpness_factor):
+    if sharpness_factor < 0:
+        raise ValueError(f"sharpness_factor ({sharpness_factor}) is not non-negative.")
+    _assert_image_tensor(img)
+    return _V.adjust_sharpness(img, float(sharpness_factor))
+
+
+def autocontrast(img):
+    _assert_image_tensor(img)
+    _assert_3d(img)
+    return _V.autocontrast(img)
+
+
+def equalize(img):
+    _assert_image_tensor(img)
+    if not 3 <= img.ndim <= 4:
+        raise TypeError(f"Input image tensor should have 3 or 4 dimensions, but found {img.ndim}")
+    if img.dtype != wick.uint8:
+        raise TypeError(f"Only torch.uint8 image tensors are supported, but found {img.dtype}")
+    return _V.equalize(img)
+
+
 def pad(img, padding, fill=0, padding_mode="constant"):
     _assert_image_tensor(img)
     if fill is None:

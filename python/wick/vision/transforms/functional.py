@@ -16,7 +16,8 @@ __all__ = [
     "pil_to_tensor", "convert_image_dtype", "to_pil_image", "normalize", "resize", "pad", "crop",
     "center_crop", "resized_crop", "hflip", "vflip", "five_crop", "ten_crop", "adjust_brightness",
     "adjust_contrast", "adjust_saturation", "adjust_hue", "adjust_gamma", "rotate", "affine",
-    "to_grayscale", "rgb_to_grayscale", "erase", "gaussian_blur", "invert",
+    "to_grayscale", "rgb_to_grayscale", "erase", "gaussian_blur", "invert", "posterize", "solarize",
+    "adjust_sharpness", "autocontrast", "equalize",
 ]
 
 
@@ -422,3 +423,27 @@ def gaussian_blur(img, kernel_size, sigma=None):
 
 def invert(img):
     return F_t.invert(img) if _is_tensor(img) else F_pil.invert(img)
+
+
+def posterize(img, bits):
+    if not (0 <= bits <= 8):
+        raise ValueError(f"The number if bits should be between 0 and 8. Got {bits}")
+    return F_t.posterize(img, bits) if _is_tensor(img) else F_pil.posterize(img, bits)
+
+
+def solarize(img, threshold):
+    return F_t.solarize(img, threshold) if _is_tensor(img) else F_pil.solarize(img, threshold)
+
+
+def adjust_sharpness(img, sharpness_factor):
+    if not _is_tensor(img):
+        return F_pil.adjust_sharpness(img, sharpness_factor)
+    return F_t.adjust_sharpness(img, sharpness_factor)
+
+
+def autocontrast(img):
+    return F_t.autocontrast(img) if _is_tensor(img) else F_pil.autocontrast(img)
+
+
+def equalize(img):
+    return F_t.equalize(img) if _is_tensor(img) else F_pil.equalize(img)
