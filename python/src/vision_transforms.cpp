@@ -56,6 +56,15 @@ void init_vision_transforms(py::module_& m) {
       },
       py::arg("img"), py::arg("angle"), py::arg("translate"), py::arg("scale"), py::arg("shear"),
       py::arg("interpolation"), py::arg("fill"), py::arg("center"), nogil());
+  v.def("perspective_coeffs", &VF::perspective_coeffs, py::arg("startpoints"), py::arg("endpoints"), nogil());
+  v.def(
+      "perspective",
+      [](const Tensor& img, const std::vector<std::vector<double>>& startpoints,
+         const std::vector<std::vector<double>>& endpoints, const std::string& mode, const OptVec& fill) {
+        return VF::perspective(img, startpoints, endpoints, mode_of(mode), fill);
+      },
+      py::arg("img"), py::arg("startpoints"), py::arg("endpoints"), py::arg("interpolation"), py::arg("fill"),
+      nogil());
   v.def("rgb_to_grayscale", &VF::rgb_to_grayscale, py::arg("img"), py::arg("num_output_channels"), nogil());
   v.def("adjust_brightness", &VF::adjust_brightness, py::arg("img"), py::arg("factor"), nogil());
   v.def("adjust_contrast", &VF::adjust_contrast, py::arg("img"), py::arg("factor"), nogil());

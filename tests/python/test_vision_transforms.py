@@ -565,3 +565,31 @@ def test_linear_transformation():
         WT.LinearTransformation(wick.zeros(2, 3), wick.zeros(2))
     with pytest.raises(ValueError, match="Input tensor and transformation matrix have incompatible shape."):
         wl(wick.zeros(3, 2, 2))
+
+
+SP = [[0, 0], [12, 0], [12, 10], [0, 10]]
+EP = [[1, 2], [11, 1], [10, 9], [2, 10]]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("mode", ["NEAREST", "BILINEAR"])
+def test_perspective(dtype, mode):
+    # the coefficients come from float32 least squares (LAPACK gels) on both sides
+    w, t = pair(image(), dtype)
+    im = getattr(TF.InterpolationMode, mode)
+    a = 1.0 if dtype == "uint8" else 1e-4
+    check(*call("perspective", w, t, SP, EP, interpolation=im, fill=[1.0, 2.0, 3.0]), atol=a)
+    check(*call("perspective", w, t, SP, EP, interpolation=im), atol=a)
+    np.testing.assert_allclose(WF._get_perspective_coeffs(SP, EP), TF._get_perspective_coeffs(SP, EP), atol=1e-6)
+
+
+def test_perspective_pil_and_random():
+    im = pil()
+    check(WF.perspective(im, SP, EP), TF.perspective(im, SP, EP))
+    w, t = pair(image(), "float32")
+    assert repr(WT.RandomPerspective(0.3, 0.7)) == repr(TT.RandomPerspective(0.3, 0.7))
+    for seed in range(4):
+        wick.manual_seed(seed)
+        torch.manual_seed(seed)
+        check(WT.RandomPerspective()(w), TT.RandomPerspective()(t), 1e-4)
+        assert wick.rand(1).item() == torch.rand(1).item()

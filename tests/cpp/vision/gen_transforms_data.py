@@ -63,6 +63,12 @@ for tag, img in [("u8", u8c), ("f32", f32c)]:
     put(f"solarize_{tag}", F.solarize(img, 100 if tag == "u8" else 0.4))
     put(f"sharpness_{tag}", F.adjust_sharpness(img, 1.7))
     put(f"autocontrast_{tag}", F.autocontrast(img))
+SP = [[0, 0], [8, 0], [8, 6], [0, 6]]
+EP = [[1, 1], [7, 0], [6, 5], [2, 6]]
+for tag, img in [("u8", u8), ("f32", f32)]:
+    put(f"perspective_nearest_{tag}", F.perspective(img, SP, EP, IM.NEAREST, fill=[1.0, 2.0, 3.0]))
+    put(f"perspective_bilinear_{tag}", F.perspective(img, SP, EP, IM.BILINEAR))
+put("perspective_coeffs", torch.tensor(F._get_perspective_coeffs(SP, EP), dtype=torch.float64))
 put("posterize3", F.posterize(u8c, 3))
 put("posterize0", F.posterize(u8c, 0))
 put("equalize", F.equalize(u8c))
@@ -97,6 +103,7 @@ RANDOM = {
     "RandomApply": T.RandomApply(torch.nn.ModuleList([T.RandomHorizontalFlip(1.0), T.CenterCrop(5)]), p=0.5),
     "Compose": T.Compose([T.RandomResizedCrop(6), T.RandomHorizontalFlip(), T.Normalize([0.5] * 3, [0.2] * 3)]),
     "RandomInvert": T.RandomInvert(),
+    "RandomPerspective": T.RandomPerspective(0.6, 0.8, fill=[1, 2, 3]),
     "RandomSolarize": T.RandomSolarize(0.4),
     "RandomAdjustSharpness": T.RandomAdjustSharpness(2.0),
     "RandomAutocontrast": T.RandomAutocontrast(),

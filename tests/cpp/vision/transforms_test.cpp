@@ -163,6 +163,20 @@ TEST(VisionTransformsF, RotateAffine) {
   }
 }
 
+TEST(VisionTransformsF, Perspective) {
+  // float32 least squares by LAPACK gels, as torchvision
+  std::vector<std::vector<double>> sp = {{0, 0}, {8, 0}, {8, 6}, {0, 6}}, ep = {{1, 1}, {7, 0}, {6, 5}, {2, 6}};
+  EXPECT_TRUE(same(wick::tensor(VF::perspective_coeffs(sp, ep), wick::kDouble), D::perspective_coeffs, 1e-5));
+  for (auto& [tag, img, tol] : images()) {
+    SCOPED_TRACE(tag);
+    EXPECT_TRUE(same(VF::perspective(img, sp, ep, Mode::Nearest, std::vector<double>{1, 2, 3}),
+                     CASE(perspective_nearest, tag)));
+    EXPECT_TRUE(same(VF::perspective(img, sp, ep, Mode::Bilinear), CASE(perspective_bilinear, tag),
+                     std::string(tag) == "u8" ? 1.0 : 1e-4));
+  }
+  EXPECT_THROW(VF::perspective_coeffs({{0, 0}}, ep), wick::ValueError);
+}
+
 TEST(VisionTransformsF, Color) {
   for (auto& [tag, img, tol] : images()) {
     SCOPED_TRACE(tag);
@@ -273,10 +287,11 @@ TEST(VisionTransformsF, DtypeNormalizeErase) {
 // Seeded random transforms: the same output and generator state as torchvision after torch.manual_seed.
 void check_seeded(const std::string& name, VT::Transform& t, const std::vector<const D::Case*>& out,
                   const std::vector<const D::Case*>& next) {
+  double atol = 1e-5;
   for (size_t k = 0; k < D::seeds.size(); ++k) {
     SCOPED_TRACE(name + " seed " + std::to_string(D::seeds[k]));
     wick::manual_seed(D::seeds[k]);
-    EXPECT_TRUE(same(t(f32()), *out[k], 1e-5));
+    EXPECT_TRUE(same(t(f32()), *out[k], atol));
     EXPECT_TRUE(same(wick::rand({1}), *next[k]));
   }
 }
@@ -306,6 +321,7 @@ TEST(VisionTransforms, SeededLikeTorchvision) {
   SEEDED(RandomApply, VT::RandomApply({std::make_shared<VT::RandomHorizontalFlip>(1.0),
                                        std::make_shared<VT::CenterCrop>(std::vector<int64_t>{5})}, 0.5));
   SEEDED(RandomInvert, VT::RandomInvert());
+  SEEDED(RandomPerspective, VT::RandomPerspective(0.6, 0.8, Mode::Bilinear, {1, 2, 3}));
   SEEDED(RandomSolarize, VT::RandomSolarize(0.4));
   SEEDED(RandomAdjustSharpness, VT::RandomAdjustSharpness(2.0));
   SEEDED(RandomAutocontrast, VT::RandomAutocontrast());

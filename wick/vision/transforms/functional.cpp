@@ -8,6 +8,11 @@
 
 #include "wick/wick.h"
 
+// LAPACK's least squares (OpenBLAS, which libwick links): torchvision's
+// torch.linalg.lstsq(driver="gels") for the perspective coefficients.
+extern "C" void sgels_(const char* trans, const int* m, const int* n, const int* nrhs, float* a, const int* lda,
+                       float* b, const int* ldb, float* work, const int* lwork, int* info);
+
 namespace wick::vision::transforms::functional {
 namespace F = wick::nn::functional;
 
@@ -450,6 +455,56 @@ Tensor affine(const Tensor& img, double angle, const std::vector<double>& transl
   ScalarType dt = img.is_floating_point() ? img.scalar_type() : kFloat;
   Tensor theta = wick::tensor(m, dt).reshape({1, 2, 3});
   return apply_grid_transform(img, gen_affine_grid(theta, w, h, w, h), interpolation, fill);
+}
+
+std::vector<double> perspective_coeffs(const std::vector<std::vector<double>>& startpoints,
+                                       const std::vector<std::vector<double>>& endpoints) {
+  WICK_CHECK_T(ValueError, startpoints.size() == 4 && endpoints.size() == 4,
+               "startpoints and endpoints should have 4 points each");
+  std::vector<double> a, b;
+  for (size_t i = 0; i < 4; ++i) {
+    const auto& p1 = endpoints[i];
+    const auto& p2 = startpoints[i];
+    WICK_CHECK_T(ValueError, p1.size() == 2 && p2.size() == 2, "each point should have 2 coordinates");
+    a.insert(a.end(), {p1[0], p1[1], 1, 0, 0, 0, -p2[0] * p1[0], -p2[0] * p1[1]});
+    a.insert(a.end(), {0, 0, 0, p1[0], p1[1], 1, -p2[1] * p1[0], -p2[1] * p1[1]});
+    b.insert(b.end(), {p2[0], p2[1]});
+  }
+  // float32 least squares by LAPACK's gels, as torchvision (the matrix goes in column-major)
+  std::vector<float> af(64), bf(b.begin(), b.end());
+  for (int i = 0; i < 8; ++i)
+    for (int j = 0; j < 8; ++j) af[j * 8 + i] = static_cast<float>(a[i * 8 + j]);
+  const char trans = 'N';
+  const int n = 8, nrhs = 1;
+  int info = 0, lwork = -1;
+  float query = 0;
+  sgels_(&trans, &n, &n, &nrhs, af.data(), &n, bf.data(), &n, &query, &lwork, &info);
+  lwork = std::max(1, static_cast<int>(query));
+  std::vector<float> work(lwork);
+  sgels_(&trans, &n, &n, &nrhs, af.data(), &n, bf.data(), &n, work.data(), &lwork, &info);
+  WICK_CHECK(info == 0, "perspective: the points do not define a perspective transform (gels info ", info, ")");
+  return std::vector<double>(bf.begin(), bf.end());
+}
+
+Tensor perspective(const Tensor& img, const std::vector<std::vector<double>>& startpoints,
+                   const std::vector<std::vector<double>>& endpoints, InterpolationMode interpolation,
+                   const std::optional<std::vector<double>>& fill) {
+  auto c = perspective_coeffs(startpoints, endpoints);
+  check_grid_inputs(img, fill, interpolation);
+  int64_t ow = img.size(-1), oh = img.size(-2);
+  ScalarType dt = img.is_floating_point() ? img.scalar_type() : kFloat;
+  // grid = (theta1 . [x, y, 1]) / (theta2 . [x, y, 1]) - 1 over the output pixel centres
+  Tensor theta1 = wick::tensor({c[0], c[1], c[2], c[3], c[4], c[5]}, dt).view({1, 2, 3});
+  Tensor theta2 = wick::tensor({c[6], c[7], 1.0, c[6], c[7], 1.0}, dt).view({1, 2, 3});
+  Tensor base = wick::empty({1, oh, ow, 3}, TensorOptions().dtype(dt));
+  base.select(-1, 0).copy_(wick::linspace(0.5, ow * 1.0 + 0.5 - 1.0, ow));
+  base.select(-1, 1).copy_(wick::linspace(0.5, oh * 1.0 + 0.5 - 1.0, oh).unsqueeze(-1));
+  base.select(-1, 2).fill_(1);
+  Tensor flat = base.view({1, oh * ow, 3});
+  Tensor g1 = flat.bmm(theta1.transpose(1, 2) / wick::tensor({0.5 * ow, 0.5 * oh}, dt));
+  Tensor g2 = flat.bmm(theta2.transpose(1, 2));
+  Tensor grid = (g1 / g2 - 1.0).view({1, oh, ow, 2});
+  return apply_grid_transform(img, grid, interpolation, fill);
 }
 
 Tensor rgb_to_grayscale(const Tensor& img, int64_t num_output_channels) {

@@ -65,6 +65,14 @@ std::vector<double> inverse_affine_matrix(const std::vector<double>& center, dou
                                           const std::vector<double>& translate, double scale,
                                           const std::vector<double>& shear);
 
+// The 8 coefficients mapping endpoints back to startpoints (4 [x, y] points each; float32 LAPACK gels).
+std::vector<double> perspective_coeffs(const std::vector<std::vector<double>>& startpoints,
+                                       const std::vector<std::vector<double>>& endpoints);
+Tensor perspective(const Tensor& img, const std::vector<std::vector<double>>& startpoints,
+                   const std::vector<std::vector<double>>& endpoints,
+                   InterpolationMode interpolation = InterpolationMode::Bilinear,
+                   const std::optional<std::vector<double>>& fill = std::nullopt);
+
 Tensor rgb_to_grayscale(const Tensor& img, int64_t num_output_channels = 1);
 Tensor adjust_brightness(const Tensor& img, double brightness_factor);
 Tensor adjust_contrast(const Tensor& img, double contrast_factor);

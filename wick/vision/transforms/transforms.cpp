@@ -307,6 +307,32 @@ std::string RandomAffine::repr() const {
   return s + ")";
 }
 
+RandomPerspective::RandomPerspective(double distortion_scale, double p, InterpolationMode interpolation,
+                                     std::vector<double> fill)
+    : distortion_scale_(distortion_scale), p_(p), interpolation_(interpolation), fill_(std::move(fill)) {}
+
+std::pair<std::vector<std::vector<double>>, std::vector<std::vector<double>>> RandomPerspective::get_params(
+    int64_t width, int64_t height, double distortion_scale) {
+  auto dw = static_cast<int64_t>(distortion_scale * static_cast<double>(width / 2));
+  auto dh = static_cast<int64_t>(distortion_scale * static_cast<double>(height / 2));
+  auto r = [](int64_t lo, int64_t hi) { return static_cast<double>(randint1(lo, hi)); };
+  double tlx = r(0, dw + 1), tly = r(0, dh + 1);
+  double trx = r(width - dw - 1, width), try_ = r(0, dh + 1);
+  double brx = r(width - dw - 1, width), bry = r(height - dh - 1, height);
+  double blx = r(0, dw + 1), bly = r(height - dh - 1, height);
+  double w1 = static_cast<double>(width - 1), h1 = static_cast<double>(height - 1);
+  return {{{0, 0}, {w1, 0}, {w1, h1}, {0, h1}}, {{tlx, tly}, {trx, try_}, {brx, bry}, {blx, bly}}};
+}
+
+Tensor RandomPerspective::operator()(const Tensor& img) {
+  auto d = VF::get_dimensions(img);
+  auto fill = channel_fill(fill_, d[0]);
+  if (!(rand1() < p_)) return img;
+  auto [sp, ep] = get_params(d[2], d[1], distortion_scale_);
+  return VF::perspective(img, sp, ep, interpolation_, fill);
+}
+std::string RandomPerspective::repr() const { return "RandomPerspective(p=" + py_float(p_) + ")"; }
+
 Tensor Grayscale::operator()(const Tensor& img) { return VF::rgb_to_grayscale(img, n_); }
 std::string Grayscale::repr() const { return "Grayscale(num_output_channels=" + std::to_string(n_) + ")"; }
 Tensor RandomGrayscale::operator()(const Tensor& img) {

@@ -207,6 +207,23 @@ class RandomAffine : public Transform {
   std::optional<std::vector<double>> center_;
 };
 
+class RandomPerspective : public Transform {
+ public:
+  explicit RandomPerspective(double distortion_scale = 0.5, double p = 0.5,
+                             InterpolationMode interpolation = InterpolationMode::Bilinear,
+                             std::vector<double> fill = {0});
+  Tensor operator()(const Tensor& img) override;
+  std::string repr() const override;
+  // (startpoints, endpoints): eight randint draws in torchvision's order.
+  static std::pair<std::vector<std::vector<double>>, std::vector<std::vector<double>>> get_params(
+      int64_t width, int64_t height, double distortion_scale);
+
+ private:
+  double distortion_scale_, p_;
+  InterpolationMode interpolation_;
+  std::vector<double> fill_;
+};
+
 class Grayscale : public Transform {
  public:
   explicit Grayscale(int64_t num_output_channels = 1) : n_(num_output_channels) {}

@@ -8,8 +8,10 @@ try:  # Pillow >= 9.1
     _FLIP_LEFT_RIGHT = Image.Transpose.FLIP_LEFT_RIGHT
     _FLIP_TOP_BOTTOM = Image.Transpose.FLIP_TOP_BOTTOM
     _AFFINE = Image.Transform.AFFINE
+    _PERSPECTIVE = Image.Transform.PERSPECTIVE
 except AttributeError:  # pragma: no cover
     _FLIP_LEFT_RIGHT, _FLIP_TOP_BOTTOM, _AFFINE = Image.FLIP_LEFT_RIGHT, Image.FLIP_TOP_BOTTOM, Image.AFFINE
+    _PERSPECTIVE = Image.PERSPECTIVE
 
 
 def _is_pil_image(img):
@@ -212,3 +214,9 @@ def autocontrast(img):
 def equalize(img):
     _check(img)
     return ImageOps.equalize(img)
+
+
+def perspective(img, perspective_coeffs, interpolation=Image.BICUBIC, fill=None):
+    _check(img)
+    opts = _parse_fill(fill, img)
+    return img.transform(img.size, _PERSPECTIVE, perspective_coeffs, interpolation, **opts)

@@ -231,6 +231,14 @@ def affine(img, angle, translate, scale, shear, interpolation="nearest", fill=No
                      interpolation, fill, center)
 
 
+def perspective(img, startpoints, endpoints, interpolation="bilinear", fill=None):
+    if not isinstance(img, wick.Tensor):
+        raise TypeError("Input img should be Tensor.")
+    fill = _fill_list(img, fill, interpolation)
+    pts = [[[float(v) for v in p] for p in pts] for pts in (startpoints, endpoints)]
+    return _V.perspective(img, pts[0], pts[1], interpolation, fill)
+
+
 def gaussian_blur(img, kernel_size, sigma):
     if not isinstance(img, wick.Tensor):
         raise TypeError(f"img should be Tensor. Got {type(img)}")

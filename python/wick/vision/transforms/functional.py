@@ -17,7 +17,7 @@ __all__ = [
     "center_crop", "resized_crop", "hflip", "vflip", "five_crop", "ten_crop", "adjust_brightness",
     "adjust_contrast", "adjust_saturation", "adjust_hue", "adjust_gamma", "rotate", "affine",
     "to_grayscale", "rgb_to_grayscale", "erase", "gaussian_blur", "invert", "posterize", "solarize",
-    "adjust_sharpness", "autocontrast", "equalize",
+    "adjust_sharpness", "autocontrast", "equalize", "perspective",
 ]
 
 
@@ -447,3 +447,16 @@ def autocontrast(img):
 
 def equalize(img):
     return F_t.equalize(img) if _is_tensor(img) else F_pil.equalize(img)
+
+
+def _get_perspective_coeffs(startpoints, endpoints):
+    pts = [[[float(v) for v in p] for p in pts] for pts in (startpoints, endpoints)]
+    return wick._C._vision_transforms.perspective_coeffs(pts[0], pts[1])
+
+
+def perspective(img, startpoints, endpoints, interpolation=InterpolationMode.BILINEAR, fill=None):
+    interpolation = _interp(interpolation)
+    if not _is_tensor(img):
+        coeffs = _get_perspective_coeffs(startpoints, endpoints)
+        return F_pil.perspective(img, coeffs, interpolation=pil_modes_mapping[interpolation], fill=fill)
+    return F_t.perspective(img, startpoints, endpoints, interpolation=interpolation.value, fill=fill)

@@ -21,7 +21,7 @@ __all__ = [
     "RandomHorizontalFlip", "RandomVerticalFlip", "RandomResizedCrop", "FiveCrop", "TenCrop",
     "ColorJitter", "RandomRotation", "RandomAffine", "Grayscale", "RandomGrayscale", "RandomErasing",
     "GaussianBlur", "InterpolationMode", "RandomInvert", "RandomPosterize", "RandomSolarize",
-    "RandomAdjustSharpness", "RandomAutocontrast", "RandomEqualize", "LinearTransformation",
+    "RandomAdjustSharpness", "RandomAutocontrast", "RandomEqualize", "LinearTransformation", "RandomPerspective",
 ]
 
 _Module = wick.nn.Module
@@ -786,3 +786,40 @@ class LinearTransformation(_Module):
     def __repr__(self):
         return (f"{self.__class__.__name__}(transformation_matrix={self.transformation_matrix.tolist()}, "
                 f"mean_vector={self.mean_vector.tolist()})")
+
+
+class RandomPerspective(_Module):
+    def __init__(self, distortion_scale=0.5, p=0.5, interpolation=InterpolationMode.BILINEAR, fill=0):
+        super().__init__()
+        self.p = p
+        self.interpolation = _int_interp(interpolation)
+        self.distortion_scale = distortion_scale
+        self.fill = _check_fill(fill)
+
+    def forward(self, img):
+        channels, height, width = F.get_dimensions(img)
+        fill = _tensor_fill(img, self.fill, channels)
+        if wick.rand(1) < self.p:
+            startpoints, endpoints = self.get_params(width, height, self.distortion_scale)
+            return F.perspective(img, startpoints, endpoints, self.interpolation, fill)
+        return img
+
+    @staticmethod
+    def get_params(width, height, distortion_scale):
+        half_height = height // 2
+        half_width = width // 2
+        dw = int(distortion_scale * half_width)
+        dh = int(distortion_scale * half_height)
+
+        def r(lo, hi):
+            return int(wick.randint(lo, hi, size=(1,)).item())
+
+        topleft = [r(0, dw + 1), r(0, dh + 1)]
+        topright = [r(width - dw - 1, width), r(0, dh + 1)]
+        botright = [r(width - dw - 1, width), r(height - dh - 1, height)]
+        botleft = [r(0, dw + 1), r(height - dh - 1, height)]
+        startpoints = [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]]
+        return startpoints, [topleft, topright, botright, botleft]
+
+    def __repr__(self):
+        return f"{self.__class__.__name__}(p={self.p})"
