@@ -65,6 +65,12 @@ void init_vision_transforms(py::module_& m) {
       },
       py::arg("img"), py::arg("startpoints"), py::arg("endpoints"), py::arg("interpolation"), py::arg("fill"),
       nogil());
+  v.def(
+      "elastic_transform",
+      [](const Tensor& img, const Tensor& displacement, const std::string& mode, const OptVec& fill) {
+        return VF::elastic_transform(img, displacement, mode_of(mode), fill);
+      },
+      py::arg("img"), py::arg("displacement"), py::arg("interpolation"), py::arg("fill"), nogil());
   v.def("rgb_to_grayscale", &VF::rgb_to_grayscale, py::arg("img"), py::arg("num_output_channels"), nogil());
   v.def("adjust_brightness", &VF::adjust_brightness, py::arg("img"), py::arg("factor"), nogil());
   v.def("adjust_contrast", &VF::adjust_contrast, py::arg("img"), py::arg("factor"), nogil());

@@ -593,3 +593,26 @@ def test_perspective_pil_and_random():
         torch.manual_seed(seed)
         check(WT.RandomPerspective()(w), TT.RandomPerspective()(t), 1e-4)
         assert wick.rand(1).item() == torch.rand(1).item()
+
+
+def test_elastic_transform():
+    w, t = pair(image(h=48, w=50), "float32")
+    for seed in range(3):
+        for args in [(), (20.0, 2.0), ([10.0, 30.0], [1.0, 3.0], TF.InterpolationMode.NEAREST, 5)]:
+            wa = tuple(getattr(WF.InterpolationMode, x.name) if isinstance(x, TF.InterpolationMode) else x
+                       for x in args)
+            wick.manual_seed(seed)
+            torch.manual_seed(seed)
+            check(WT.ElasticTransform(*wa)(w), TT.ElasticTransform(*args)(t), 1e-4)
+    assert repr(WT.ElasticTransform()) == repr(TT.ElasticTransform())
+    d = np.random.RandomState(1).rand(1, 48, 50, 2).astype(np.float32) * 0.1
+    im = pil(h=48, w=50)
+    check(WF.elastic_transform(im, wick.from_numpy(d.copy())), TF.elastic_transform(im, torch.from_numpy(d.copy())))
+    wu, tu = pair(image(h=48, w=50))
+    check(WF.elastic_transform(wu, wick.from_numpy(d.copy()), fill=[3.0]),
+          TF.elastic_transform(tu, torch.from_numpy(d.copy()), fill=[3.0]), 1.0)
+    with pytest.raises(ValueError, match=r"Argument displacement shape should be \(1, 48, 50, 2\), but given "
+                                         r"wick.Size\(\[1, 2, 2, 2\]\)"):
+        WF.elastic_transform(wu, wick.zeros(1, 2, 2, 2))
+    with pytest.raises(TypeError, match="alpha should be float or a sequence of floats. Got <class 'int'>"):
+        WT.ElasticTransform(alpha=3)

@@ -69,6 +69,11 @@ for tag, img in [("u8", u8), ("f32", f32)]:
     put(f"perspective_nearest_{tag}", F.perspective(img, SP, EP, IM.NEAREST, fill=[1.0, 2.0, 3.0]))
     put(f"perspective_bilinear_{tag}", F.perspective(img, SP, EP, IM.BILINEAR))
 put("perspective_coeffs", torch.tensor(F._get_perspective_coeffs(SP, EP), dtype=torch.float64))
+disp = (torch.rand(1, 7, 9, 2, generator=g) * 0.2 - 0.1)
+put("elastic_disp", disp)
+for tag, img in [("u8", u8), ("f32", f32)]:
+    put(f"elastic_bilinear_{tag}", F.elastic_transform(img, disp))
+    put(f"elastic_nearest_{tag}", F.elastic_transform(img, disp, IM.NEAREST, fill=[4.0]))
 put("posterize3", F.posterize(u8c, 3))
 put("posterize0", F.posterize(u8c, 0))
 put("equalize", F.equalize(u8c))

@@ -177,6 +177,21 @@ TEST(VisionTransformsF, Perspective) {
   EXPECT_THROW(VF::perspective_coeffs({{0, 0}}, ep), wick::ValueError);
 }
 
+TEST(VisionTransformsF, ElasticTransform) {
+  Tensor disp = make(D::elastic_disp);
+  for (auto& [tag, img, tol] : images()) {
+    SCOPED_TRACE(tag);
+    EXPECT_TRUE(same(VF::elastic_transform(img, disp), CASE(elastic_bilinear, tag), tol));
+    EXPECT_TRUE(same(VF::elastic_transform(img, disp, Mode::Nearest, std::vector<double>{4}), CASE(elastic_nearest, tag)));
+  }
+  try {
+    VF::elastic_transform(f32(), wick::zeros({1, 2, 2, 2}));
+    FAIL();
+  } catch (const wick::ValueError& e) {
+    EXPECT_STREQ(e.what(), "Argument displacement shape should be (1, 7, 9, 2), but given torch.Size([1, 2, 2, 2])");
+  }
+}
+
 TEST(VisionTransformsF, Color) {
   for (auto& [tag, img, tol] : images()) {
     SCOPED_TRACE(tag);

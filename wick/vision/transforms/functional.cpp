@@ -507,6 +507,21 @@ Tensor perspective(const Tensor& img, const std::vector<std::vector<double>>& st
   return apply_grid_transform(img, grid, interpolation, fill);
 }
 
+Tensor elastic_transform(const Tensor& img, const Tensor& displacement, InterpolationMode interpolation,
+                         const std::optional<std::vector<double>>& fill) {
+  assert_image_tensor(img);
+  int64_t h = img.size(-2), w = img.size(-1);
+  WICK_CHECK_T(ValueError, displacement.defined() && displacement.sizes().equals({1, h, w, 2}),
+               "Argument displacement shape should be (1, ", h, ", ", w, ", 2), but given torch.Size(",
+               list_str(displacement.defined() ? displacement.sizes().vec() : std::vector<int64_t>{}), ")");
+  check_grid_inputs(img, fill, interpolation);
+  // the identity grid: pixel centres in grid_sample's [-1, 1] (align_corners=False)
+  Tensor ys = wick::linspace((-h + 1.0) / h, (h - 1.0) / h, h).view({h, 1}).expand({h, w});
+  Tensor xs = wick::linspace((-w + 1.0) / w, (w - 1.0) / w, w).view({1, w}).expand({h, w});
+  Tensor grid = wick::stack({xs, ys}, -1).unsqueeze(0) + displacement;
+  return apply_grid_transform(img, grid, interpolation, fill);
+}
+
 Tensor rgb_to_grayscale(const Tensor& img, int64_t num_output_channels) {
   WICK_CHECK_T(TypeError, img.defined() && img.dim() >= 3,
                "Input image tensor should have at least 3 dimensions, but found ", img.defined() ? img.dim() : 0);

@@ -73,6 +73,11 @@ Tensor perspective(const Tensor& img, const std::vector<std::vector<double>>& st
                    InterpolationMode interpolation = InterpolationMode::Bilinear,
                    const std::optional<std::vector<double>>& fill = std::nullopt);
 
+// displacement: (1, H, W, 2) offsets added to the identity sampling grid (grid_sample units).
+Tensor elastic_transform(const Tensor& img, const Tensor& displacement,
+                         InterpolationMode interpolation = InterpolationMode::Bilinear,
+                         const std::optional<std::vector<double>>& fill = std::nullopt);
+
 Tensor rgb_to_grayscale(const Tensor& img, int64_t num_output_channels = 1);
 Tensor adjust_brightness(const Tensor& img, double brightness_factor);
 Tensor adjust_contrast(const Tensor& img, double contrast_factor);

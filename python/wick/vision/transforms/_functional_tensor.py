@@ -239,6 +239,13 @@ def perspective(img, startpoints, endpoints, interpolation="bilinear", fill=None
     return _V.perspective(img, pts[0], pts[1], interpolation, fill)
 
 
+def elastic_transform(img, displacement, interpolation="bilinear", fill=None):
+    if not isinstance(img, wick.Tensor):
+        raise TypeError(f"img should be Tensor. Got {type(img)}")
+    fill = _fill_list(img, fill, interpolation)
+    return _V.elastic_transform(img, displacement, interpolation, fill)
+
+
 def gaussian_blur(img, kernel_size, sigma):
     if not isinstance(img, wick.Tensor):
         raise TypeError(f"img should be Tensor. Got {type(img)}")

@@ -17,7 +17,7 @@ __all__ = [
     "center_crop", "resized_crop", "hflip", "vflip", "five_crop", "ten_crop", "adjust_brightness",
     "adjust_contrast", "adjust_saturation", "adjust_hue", "adjust_gamma", "rotate", "affine",
     "to_grayscale", "rgb_to_grayscale", "erase", "gaussian_blur", "invert", "posterize", "solarize",
-    "adjust_sharpness", "autocontrast", "equalize", "perspective",
+    "adjust_sharpness", "autocontrast", "equalize", "perspective", "elastic_transform",
 ]
 
 
@@ -460,3 +460,24 @@ def perspective(img, startpoints, endpoints, interpolation=InterpolationMode.BIL
         coeffs = _get_perspective_coeffs(startpoints, endpoints)
         return F_pil.perspective(img, coeffs, interpolation=pil_modes_mapping[interpolation], fill=fill)
     return F_t.perspective(img, startpoints, endpoints, interpolation=interpolation.value, fill=fill)
+
+
+def elastic_transform(img, displacement, interpolation=InterpolationMode.BILINEAR, fill=None):
+    if isinstance(interpolation, int):
+        warnings.warn("Argument interpolation should be of type InterpolationMode instead of int. "
+                      "Please, use InterpolationMode enum.")
+        interpolation = _interpolation_modes_from_int(interpolation)
+    if not isinstance(displacement, wick.Tensor):
+        raise TypeError("Argument displacement should be a Tensor")
+    t_img = img
+    if not _is_tensor(img):
+        if not F_pil._is_pil_image(img):
+            raise TypeError(f"img should be PIL Image or Tensor. Got {type(img)}")
+        t_img = pil_to_tensor(img)
+    shape = (1,) + tuple(t_img.shape[-2:]) + (2,)
+    if shape != tuple(displacement.shape):
+        raise ValueError(f"Argument displacement shape should be {shape}, but given {displacement.shape}")
+    output = F_t.elastic_transform(t_img, displacement, interpolation=interpolation.value, fill=fill)
+    if not _is_tensor(img):
+        output = to_pil_image(output, mode=img.mode)
+    return output

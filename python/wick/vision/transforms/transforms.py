@@ -22,6 +22,7 @@ __all__ = [
     "ColorJitter", "RandomRotation", "RandomAffine", "Grayscale", "RandomGrayscale", "RandomErasing",
     "GaussianBlur", "InterpolationMode", "RandomInvert", "RandomPosterize", "RandomSolarize",
     "RandomAdjustSharpness", "RandomAutocontrast", "RandomEqualize", "LinearTransformation", "RandomPerspective",
+    "ElasticTransform",
 ]
 
 _Module = wick.nn.Module
@@ -823,3 +824,58 @@ class RandomPerspective(_Module):
 
     def __repr__(self):
         return f"{self.__class__.__name__}(p={self.p})"
+
+
+class ElasticTransform(_Module):
+    def __init__(self, alpha=50.0, sigma=5.0, interpolation=InterpolationMode.BILINEAR, fill=0):
+        super().__init__()
+        self.alpha = self._pair_of_floats(alpha, "alpha")
+        self.sigma = self._pair_of_floats(sigma, "sigma")
+        if isinstance(interpolation, int):
+            warnings.warn("Argument interpolation should be of type InterpolationMode instead of int. "
+                          "Please, use InterpolationMode enum.")
+            interpolation = _interpolation_modes_from_int(interpolation)
+        self.interpolation = interpolation
+        if not isinstance(fill, (int, float)):
+            raise TypeError(f"fill should be int or float. Got {type(fill)}")
+        self.fill = fill
+
+    @staticmethod
+    def _pair_of_floats(value, name):
+        if not isinstance(value, (float, Sequence)):
+            raise TypeError(f"{name} should be float or a sequence of floats. Got {type(value)}")
+        if isinstance(value, Sequence) and len(value) != 2:
+            raise ValueError(f"If {name} is a sequence its length should be 2. Got {len(value)}")
+        if isinstance(value, Sequence):
+            for element in value:
+                if not isinstance(element, float):
+                    raise TypeError(f"{name} should be a sequence of floats. Got {type(element)}")
+        if isinstance(value, float):
+            value = [float(value), float(value)]
+        return value
+
+    @staticmethod
+    def get_params(alpha, sigma, size):
+        dx = wick.rand([1, 1] + size) * 2 - 1
+        if sigma[0] > 0.0:
+            kx = int(8 * sigma[0] + 1)
+            kx += 1 - kx % 2  # odd
+            dx = F.gaussian_blur(dx, [kx, kx], sigma)
+        dx = dx * alpha[0] / size[0]
+        dy = wick.rand([1, 1] + size) * 2 - 1
+        if sigma[1] > 0.0:
+            ky = int(8 * sigma[1] + 1)
+            ky += 1 - ky % 2
+            dy = F.gaussian_blur(dy, [ky, ky], sigma)
+        dy = dy * alpha[1] / size[1]
+        return wick.concat([dx, dy], 1).permute([0, 2, 3, 1])
+
+    def forward(self, tensor):
+        _, height, width = F.get_dimensions(tensor)
+        displacement = self.get_params(self.alpha, self.sigma, [height, width])
+        return F.elastic_transform(tensor, displacement, self.interpolation, self.fill)
+
+    def __repr__(self):
+        # torchvision 0.14's repr, unformatted placeholders included
+        return (self.__class__.__name__ + "(alpha=" + str(self.alpha) + ")" + ", (sigma=" + str(self.sigma) + ")"
+                + ", interpolation={self.interpolation}" + ", fill={self.fill})")
