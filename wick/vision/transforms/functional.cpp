@@ -109,12 +109,16 @@ Tensor hsv2rgb(const Tensor& img) {
   Tensor p = (v * (1.0 - s)).clamp(0.0, 1.0);
   Tensor q = (v * (1.0 - s * f)).clamp(0.0, 1.0);
   Tensor t = (v * (1.0 - s * (1.0 - f))).clamp(0.0, 1.0);
-  Tensor mask = (ii.unsqueeze(-3) == wick::arange(6).view({-1, 1, 1})).to(img.scalar_type());
   Tensor a1 = wick::stack({v, q, p, p, t, v}, -3);
   Tensor a2 = wick::stack({t, v, v, q, p, p}, -3);
   Tensor a3 = wick::stack({p, p, t, v, v, q}, -3);
   Tensor a4 = wick::stack({a1, a2, a3}, -4);
-  return wick::einsum("...ijk, ...xijk -> ...xjk", {mask, a4});
+  // torchvision's einsum("...ijk, ...xijk -> ...xjk", mask, a4) picks, per pixel, the one of the six
+  // candidates whose mask is 1: a gather along the candidate dim gives the same values
+  std::vector<int64_t> idx_shape = a4.sizes().vec();
+  idx_shape[idx_shape.size() - 3] = 1;
+  Tensor idx = ii.to(kLong).unsqueeze(-3).unsqueeze(-4).expand(idx_shape);
+  return a4.gather(-3, idx).squeeze(-3);
 }
 
 // left, right, top, bottom
