@@ -99,6 +99,10 @@ def test_resize_max_size_and_same_size():
         WF.resize(w, [4, 4], interpolation=WF.InterpolationMode.NEAREST, antialias=True)
     with pytest.raises(TypeError, match="Argument interpolation should be a InterpolationMode"):
         WF.resize(w, [4, 4], interpolation="bilinear")
+    with pytest.raises(NotImplementedError, match=r"\(got 4D\) for the modes: .* \(got box\)"):
+        WF.resize(w, [4, 4], interpolation=WF.InterpolationMode.BOX)
+    with pytest.raises(NotImplementedError):
+        TF.resize(t, [4, 4], interpolation=TF.InterpolationMode.BOX)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)

@@ -202,6 +202,10 @@ def resize(img, size, interpolation="bilinear", antialias=None):
         antialias = False  # torchvision 0.14's default for tensors
     if antialias and interpolation not in ("bilinear", "bicubic"):
         raise ValueError("Antialias option is supported for bilinear and bicubic interpolation modes only")
+    if interpolation not in ("nearest", "bilinear", "bicubic"):  # interpolate's message, as torchvision
+        raise NotImplementedError(
+            f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {max(img.ndim, 4)}D) for the modes: "
+            f"nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got {interpolation})")
     return _V.resize(img, [int(s) for s in size], interpolation, bool(antialias))
 
 
