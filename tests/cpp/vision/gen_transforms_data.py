@@ -114,6 +114,12 @@ RANDOM = {
     "RandomAutocontrast": T.RandomAutocontrast(),
 }
 SEEDS = [0, 1, 2, 7]
+big = torch.randint(0, 256, (3, 24, 26), generator=g, dtype=torch.uint8).float() / 255
+put("big", big)
+for s_ in SEEDS:
+    torch.manual_seed(s_)
+    put(f"seed_Elastic_{s_}", T.ElasticTransform(20.0, 2.0, fill=0.5)(big))
+    put(f"seed_Elastic_{s_}_next", torch.rand(1))
 for name, t in RANDOM.items():
     for s in SEEDS:
         torch.manual_seed(s)
@@ -148,6 +154,7 @@ REPRS = {
     "RandomAdjustSharpness": T.RandomAdjustSharpness(2.0),
     "RandomAutocontrast": T.RandomAutocontrast(),
     "RandomEqualize": T.RandomEqualize(0.2),
+    "ElasticTransform": T.ElasticTransform(),
 }
 
 

@@ -346,6 +346,19 @@ TEST(VisionTransforms, SeededLikeTorchvision) {
                                                                std::vector<double>{0.2, 0.2, 0.2})}));
 }
 
+TEST(VisionTransforms, ElasticTransformSeeded) {
+  VT::ElasticTransform t({20.0}, {2.0}, Mode::Bilinear, 0.5);
+  const D::Case* out[] = {&D::seed_Elastic_0, &D::seed_Elastic_1, &D::seed_Elastic_2, &D::seed_Elastic_7};
+  const D::Case* next[] = {&D::seed_Elastic_0_next, &D::seed_Elastic_1_next, &D::seed_Elastic_2_next,
+                           &D::seed_Elastic_7_next};
+  for (size_t k = 0; k < D::seeds.size(); ++k) {
+    wick::manual_seed(D::seeds[k]);
+    EXPECT_TRUE(same(t(make(D::big)), *out[k], 1e-4));
+    EXPECT_TRUE(same(wick::rand({1}), *next[k]));
+  }
+  EXPECT_EQ(VT::ElasticTransform().repr(), D::repr_ElasticTransform);
+}
+
 TEST(VisionTransforms, Reprs) {
   using std::make_shared;
   EXPECT_EQ(VT::Compose({make_shared<VT::CenterCrop>(std::vector<int64_t>{3}),

@@ -333,6 +333,44 @@ Tensor RandomPerspective::operator()(const Tensor& img) {
 }
 std::string RandomPerspective::repr() const { return "RandomPerspective(p=" + py_float(p_) + ")"; }
 
+ElasticTransform::ElasticTransform(std::vector<double> alpha, std::vector<double> sigma,
+                                   InterpolationMode interpolation, double fill)
+    : interpolation_(interpolation), fill_(fill) {
+  WICK_CHECK_T(ValueError, alpha.size() == 1 || alpha.size() == 2,
+               "If alpha is a sequence its length should be 2. Got ", alpha.size());
+  WICK_CHECK_T(ValueError, sigma.size() == 1 || sigma.size() == 2,
+               "If sigma is a sequence its length should be 2. Got ", sigma.size());
+  alpha_ = alpha.size() == 1 ? std::vector<double>{alpha[0], alpha[0]} : alpha;
+  sigma_ = sigma.size() == 1 ? std::vector<double>{sigma[0], sigma[0]} : sigma;
+}
+
+Tensor ElasticTransform::get_params(const std::vector<double>& alpha, const std::vector<double>& sigma,
+                                    const std::vector<int64_t>& size) {
+  auto field = [&](int k) {
+    Tensor d = wick::rand({1, 1, size[0], size[1]}) * 2 - 1;
+    if (sigma[k] > 0.0) {
+      auto ks = static_cast<int64_t>(8 * sigma[k] + 1);
+      if (ks % 2 == 0) ks += 1;
+      d = VF::gaussian_blur(d, {ks, ks}, sigma);
+    }
+    return d * alpha[k] / static_cast<double>(size[k]);
+  };
+  Tensor dx = field(0);
+  Tensor dy = field(1);
+  return wick::cat({dx, dy}, 1).permute({0, 2, 3, 1});
+}
+
+Tensor ElasticTransform::operator()(const Tensor& img) {
+  auto d = VF::get_dimensions(img);
+  Tensor displacement = get_params(alpha_, sigma_, {d[1], d[2]});
+  return VF::elastic_transform(img, displacement, interpolation_, std::vector<double>{fill_});
+}
+std::string ElasticTransform::repr() const {
+  // torchvision 0.14's repr, unformatted placeholders included
+  return "ElasticTransform(alpha=" + flist(alpha_) + "), (sigma=" + flist(sigma_) +
+         "), interpolation={self.interpolation}, fill={self.fill})";
+}
+
 Tensor Grayscale::operator()(const Tensor& img) { return VF::rgb_to_grayscale(img, n_); }
 std::string Grayscale::repr() const { return "Grayscale(num_output_channels=" + std::to_string(n_) + ")"; }
 Tensor RandomGrayscale::operator()(const Tensor& img) {

@@ -224,6 +224,23 @@ class RandomPerspective : public Transform {
   std::vector<double> fill_;
 };
 
+class ElasticTransform : public Transform {
+ public:
+  // alpha, sigma: {v} or {x, y}.
+  explicit ElasticTransform(std::vector<double> alpha = {50.0}, std::vector<double> sigma = {5.0},
+                            InterpolationMode interpolation = InterpolationMode::Bilinear, double fill = 0);
+  Tensor operator()(const Tensor& img) override;
+  std::string repr() const override;
+  // (1, H, W, 2): two wick::rand draws of (1, 1, H, W), blurred, scaled by alpha / size.
+  static Tensor get_params(const std::vector<double>& alpha, const std::vector<double>& sigma,
+                           const std::vector<int64_t>& size);
+
+ private:
+  std::vector<double> alpha_, sigma_;
+  InterpolationMode interpolation_;
+  double fill_;
+};
+
 class Grayscale : public Transform {
  public:
   explicit Grayscale(int64_t num_output_channels = 1) : n_(num_output_channels) {}
