@@ -620,3 +620,26 @@ def test_elastic_transform():
         WF.elastic_transform(wu, wick.zeros(1, 2, 2, 2))
     with pytest.raises(TypeError, match="alpha should be float or a sequence of floats. Got <class 'int'>"):
         WT.ElasticTransform(alpha=3)
+
+
+@pytest.mark.parametrize("make", [
+    lambda m: m.RandAugment(),
+    lambda m: m.RandAugment(3, 5, 11, fill=[1, 2, 3]),
+    lambda m: m.TrivialAugmentWide(),
+    lambda m: m.TrivialAugmentWide(15, fill=7),
+])
+def test_rand_and_trivial_augment_seeded(make):
+    # nearest (the default) keeps uint8 exact; bilinear's one-grey-level differences could be
+    # amplified by a following Equalize / AutoContrast
+    w, t = pair(image(h=20, w=24))
+    assert repr(make(WT)) == repr(make(TT))
+    for seed in range(25):
+        wick.manual_seed(seed)
+        torch.manual_seed(seed)
+        check(make(WT)(w), make(TT)(t))
+        assert wick.rand(1).item() == torch.rand(1).item()
+    im = pil(h=20, w=24)
+    for seed in range(5):
+        wick.manual_seed(seed)
+        torch.manual_seed(seed)
+        check(make(WT)(im), make(TT)(im))
