@@ -643,3 +643,19 @@ def test_rand_and_trivial_augment_seeded(make):
         wick.manual_seed(seed)
         torch.manual_seed(seed)
         check(make(WT)(im), make(TT)(im))
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"),
+                    reason="Debian's dataset-fashion-mnist is not installed")
+def test_fashion_mnist_with_transforms_and_loader():
+    from wick.vision import datasets
+    tw = WT.Compose([WT.ToTensor(), WT.Normalize((0.5,), (0.5,))])
+    tt = TT.Compose([TT.ToTensor(), TT.Normalize((0.5,), (0.5,))])
+    w = datasets.FashionMNIST(train=False, transform=tw)
+    image, label = w[0]
+    raw = np.asarray(datasets.FashionMNIST(train=False)[0][0])  # the PIL image's pixels
+    check(image, tt(Image.fromarray(raw)), 1e-6)
+    assert label == 9
+    loader = wick.utils.data.DataLoader(w, batch_size=4)
+    x, y = next(iter(loader))
+    assert tuple(x.shape) == (4, 1, 28, 28) and x.dtype == wick.float32 and y.tolist()[0] == 9
