@@ -13,7 +13,7 @@ SAN_ENV = ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:check_initializatio
           LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps configure test demo install bench bench-python test-asan
+.PHONY: all deps configure test demo demo-python install bench bench-python test-asan
 all: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
@@ -32,6 +32,11 @@ test: all
 
 demo: all
 	./$(BUILD)/examples/tensor_tour
+
+# The seed tutorial on the real Fashion-MNIST (Debian's dataset-fashion-mnist), in
+# Python; ARGS passes options (ARGS="--epochs 1 --model mlp").
+demo-python: all
+	$(PYTHON) examples/fashion_mnist.py $(ARGS)
 
 # Headers, libwick.so, CMake package (find_package(wick)) and wick.pc under PREFIX.
 install: all
