@@ -6,6 +6,7 @@
 namespace wick::python { void init_optim(pybind11::module_& m); }
 namespace wick::python { void init_serialize(pybind11::module_& m); }
 namespace wick::python { void init_vision(pybind11::module_& m); }
+namespace wick::python { void init_vision_data(pybind11::module_& m); }
 
 PYBIND11_MODULE(_C, m) {
   using namespace wick::python;
@@ -40,4 +41,5 @@ PYBIND11_MODULE(_C, m) {
   init_optim(m);
   init_serialize(m);
   init_vision(m);
+  init_vision_data(m);
 }

@@ -1,4 +1,5 @@
 #pragma once
 // wick::vision: torchvision's C++ side (image io and datasets so far).
+#include "wick/vision/datasets/cifar.h"
 #include "wick/vision/datasets/mnist.h"
 #include "wick/vision/io.h"

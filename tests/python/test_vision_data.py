@@ -1,0 +1,203 @@
+"""wick.vision.datasets CIFAR10/CIFAR100, ImageFolder/DatasetFolder and FakeData
+against torchvision 0.14 on files written here (CIFAR batches with pickle + numpy,
+the way the real files are made)."""
+import os
+import pickle
+import pickletools
+
+import numpy as np
+import pytest
+
+import wick
+from wick.vision import datasets
+
+try:
+    import torch
+    import torchvision.datasets as tds
+    HAVE_TV = True
+except Exception:  # pragma: no cover
+    HAVE_TV = False
+
+needs_tv = pytest.mark.skipif(not HAVE_TV, reason="torchvision (the reference) is not installed")
+
+
+# ---- CIFAR ------------------------------------------------------------------------------------
+
+def _dump(obj, path, protocol):
+    with open(path, "wb") as f:
+        pickle.dump(obj, f, protocol=protocol)
+
+
+def make_cifar(root, hundred=False, n=(3, 2, 4, 1, 2), n_test=3, protocol=2, seed=0):
+    """Batches as the real files: dicts with a uint8 (N, 3072) array and label lists."""
+    rs = np.random.RandomState(seed)
+    folder = os.path.join(root, "cifar-100-python" if hundred else "cifar-10-batches-py")
+    os.makedirs(folder, exist_ok=True)
+    if hundred:
+        names = [("train", sum(n)), ("test", n_test)]
+    else:
+        names = [(f"data_batch_{i + 1}", k) for i, k in enumerate(n)] + [("test_batch", n_test)]
+    for name, k in names:
+        entry = {"batch_label": f"batch {name}", "data": rs.randint(0, 256, (k, 3072)).astype(np.uint8),
+                 "filenames": [f"img_{i}.png" for i in range(k)]}
+        if hundred:
+            entry["fine_labels"] = [int(x) for x in rs.randint(0, 100, k)]
+            entry["coarse_labels"] = [int(x) for x in rs.randint(0, 20, k)]
+        else:
+            entry["labels"] = [int(x) for x in rs.randint(0, 10, k)]
+        _dump(entry, os.path.join(folder, name), protocol)
+    if hundred:
+        meta = {"fine_label_names": [f"fine{i}" for i in range(100)],
+                "coarse_label_names": [f"coarse{i}" for i in range(20)]}
+        _dump(meta, os.path.join(folder, "meta"), protocol)
+    else:
+        meta = {"num_cases_per_batch": 10000, "num_vis": 3072,
+                "label_names": ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse",
+                                "ship", "truck"]}
+        _dump(meta, os.path.join(folder, "batches.meta"), protocol)
+    return folder
+
+
+@pytest.fixture
+def no_md5(monkeypatch):
+    # The files written here cannot have the real files' md5 sums: torchvision's check is skipped.
+    if HAVE_TV:
+        import torchvision.datasets.cifar as tcifar
+        monkeypatch.setattr(tds.CIFAR10, "_check_integrity", lambda self: True)
+        monkeypatch.setattr(tcifar, "check_integrity", lambda path, md5=None: os.path.isfile(path))
+
+
+def check_cifar(w, t):
+    assert len(w) == len(t)
+    assert isinstance(w.data, np.ndarray) and w.data.dtype == np.uint8
+    assert w.data.shape == t.data.shape
+    np.testing.assert_array_equal(w.data, t.data)
+    assert w.targets == t.targets and isinstance(w.targets, list)
+    assert w.classes == t.classes
+    assert w.class_to_idx == t.class_to_idx
+    for i in (0, len(t) - 1, -1):
+        wi, wl = w[i]
+        ti, tl = t[i]
+        assert wi.mode == ti.mode == "RGB" and wi.size == ti.size
+        np.testing.assert_array_equal(np.asarray(wi), np.asarray(ti))
+        assert wl == tl
+
+
+@needs_tv
+@pytest.mark.parametrize("protocol", [2, 4])
+@pytest.mark.parametrize("train", [True, False])
+def test_cifar10_matches_torchvision(tmp_path, no_md5, protocol, train):
+    make_cifar(str(tmp_path), protocol=protocol)
+    w = datasets.CIFAR10(str(tmp_path), train=train)
+    t = tds.CIFAR10(str(tmp_path), train=train)
+    check_cifar(w, t)
+    assert len(w) == (12 if train else 3)
+    assert repr(w) == repr(t)
+
+
+@needs_tv
+@pytest.mark.parametrize("train", [True, False])
+def test_cifar100_matches_torchvision(tmp_path, no_md5, train):
+    make_cifar(str(tmp_path), hundred=True, protocol=3)
+    w = datasets.CIFAR100(str(tmp_path), train=train)
+    t = tds.CIFAR100(str(tmp_path), train=train)
+    check_cifar(w, t)
+    assert len(w.classes) == 100 and w.classes[7] == "fine7"
+
+
+def _py2_pickle(entry_bytes_items):
+    """A Python 2 cPickle-style protocol-2 pickle (SHORT_BINSTRING/BINSTRING strings), as the real
+    CIFAR files are: {'data': ndarray, 'labels': [...]} built by hand opcode by opcode."""
+    def s(b):
+        return (b"U" + bytes([len(b)]) + b) if len(b) < 256 else (b"T" + len(b).to_bytes(4, "little") + b)
+    data, labels = entry_bytes_items
+    out = b"\x80\x02}q\x00(" + s(b"data")
+    out += b"cnumpy.core.multiarray\n_reconstruct\nq\x01cnumpy\nndarray\nq\x02K\x00\x85" + s(b"b") + b"\x87R"
+    out += b"(K\x01" + b"K" + bytes([data.shape[0]]) + b"M\x00\x0c\x86" + b"cnumpy\ndtype\n" + s(b"u1")
+    out += b"K\x00K\x01\x87R(K\x03" + s(b"|") + b"NNNJ\xff\xff\xff\xffJ\xff\xff\xff\xffK\x00tb\x89"
+    out += s(data.tobytes()) + b"tb" + s(b"labels") + b"]("
+    out += b"".join(b"K" + bytes([x]) for x in labels) + b"eu."
+    return out
+
+
+@needs_tv
+def test_cifar10_python2_style_batches(tmp_path, no_md5):
+    folder = make_cifar(str(tmp_path))
+    rs = np.random.RandomState(5)
+    data = rs.randint(0, 256, (4, 3072)).astype(np.uint8)
+    raw = _py2_pickle((data, [1, 9, 0, 3]))
+    pickletools.dis(raw, out=open(os.devnull, "w"))  # well-formed
+    with open(os.path.join(folder, "test_batch"), "wb") as f:
+        f.write(raw)
+    w = datasets.CIFAR10(str(tmp_path), train=False)
+    t = tds.CIFAR10(str(tmp_path), train=False)
+    check_cifar(w, t)
+    assert w.targets == [1, 9, 0, 3]
+
+
+def test_cifar_numpy_pickle_values(tmp_path):
+    p = str(tmp_path / "x.pkl")
+    obj = {"a": np.arange(6, dtype=np.int64).reshape(2, 3), "b": np.array([1.5, -2], dtype=">f8"),
+           "c": np.asfortranarray(np.arange(6, dtype=np.int16).reshape(2, 3)), "d": (1, "x", None, True, 2.5),
+           "e": np.array([True, False])}
+    for protocol in (2, 4):
+        _dump(obj, p, protocol)
+        v = wick._C._vision_data.read_numpy_pickle(p)
+        assert v["a"].tolist() == [[0, 1, 2], [3, 4, 5]] and v["a"].dtype == wick.int64
+        assert v["b"].tolist() == [1.5, -2.0] and v["b"].dtype == wick.float64
+        assert v["c"].tolist() == [[0, 1, 2], [3, 4, 5]] and v["c"].dtype == wick.int16
+        assert v["d"] == (1, "x", None, True, 2.5)
+        assert v["e"].tolist() == [True, False]
+
+
+class _Evil:
+    def __reduce__(self):
+        return (os.system, ("echo pwned > /dev/null",))
+
+
+def test_cifar_refuses_hostile_pickle(tmp_path):
+    folder = make_cifar(str(tmp_path))
+    for protocol in (2, 4):
+        _dump({"data": _Evil(), "labels": []}, os.path.join(folder, "test_batch"), protocol)
+        with pytest.raises(RuntimeError, match="refusing to load the pickle global (posix|os).system"):
+            datasets.CIFAR10(str(tmp_path), train=False)
+    _dump({"x": np.array(["a"], dtype=object)}, os.path.join(folder, "test_batch"), 2)
+    with pytest.raises(RuntimeError, match="unsupported numpy dtype 'O8'|object arrays"):
+        datasets.CIFAR10(str(tmp_path), train=False)
+    with open(os.path.join(folder, "test_batch"), "wb") as f:
+        f.write(pickle.dumps({"data": b"x" * 100}, protocol=2)[:20])
+    with pytest.raises(RuntimeError, match="truncated"):
+        datasets.CIFAR10(str(tmp_path), train=False)
+    # a list appended into itself is refused, not turned into a cycle
+    with open(os.path.join(folder, "test_batch"), "wb") as f:
+        f.write(b"\x80\x02]q\x00h\x00a.")
+    with pytest.raises(RuntimeError, match="recursive containers"):
+        datasets.CIFAR10(str(tmp_path), train=False)
+    _dump({"data": np.zeros((2, 5), np.uint8), "labels": [0, 1]}, os.path.join(folder, "test_batch"), 2)
+    with pytest.raises(RuntimeError, match=r"'data' must be a uint8 array of shape \(N, 3072\)"):
+        datasets.CIFAR10(str(tmp_path), train=False)
+
+
+@needs_tv
+def test_cifar_missing_and_download(tmp_path):
+    with pytest.raises(RuntimeError) as t:
+        tds.CIFAR10(str(tmp_path))
+    with pytest.raises(RuntimeError) as w:
+        datasets.CIFAR10(str(tmp_path))
+    assert str(w.value) == str(t.value)
+    with pytest.raises(RuntimeError, match="wick cannot download it.*data_batch_1.*test_batch, batches.meta in .*"
+                                           "cifar-10-batches-py"):
+        datasets.CIFAR10(str(tmp_path), download=True)
+    with pytest.raises(RuntimeError, match="train, test, meta in .*cifar-100-python"):
+        datasets.CIFAR100(str(tmp_path), download=True)
+    make_cifar(str(tmp_path))
+    ds = datasets.CIFAR10(str(tmp_path), download=True)
+    assert len(ds) == 12
+
+
+@needs_tv
+def test_cifar_transforms_and_dataloader(tmp_path, no_md5):
+    make_cifar(str(tmp_path))
+    w = datasets.CIFAR10(str(tmp_path), transform=lambda im: np.asarray(im).sum(), target_transform=lambda y: y + 100)
+    t = tds.CIFAR10(str(tmp_path), transform=lambda im: np.asarray(im).sum(), target_transform=lambda y: y + 100)
+    assert [w[i] for i in range(len(w))] == [t[i] for i in range(len(t))]
