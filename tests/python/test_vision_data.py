@@ -201,3 +201,146 @@ def test_cifar_transforms_and_dataloader(tmp_path, no_md5):
     w = datasets.CIFAR10(str(tmp_path), transform=lambda im: np.asarray(im).sum(), target_transform=lambda y: y + 100)
     t = tds.CIFAR10(str(tmp_path), transform=lambda im: np.asarray(im).sum(), target_transform=lambda y: y + 100)
     assert [w[i] for i in range(len(w))] == [t[i] for i in range(len(t))]
+
+
+# ---- DatasetFolder / ImageFolder ----------------------------------------------------------------
+
+def make_folder(root, empty_class=False):
+    from PIL import Image
+
+    rs = np.random.RandomState(1)
+    files = {"cat": ["b.png", "a.JPG", "sub/c.bmp", "notes.txt"], "dog": ["x.ppm", "y.jpeg", "z.tif"],
+             "ant": ["k.webp", "deep/er/m.pgm"]}
+    if empty_class:
+        files["eel"] = ["readme.md"]
+    for cls, names in files.items():
+        for name in names:
+            path = os.path.join(root, cls, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            if name.endswith((".txt", ".md")):
+                with open(path, "w") as f:
+                    f.write("text " + name)
+                continue
+            mode = "L" if name.endswith(".pgm") else "RGB"
+            shape = (6, 5) if mode == "L" else (6, 5, 3)
+            Image.fromarray(rs.randint(0, 256, shape).astype(np.uint8), mode=mode).save(path)
+    with open(os.path.join(root, "stray.png"), "wb") as f:  # a file beside the class folders is ignored
+        f.write(b"")
+    return root
+
+
+def check_folder(w, t):
+    assert w.classes == t.classes and w.class_to_idx == t.class_to_idx
+    assert w.samples == t.samples and w.targets == t.targets
+    assert len(w) == len(t)
+
+
+@needs_tv
+def test_image_folder_matches_torchvision(tmp_path):
+    root = make_folder(str(tmp_path))
+    w = datasets.ImageFolder(root)
+    t = tds.ImageFolder(root)
+    check_folder(w, t)
+    assert w.imgs == t.imgs and w.extensions == t.extensions
+    assert len(w) == 8
+    for i in range(len(w)):
+        (wi, wl), (ti, tl) = w[i], t[i]
+        assert wi.mode == ti.mode == "RGB" and wl == tl
+        np.testing.assert_array_equal(np.asarray(wi), np.asarray(ti))
+    assert repr(w) == repr(t)
+    from wick.vision.datasets import folder
+    import torchvision.datasets.folder as tfolder
+    assert folder.IMG_EXTENSIONS == tfolder.IMG_EXTENSIONS
+    assert folder.find_classes(root) == tfolder.find_classes(root)
+    exts = (".png", ".ppm", ".webp")
+    assert folder.make_dataset(root, extensions=exts) == tfolder.make_dataset(root, extensions=exts)
+    for name in ("a.PNG", "a.jpeg", "a.txt", "a.png.gz"):
+        assert folder.is_image_file(name) == tfolder.is_image_file(name)
+
+
+@needs_tv
+def test_dataset_folder_loader_extensions_and_is_valid_file(tmp_path):
+    root = make_folder(str(tmp_path))
+    loader = lambda p: os.path.basename(p)  # noqa: E731
+    for kw in ({"extensions": (".txt", ".png")}, {"extensions": (".bmp", ".tif", ".txt", ".webp")},
+               {"is_valid_file": lambda p: "e" in os.path.basename(p)}):
+        try:
+            t = tds.DatasetFolder(root, loader, **kw)
+        except FileNotFoundError as e:
+            with pytest.raises(FileNotFoundError) as w:
+                datasets.DatasetFolder(root, loader, **kw)
+            assert str(w.value) == str(e)
+            continue
+        w = datasets.DatasetFolder(root, loader, transform=str.upper, target_transform=lambda y: -y, **kw)
+        t = tds.DatasetFolder(root, loader, transform=str.upper, target_transform=lambda y: -y, **kw)
+        check_folder(w, t)
+        assert [w[i] for i in range(len(w))] == [t[i] for i in range(len(t))]
+    w = datasets.ImageFolder(root, is_valid_file=lambda p: p.endswith((".png", ".ppm", ".webp")))
+    t = tds.ImageFolder(root, is_valid_file=lambda p: p.endswith((".png", ".ppm", ".webp")))
+    assert w.samples == t.samples and w.extensions is None is t.extensions
+
+
+@needs_tv
+def test_dataset_folder_errors(tmp_path):
+    root = make_folder(str(tmp_path), empty_class=True)
+    for make in (lambda m: m.ImageFolder(root),
+                 lambda m: m.DatasetFolder(root, print, extensions=(".png", ".jpg")),
+                 lambda m: m.DatasetFolder(root, print),
+                 lambda m: m.DatasetFolder(root, print, extensions=".png", is_valid_file=bool),
+                 lambda m: m.DatasetFolder(str(tmp_path / "eel"), print, extensions=".md"),
+                 lambda m: m.DatasetFolder(str(tmp_path / "missing"), print, extensions=".md")):
+        with pytest.raises(Exception) as t:
+            make(tds)
+        with pytest.raises(Exception) as w:
+            make(datasets)
+        assert type(w.value) is type(t.value) and str(w.value) == str(t.value)
+    from wick.vision.datasets import folder
+    import torchvision.datasets.folder as tfolder
+    for w_call, t_call in ((lambda: folder.make_dataset(root, {}, extensions=".png"),
+                            lambda: tfolder.make_dataset(root, {}, extensions=".png")),
+                           (lambda: datasets.DatasetFolder.make_dataset(root, None, extensions=".png"),
+                            lambda: tds.DatasetFolder.make_dataset(root, None, extensions=".png"))):
+        with pytest.raises(ValueError) as w:
+            w_call()
+        with pytest.raises(ValueError) as t:
+            t_call()
+        assert str(w.value) == str(t.value)
+    with pytest.raises(FileNotFoundError, match="Found no valid file for the classes eel. Supported extensions are: "
+                                                ".jpg, .jpeg, .png"):
+        datasets.ImageFolder(root)
+
+
+# ---- FakeData ---------------------------------------------------------------------------------
+
+@needs_tv
+@pytest.mark.parametrize("kw", [{}, {"size": 4, "image_size": (1, 7, 5), "num_classes": 3, "random_offset": 10},
+                                {"size": 3, "image_size": (4, 2, 3), "num_classes": 100}])
+def test_fakedata_matches_torchvision(kw):
+    kw = dict(kw)
+    if not kw:
+        kw = {"size": 5, "image_size": (3, 16, 12)}
+    w = datasets.FakeData(**kw)
+    t = tds.FakeData(**kw)
+    assert len(w) == len(t)
+    wick.manual_seed(123)
+    torch.manual_seed(123)
+    for i in range(len(w)):
+        (wi, wl), (ti, tl) = w[i], t[i]
+        assert wi.mode == ti.mode and wi.size == ti.size
+        np.testing.assert_array_equal(np.asarray(wi), np.asarray(ti))
+        assert wl == tl and type(wl) is int
+    # the global generator is left as it was
+    assert wick.rand(3).tolist() == torch.rand(3).tolist()
+    assert repr(w) == repr(t)
+    with pytest.raises(IndexError, match="FakeData index out of range"):
+        w[len(w)]
+
+
+@needs_tv
+def test_fakedata_transforms():
+    w = datasets.FakeData(size=2, image_size=(3, 4, 4), transform=lambda im: np.asarray(im).sum(),
+                          target_transform=lambda y: y * 2)
+    t = tds.FakeData(size=2, image_size=(3, 4, 4), transform=lambda im: np.asarray(im).sum(),
+                     target_transform=lambda y: y * 2)
+    assert [w[i] for i in range(2)] == [t[i] for i in range(2)]
+    assert datasets.FakeData()[0][0].size == (224, 224)
