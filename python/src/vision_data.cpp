@@ -6,6 +6,7 @@
 #include "python/src/bind.h"
 #include "python/src/casters.h"
 #include "wick/vision/datasets/cifar.h"
+#include "wick/vision/utils.h"
 
 namespace py = pybind11;
 
@@ -70,6 +71,22 @@ void init_vision_data(py::module_& m) {
         return py::make_tuple(ds.data(), targets, ds.classes(), ds.files());
       },
       py::arg("name"), py::arg("root"), py::arg("train"), py::arg("download"));
+
+  namespace vu = wick::vision::utils;
+  auto options = [](int64_t nrow, int64_t padding, bool normalize, std::optional<std::pair<double, double>> range,
+                    bool scale_each, double pad_value) {
+    return vu::MakeGridOptions().nrow(nrow).padding(padding).normalize(normalize).value_range(range)
+        .scale_each(scale_each).pad_value(pad_value);
+  };
+  v.def(
+      "make_grid",
+      [options](const Tensor& t, int64_t nrow, int64_t padding, bool normalize,
+                std::optional<std::pair<double, double>> range, bool scale_each, double pad_value) {
+        return vu::make_grid(t, options(nrow, padding, normalize, range, scale_each, pad_value));
+      },
+      py::arg("tensor"), py::arg("nrow"), py::arg("padding"), py::arg("normalize"), py::arg("value_range"),
+      py::arg("scale_each"), py::arg("pad_value"), nogil());
+  v.def("grid_to_uint8", &vu::grid_to_uint8, py::arg("grid"), nogil());
 }
 
 }  // namespace wick::python

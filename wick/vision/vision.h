@@ -3,3 +3,4 @@
 #include "wick/vision/datasets/cifar.h"
 #include "wick/vision/datasets/mnist.h"
 #include "wick/vision/io.h"
+#include "wick/vision/utils.h"

@@ -4,5 +4,6 @@
 """
 from wick.vision import io  # noqa: F401
 from wick.vision import datasets  # noqa: F401
+from wick.vision import utils  # noqa: F401
 
 __all__ = ["io", "datasets"]
