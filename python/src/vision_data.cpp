@@ -6,6 +6,7 @@
 #include "python/src/bind.h"
 #include "python/src/casters.h"
 #include "wick/vision/datasets/cifar.h"
+#include "wick/vision/datasets/folder.h"
 #include "wick/vision/utils.h"
 
 namespace py = pybind11;
@@ -71,6 +72,15 @@ void init_vision_data(py::module_& m) {
         return py::make_tuple(ds.data(), targets, ds.classes(), ds.files());
       },
       py::arg("name"), py::arg("root"), py::arg("train"), py::arg("download"));
+
+  // The C++ DatasetFolder's file listing (Python's DatasetFolder lists in Python: its
+  // is_valid_file and loader are Python callables); exposed for parity tests.
+  v.def(
+      "make_dataset",
+      [](const std::string& directory, const std::vector<std::string>& extensions) {
+        return vd::make_dataset(directory, {}, extensions);
+      },
+      py::arg("directory"), py::arg("extensions"), nogil());
 
   namespace vu = wick::vision::utils;
   auto options = [](int64_t nrow, int64_t padding, bool normalize, std::optional<std::pair<double, double>> range,

@@ -259,6 +259,26 @@ def test_image_folder_matches_torchvision(tmp_path):
 
 
 @needs_tv
+def test_cpp_make_dataset_matches_torchvision(tmp_path):
+    # The C++ DatasetFolder's listing (wick::vision::datasets::make_dataset) on a tricky tree.
+    import torchvision.datasets.folder as tfolder
+    root = make_folder(str(tmp_path))
+    for rel in ("dog/sub b/q.png", "dog/sub/a/z.PNG", "dog/Sub/y.png", "cat/é.png", "cat/sub-x/w.png"):
+        os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+        open(os.path.join(root, rel), "wb").close()
+    os.symlink(os.path.join(root, "ant"), os.path.join(root, "dog", "link"))
+    for exts in ([".png"], [".png", ".jpg", ".txt"], list(tfolder.IMG_EXTENSIONS)):
+        try:
+            want = tfolder.make_dataset(root, extensions=tuple(exts))
+        except FileNotFoundError as e:
+            with pytest.raises(RuntimeError) as w:
+                wick._C._vision_data.make_dataset(root, exts)
+            assert str(w.value) == str(e)
+            continue
+        assert wick._C._vision_data.make_dataset(root, exts) == want
+
+
+@needs_tv
 def test_dataset_folder_loader_extensions_and_is_valid_file(tmp_path):
     root = make_folder(str(tmp_path))
     loader = lambda p: os.path.basename(p)  # noqa: E731
