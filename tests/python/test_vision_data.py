@@ -179,7 +179,7 @@ def test_cifar_refuses_hostile_pickle(tmp_path):
 
 
 @needs_tv
-def test_cifar_missing_and_download(tmp_path):
+def test_cifar_missing_and_download(tmp_path, capsys, monkeypatch):
     with pytest.raises(RuntimeError) as t:
         tds.CIFAR10(str(tmp_path))
     with pytest.raises(RuntimeError) as w:
@@ -193,6 +193,17 @@ def test_cifar_missing_and_download(tmp_path):
     make_cifar(str(tmp_path))
     ds = datasets.CIFAR10(str(tmp_path), download=True)
     assert len(ds) == 12
+    assert capsys.readouterr().out == "Files already downloaded and verified\n"
+    os.remove(os.path.join(str(tmp_path), "cifar-10-batches-py", "batches.meta"))
+    with pytest.raises(RuntimeError) as w:
+        datasets.CIFAR10(str(tmp_path))
+    import torchvision.datasets.cifar as tcifar
+    monkeypatch.setattr(tds.CIFAR10, "_check_integrity", lambda self: True)
+    monkeypatch.setattr(tcifar, "check_integrity", lambda path, md5=None: os.path.isfile(path))
+    with pytest.raises(RuntimeError) as t:
+        tds.CIFAR10(str(tmp_path))
+    assert str(w.value) == str(t.value) == \
+        "Dataset metadata file not found or corrupted. You can use download=True to download it"
 
 
 @needs_tv

@@ -175,6 +175,17 @@ TEST(VisionCIFAR, NumpyPickleValuesAndRefusals) {
   deep += "N";
   for (int i = 0; i < 1100; ++i) deep += "\x85";
   EXPECT_THROW_MSG(vd::read_numpy_pickle(deep), Error, "nested deeper than 1000");
+  // ... also for tuples around globals (not values), which stay outside the Value tree.
+  std::string deep_raw = "\x80\x02" "cnumpy\ndtype\n";
+  for (int i = 0; i < 100000; ++i) deep_raw += "\x85";
+  EXPECT_THROW_MSG(vd::read_numpy_pickle(deep_raw), Error, "nested deeper than 1000");
+  // Many dict keys stay linear; a repeated key replaces the value, as in Python.
+  std::string keys = "\x80\x02}(";
+  for (int i = 0; i < 200000; ++i) keys += "J" + std::string(reinterpret_cast<const char*>(&i), 4) + "N";
+  keys += "K\x05K\x07K\x05K\x08u.";
+  serialize::Value d = vd::read_numpy_pickle(keys);
+  EXPECT_EQ(d.dict_items().size(), 200000u);
+  EXPECT_EQ(d.dict_items()[5].second.to_int(), 8);
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ struct Item {
   std::string global;
   std::shared_ptr<NumpyObj> np;
   std::shared_ptr<std::vector<Item>> raw;
+  int raw_depth = 0;  // nesting of a RawTuple (bounded like containers)
   static Item of(Value v) {
     Item i;
     i.value = std::move(v);
@@ -274,17 +275,24 @@ class NumpyUnpickler {
       check(!k.is_list() && !k.is_dict(), "unhashable dict key in pickle");
       adopt(t.value, k);
       adopt(t.value, v);
-      bool replaced = false;
-      if (k.is_string() || k.is_bytes() || k.is_int()) {
-        for (auto& kv : dict)
-          if (kv.first.kind() == k.kind() &&
-              (k.is_int() ? kv.first.to_int() == k.to_int() : kv.first.to_string() == k.to_string())) {
-            kv.second = v;
-            replaced = true;
-            break;
-          }
+      // An equal str/bytes/int key replaces the earlier value, as in Python (hashed: no
+      // quadratic scan on hostile files with many keys).
+      std::string hk;
+      if (k.is_string() || k.is_bytes()) {
+        hk.push_back(k.is_string() ? 's' : 'b');
+        hk.append(k.to_string());
+      } else if (k.is_int()) {
+        hk.push_back('i');
+        hk.append(std::to_string(k.to_int()));
       }
-      if (!replaced) dict.emplace_back(std::move(k), std::move(v));
+      auto& index = key_index_[t.value.container_id()];
+      auto found = hk.empty() ? index.end() : index.find(hk);
+      if (found != index.end()) {
+        dict[found->second].second = std::move(v);
+      } else {
+        if (!hk.empty()) index.emplace(std::move(hk), dict.size());
+        dict.emplace_back(std::move(k), std::move(v));
+      }
     }
   }
   Item make_tuple(std::vector<Item> items) {
@@ -293,7 +301,12 @@ class NumpyUnpickler {
       plain = plain && (i.tag == Item::Tag::Val ||
                         (i.tag == Item::Tag::Numpy && i.np->kind == NumpyObj::Kind::Array && i.np->built));
     if (!plain) {
+      int d = 0;
+      for (const Item& i : items)
+        d = std::max(d, i.tag == Item::Tag::RawTuple ? i.raw_depth : i.tag == Item::Tag::Val ? depth(i.value) : 0);
+      check(d + 1 <= kMaxDepth, "unsupported pickle content (containers nested deeper than ", kMaxDepth, " levels)");
       Item r;
+      r.raw_depth = d + 1;
       r.tag = Item::Tag::RawTuple;
       r.raw = std::make_shared<std::vector<Item>>(std::move(items));
       return r;
@@ -441,6 +454,7 @@ class NumpyUnpickler {
   std::vector<Value> alive_;
   std::unordered_map<const void*, int> depth_;
   std::unordered_set<const void*> sealed_;
+  std::unordered_map<const void*, std::unordered_map<std::string, size_t>> key_index_;
 };
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
