@@ -262,7 +262,8 @@ TEST(VisionMNIST, WickDataDataset) {
   EXPECT_EQ(all.sizes().vec(), (std::vector<int64_t>{7, 1, 4, 5}));
   EXPECT_EQ(all.dtype(), kFloat);
   EXPECT_NEAR(test::values(all)[20 * 6 + 1], ((6 * 31 + 1) % 256) / 255.0, 1e-7);
-  vd::MNIST test_set(d.path.string(), vd::MNIST::Mode::kTest);
+  // LibTorch's spelling, as torch::data::datasets::MNIST(root, Mode::kTest).
+  data::datasets::MNIST test_set(d.path.string(), data::datasets::MNIST::Mode::kTest);
   EXPECT_FALSE(test_set.is_train());
   EXPECT_EQ(test_set.size().value(), 3u);
 

@@ -134,3 +134,9 @@ class EMNIST : public MNIST {
 };
 
 }  // namespace wick::vision::datasets
+
+// LibTorch spells it torch::data::datasets::MNIST: the same class under wick::data, so
+// LibTorch code ports by changing the namespace (root: a folder holding the IDX files).
+namespace wick::data::datasets {
+using MNIST = wick::vision::datasets::MNIST;
+}  // namespace wick::data::datasets
