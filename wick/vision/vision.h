@@ -1,5 +1,5 @@
 #pragma once
-// wick::vision: torchvision's C++ side (image io and datasets so far).
+// wick::vision: torchvision's C++ side (image io, datasets, make_grid/save_image so far).
 #include "wick/vision/datasets/cifar.h"
 #include "wick/vision/datasets/folder.h"
 #include "wick/vision/datasets/mnist.h"

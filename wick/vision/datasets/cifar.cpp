@@ -423,7 +423,8 @@ class NumpyUnpickler {
     check(s[4].tag == Item::Tag::Val && (s[4].value.is_bytes() || s[4].value.is_string()),
           "unsupported numpy array data (object arrays are refused)");
     const NumpyObj& dt = *s[2].np;
-    // A str payload from Python 3 (protocol 0/1 would) holds latin1 text; Python 2's is raw.
+    // bytes (Python 3; _codecs.encode already turned protocol 2's latin1 text back into bytes)
+    // or a Python 2 str (SHORT_BINSTRING/BINSTRING: the raw bytes).
     const std::string& raw = s[4].value.to_string();
     check(static_cast<__int128>(raw.size()) == numel * dt.itemsize, "numpy array data has ", raw.size(),
           " bytes but its shape ", IntArrayRef(shape), " needs ", static_cast<int64_t>(numel * dt.itemsize));
