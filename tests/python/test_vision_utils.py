@@ -222,3 +222,17 @@ def test_draw_segmentation_masks_errors():
         assert str(e.value).replace("wick", "torch") == str(f.value)
     with pytest.warns(UserWarning, match="No mask was drawn"):
         assert utils.draw_segmentation_masks(wi, wick.zeros(0, 40, 50, dtype=wick.bool)) is wi
+
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+@needs_tv
+@pytest.mark.skipif(not __import__("os").path.exists(FONT), reason="DejaVu fonts are not installed")
+@pytest.mark.parametrize("font_size", [None, 14])
+def test_draw_bounding_boxes_truetype_font(font_size):
+    wi, ti = pair(IMG)
+    wb, tb = pair(BOXES)
+    labels = ["cat", "dog", "bird", "é"]
+    same(utils.draw_bounding_boxes(wi, wb, labels=labels, font=FONT, font_size=font_size),
+         tu.draw_bounding_boxes(ti, tb, labels=labels, font=FONT, font_size=font_size))
