@@ -70,7 +70,7 @@ def no_md5(monkeypatch):
 def check_cifar(w, t):
     assert len(w) == len(t)
     assert isinstance(w.data, np.ndarray) and w.data.dtype == np.uint8
-    assert w.data.shape == t.data.shape
+    assert w.data.shape == t.data.shape and w.data.strides == t.data.strides
     np.testing.assert_array_equal(w.data, t.data)
     assert w.targets == t.targets and isinstance(w.targets, list)
     assert w.classes == t.classes

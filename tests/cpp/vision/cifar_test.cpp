@@ -63,9 +63,11 @@ TEST(VisionCIFAR, CIFAR10TrainAndTest) {
   EXPECT_EQ(train.size().value(), 10u);
   EXPECT_EQ(train.data().sizes().vec(), (std::vector<int64_t>{10, 32, 32, 3}));
   EXPECT_EQ(train.data().dtype(), kByte);
-  EXPECT_TRUE(train.data().is_contiguous());
+  // torchvision's layout: an HWC view of the CHW rows
+  EXPECT_EQ(train.data().strides().vec(), (std::vector<int64_t>{3072, 32, 1, 1024}));
   // image 3 is batch 2's image 1; HWC pixel (h=5, w=7, c=2)
-  auto* p = static_cast<const uint8_t*>(train.data().data_ptr());
+  Tensor hwc = train.data().contiguous();
+  auto* p = static_cast<const uint8_t*>(hwc.data_ptr());
   EXPECT_EQ(p[((3 * 32 + 5) * 32 + 7) * 3 + 2], raw(1, 2, 2, 5, 7));
   EXPECT_EQ(p[((9 * 32 + 31) * 32 + 0) * 3 + 1], raw(1, 5, 1, 31, 0));
   EXPECT_EQ(test::values(train.targets()), (std::vector<double>{1, 2, 2, 3, 3, 4, 4, 5, 5, 6}));
@@ -87,6 +89,7 @@ TEST(VisionCIFAR, CIFAR10TrainAndTest) {
   data::Example<> e = test_set.get(1);
   EXPECT_EQ(e.data.sizes().vec(), (std::vector<int64_t>{3, 32, 32}));
   EXPECT_EQ(e.data.dtype(), kFloat);
+  EXPECT_TRUE(e.data.is_contiguous());
   EXPECT_NEAR(test::values(e.data)[1024 + 32 * 4 + 6], raw(1, 0, 1, 4, 6) / 255.0, 1e-6);
   EXPECT_EQ(e.target.dtype(), kLong);
   EXPECT_EQ(e.target.item<int64_t>(), 1);

@@ -338,6 +338,7 @@ class NumpyUnpickler {
 
   static std::string latin1(const std::string& utf8) {
     std::string out;
+    out.reserve(utf8.size());
     for (size_t i = 0; i < utf8.size(); ++i) {
       auto c = static_cast<unsigned char>(utf8[i]);
       if (c < 0x80) {
@@ -557,9 +558,10 @@ void CIFAR10::load(bool download) {
     parts.push_back(d.to_tensor());
     files_.push_back(path);
   }
-  // torchvision: vstack, reshape(-1, 3, 32, 32), transpose((0, 2, 3, 1)).
+  // torchvision: vstack, reshape(-1, 3, 32, 32), transpose((0, 2, 3, 1)) -- an N x H x W x C
+  // view of the CHW rows (so get(i) gets a contiguous C x H x W image back by permuting).
   Tensor all = parts.size() == 1 ? parts[0] : cat(parts, 0);
-  data_ = all.reshape({-1, 3, 32, 32}).permute({0, 2, 3, 1}).contiguous();
+  data_ = all.reshape({-1, 3, 32, 32}).permute({0, 2, 3, 1});
   targets_ = empty({static_cast<int64_t>(targets.size())}, TensorOptions().dtype(kLong));
   if (!targets.empty()) std::memcpy(targets_.data_ptr(), targets.data(), targets.size() * sizeof(int64_t));
 

@@ -40,7 +40,8 @@ class CIFAR10 : public data::datasets::Dataset<CIFAR10> {
                    TargetTransform target_transform = nullptr, bool download = false);
   CIFAR10(const std::string& root, Mode mode) : CIFAR10(root, mode == Mode::kTrain) {}
 
-  // N x 32 x 32 x 3 uint8 (HWC, as torchvision's .data) and N int64 targets.
+  // N x 32 x 32 x 3 uint8 (HWC, as torchvision's .data: a permuted view of the N x 3 x 32 x 32
+  // rows the files hold) and N int64 targets.
   const Tensor& data() const { return data_; }
   const Tensor& targets() const { return targets_; }
   // torchvision's __getitem__: (image HWC uint8 or transform(image), target); negative
