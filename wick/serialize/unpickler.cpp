@@ -27,6 +27,7 @@ struct Item {
   std::string global;  // "module.name"
   std::shared_ptr<StorageRef> storage;
   std::shared_ptr<std::vector<Item>> raw;  // a tuple holding non-Values
+  int raw_depth = 0;                        // its nesting, bounded like containers
 
   static Item of(Value v) {
     Item i;
@@ -340,7 +341,14 @@ class Unpickler {
     bool plain = true;
     for (const Item& i : items) plain = plain && i.tag == Item::Tag::Val;
     if (!plain) {
+      // Bounded, or freeing a long chain of tuples around a GLOBAL would overflow the stack.
+      int d = 0;
+      for (const Item& i : items)
+        d = std::max(d, i.tag == Item::Tag::RawTuple ? i.raw_depth : i.tag == Item::Tag::Val ? depth(i.value) : 0);
+      WICK_CHECK(d < kMaxNestingDepth, "Unsupported: containers nested deeper than ", kMaxNestingDepth,
+                 " levels in pickle");
       Item r;
+      r.raw_depth = d + 1;
       r.tag = Item::Tag::RawTuple;
       r.raw = std::make_shared<std::vector<Item>>(std::move(items));
       return r;

@@ -274,6 +274,12 @@ TEST(Serialize, RejectsBadTensorsAndPickles) {
   deep += ".";
   EXPECT_NE(test::error_of([&] { serialize::unpickle(deep, loader); }).find("nested deeper"),
             std::string::npos);
+  // Tuples around a GLOBAL (not Values) are bounded too (this used to overflow the stack).
+  std::string deep_raw = "\x80\x02" "ctorch._utils\n_rebuild_tensor_v2\n";
+  for (int i = 0; i < 200000; ++i) deep_raw += "\x85";
+  deep_raw += ".";
+  EXPECT_NE(test::error_of([&] { serialize::unpickle(deep_raw, loader); }).find("nested deeper"),
+            std::string::npos);
   EXPECT_NE(test::error_of([&] { serialize::unpickle("\x80\x02" "cos\nsystem\n.", loader); })
                 .find("GLOBAL os.system was not an allowed global"),
             std::string::npos);

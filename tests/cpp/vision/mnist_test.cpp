@@ -2,6 +2,7 @@
 // plus Debian's real FashionMNIST files when installed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "test_utils.h"
+#include "wick/data/data.h"
 #include "wick/vision/vision.h"
 
 namespace {
@@ -166,19 +168,19 @@ TEST(VisionMNIST, TorchvisionLayoutAndFlatFolder) {
     TmpDir d(gz ? "layout_gz" : "layout");
     write_set(d.path / "MNIST" / "raw", "train", "t10k", gz);
     vd::MNIST train(d.path.string());
-    EXPECT_EQ(train.size(), 7);
+    EXPECT_EQ(train.size().value(), 7u);
     EXPECT_EQ(train.data().dtype(), kUInt8);
     EXPECT_EQ(train.data().sizes().vec(), (std::vector<int64_t>{7, 4, 5}));
     EXPECT_EQ(train.targets().dtype(), kLong);
-    auto [img, label] = train.get(2);
+    auto [img, label] = train.item(2);
     EXPECT_EQ(img.sizes().vec(), (std::vector<int64_t>{4, 5}));
     EXPECT_EQ(test::values(img)[3], (2 * 31 + 3) % 256);
     EXPECT_EQ(label, 2);
-    EXPECT_EQ(train.get(-1).second, 6);
-    EXPECT_THROW_MSG(train.get(7), IndexError, "index 7 is out of bounds for dimension 0 with size 7");
+    EXPECT_EQ(train.item(-1).second, 6);
+    EXPECT_THROW_MSG(train.item(7), IndexError, "index 7 is out of bounds for dimension 0 with size 7");
     vd::MNIST test_set(d.path.string(), false);
-    EXPECT_EQ(test_set.size(), 3);
-    EXPECT_EQ(test_set.get(0).second, 5);
+    EXPECT_EQ(test_set.size().value(), 3u);
+    EXPECT_EQ(test_set.item(0).second, 5);
     EXPECT_EQ(train.raw_folder(), (d.path / "MNIST" / "raw").string());
     EXPECT_EQ(train.classes().size(), 10u);
     EXPECT_EQ(train.classes()[3], "3 - three");
@@ -187,7 +189,7 @@ TEST(VisionMNIST, TorchvisionLayoutAndFlatFolder) {
   TmpDir flat("flat");
   write_set(flat.path, "train", "t10k", true);
   vd::KMNIST k(flat.path.string(), true);
-  EXPECT_EQ(k.size(), 7);
+  EXPECT_EQ(k.size().value(), 7u);
   EXPECT_EQ(k.classes()[3], "tsu");
   EXPECT_EQ(k.name(), "KMNIST");
 }
@@ -198,7 +200,7 @@ TEST(VisionMNIST, Transforms) {
   vd::FashionMNIST ds(
       d.path.string(), true, [](const Tensor& x) { return x.to(kFloat).div(255.0).unsqueeze(0); },
       [](int64_t y) { return y * 10; });
-  auto [img, label] = ds.get(3);
+  auto [img, label] = ds.item(3);
   EXPECT_EQ(img.dtype(), kFloat);
   EXPECT_EQ(img.sizes().vec(), (std::vector<int64_t>{1, 4, 5}));
   EXPECT_NEAR(test::values(img)[0], (3 * 31) / 255.0, 1e-6);
@@ -210,7 +212,7 @@ TEST(VisionMNIST, EMNISTSplits) {
   TmpDir d("emnist");
   write_set(d.path / "EMNIST" / "raw", "emnist-letters-train", "emnist-letters-test", true);
   vd::EMNIST e(d.path.string(), "letters", false);
-  EXPECT_EQ(e.size(), 3);
+  EXPECT_EQ(e.size().value(), 3u);
   EXPECT_EQ(e.split(), "letters");
   EXPECT_EQ(e.classes().size(), 27u);
   EXPECT_EQ(e.classes()[0], "N/A");
@@ -241,11 +243,62 @@ TEST(VisionMNIST, MissingFilesAndDownload) {
   EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "bad magic number");
 }
 
+// LibTorch's torch::data::datasets::MNIST shape: Mode, get -> Example<> (float [1, H, W]
+// in [0, 1], int64 scalar target), images(), is_train(), and the DataLoader over it.
+TEST(VisionMNIST, WickDataDataset) {
+  TmpDir d("libtorch");
+  write_set(d.path, "train", "t10k", false);
+  vd::MNIST train(d.path.string(), vd::MNIST::Mode::kTrain);
+  EXPECT_TRUE(train.is_train());
+  data::Example<> e = train.get(2);
+  EXPECT_EQ(e.data.dtype(), kFloat);
+  EXPECT_EQ(e.data.sizes().vec(), (std::vector<int64_t>{1, 4, 5}));
+  EXPECT_NEAR(test::values(e.data)[3], ((2 * 31 + 3) % 256) / 255.0, 1e-7);
+  EXPECT_EQ(e.target.dtype(), kLong);
+  EXPECT_EQ(e.target.dim(), 0);
+  EXPECT_EQ(e.target.item<int64_t>(), 2);
+  EXPECT_THROW_MSG(train.get(7), IndexError, "index 7 is out of bounds for dimension 0 with size 7");
+  Tensor all = train.images();
+  EXPECT_EQ(all.sizes().vec(), (std::vector<int64_t>{7, 1, 4, 5}));
+  EXPECT_EQ(all.dtype(), kFloat);
+  EXPECT_NEAR(test::values(all)[20 * 6 + 1], ((6 * 31 + 1) % 256) / 255.0, 1e-7);
+  // LibTorch's spelling, as torch::data::datasets::MNIST(root, Mode::kTest).
+  data::datasets::MNIST test_set(d.path.string(), data::datasets::MNIST::Mode::kTest);
+  EXPECT_FALSE(test_set.is_train());
+  EXPECT_EQ(test_set.size().value(), 3u);
+
+  auto loader = data::make_data_loader<data::samplers::SequentialSampler>(
+      vd::MNIST(d.path.string()).map(data::transforms::Stack<>()),
+      data::DataLoaderOptions(3));
+  std::vector<double> labels;
+  std::vector<int64_t> sizes;
+  for (auto& batch : *loader) {
+    EXPECT_EQ(batch.data.sizes().vec(), (std::vector<int64_t>{batch.data.size(0), 1, 4, 5}));
+    sizes.push_back(batch.data.size(0));
+    for (double v : test::values(batch.target)) labels.push_back(v);
+  }
+  EXPECT_EQ(sizes, (std::vector<int64_t>{3, 3, 1}));
+  EXPECT_EQ(labels, (std::vector<double>{0, 1, 2, 3, 4, 5, 6}));
+
+  // A subclass with a transform, shuffled over two workers: every example once.
+  vd::FashionMNIST f(d.path.string(), true, [](const Tensor& x) { return x.to(kFloat).unsqueeze(0); },
+                     [](int64_t y) { return y + 10; });
+  auto shuffled = data::make_data_loader<data::samplers::RandomSampler>(
+      f.map(data::transforms::Stack<>()), data::DataLoaderOptions(2).workers(2));
+  std::vector<double> got;
+  for (auto& batch : *shuffled) {
+    EXPECT_EQ(batch.data.dtype(), kFloat);
+    for (double v : test::values(batch.target)) got.push_back(v);
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<double>{10, 11, 12, 13, 14, 15, 16}));
+}
+
 TEST(VisionMNIST, DebianFashionMNIST) {
   if (!fs::exists(fs::path(vd::kDebianFashionMNIST) / "t10k-images-idx3-ubyte.gz"))
     GTEST_SKIP() << "dataset-fashion-mnist is not installed";
   vd::FashionMNIST test_set("", false);
-  EXPECT_EQ(test_set.size(), 10000);
+  EXPECT_EQ(test_set.size().value(), 10000u);
   EXPECT_EQ(test_set.data().sizes().vec(), (std::vector<int64_t>{10000, 28, 28}));
   // torchvision 0.14 on the same files:
   std::vector<double> want_labels = {9, 2, 1, 1, 6, 1, 4, 6, 5, 7};
@@ -257,7 +310,7 @@ TEST(VisionMNIST, DebianFashionMNIST) {
   // download=true with a root copies Debian's files into root/FashionMNIST/raw.
   TmpDir d("fashion_dl");
   vd::FashionMNIST copied(d.path.string(), false, nullptr, nullptr, true);
-  EXPECT_EQ(copied.size(), 10000);
+  EXPECT_EQ(copied.size().value(), 10000u);
   EXPECT_TRUE(fs::exists(d.path / "FashionMNIST" / "raw" / "train-labels-idx1-ubyte.gz"));
   EXPECT_EQ(copied.images_path(), (d.path / "FashionMNIST" / "raw" / "t10k-images-idx3-ubyte.gz").string());
   EXPECT_THROW_MSG(vd::FashionMNIST(d.path.string() + "/none", false), Error, "dataset-fashion-mnist");

@@ -268,8 +268,8 @@ void MNIST::load(bool download) {
              " images but ", labels_path_, " has ", targets_.size(0), " labels");
 }
 
-std::pair<Tensor, int64_t> MNIST::get(int64_t index) const {
-  const int64_t n = size();
+std::pair<Tensor, int64_t> MNIST::item(int64_t index) const {
+  const int64_t n = data_.size(0);
   WICK_CHECK_T(IndexError, index >= -n && index < n, "index ", index, " is out of bounds for dimension 0 with size ",
                n);
   if (index < 0) index += n;
@@ -279,6 +279,20 @@ std::pair<Tensor, int64_t> MNIST::get(int64_t index) const {
   if (target_transform_) label = target_transform_(label);
   return {img, label};
 }
+
+data::Example<> MNIST::get(size_t index) {
+  const int64_t n = data_.size(0);
+  WICK_CHECK_T(IndexError, index < static_cast<size_t>(n), "index ", index, " is out of bounds for dimension 0 with size ",
+               n);
+  auto i = static_cast<int64_t>(index);
+  Tensor img = data_.select(0, i);
+  int64_t label = static_cast<const int64_t*>(targets_.data_ptr())[i];
+  img = transform_ ? transform_(img) : img.to(kFloat).div(255.0).unsqueeze(0);
+  if (target_transform_) label = target_transform_(label);
+  return {img, scalar_tensor(label, TensorOptions().dtype(kLong))};
+}
+
+Tensor MNIST::images() const { return data_.to(kFloat).div(255.0).unsqueeze(1); }
 
 std::map<std::string, int64_t> MNIST::class_to_idx() const {
   std::map<std::string, int64_t> m;

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "wick/data/datasets.h"
 #include "wick/tensor/tensor.h"
 
 namespace wick::vision::datasets {
@@ -38,22 +39,37 @@ Tensor read_label_file(const std::string& path);
 // Where Debian's dataset-fashion-mnist package puts its files.
 extern const char* const kDebianFashionMNIST;
 
-class MNIST {
+// Also a wick::data dataset shaped like LibTorch's torch::data::datasets::MNIST
+// (Mode kTrain/kTest, get(index) -> Example<> of a float [1, 28, 28] image in
+// [0, 1] and an int64 scalar target, size(), images(), is_train()), so
+// make_data_loader(MNIST(root).map(Stack<>()), ...) works. Subclasses
+// (FashionMNIST, ...) map as MNIST: the dataset is copied by value.
+class MNIST : public data::datasets::Dataset<MNIST> {
  public:
+  enum class Mode { kTrain, kTest };
   // An image (H x W uint8 tensor) -> anything tensor-shaped (e.g. ToTensor).
   using Transform = std::function<Tensor(const Tensor&)>;
   using TargetTransform = std::function<int64_t(int64_t)>;
 
   explicit MNIST(const std::string& root, bool train = true, Transform transform = nullptr,
                  TargetTransform target_transform = nullptr, bool download = false);
-  virtual ~MNIST() = default;
+  // LibTorch's constructor.
+  MNIST(const std::string& root, Mode mode) : MNIST(root, mode == Mode::kTrain) {}
+  ~MNIST() override = default;
 
   // N x 28 x 28 uint8 images and N int64 labels.
   const Tensor& data() const { return data_; }
   const Tensor& targets() const { return targets_; }
-  int64_t size() const { return data_.size(0); }
-  // (image, label) with the transforms applied; a negative index counts from the end.
-  std::pair<Tensor, int64_t> get(int64_t index) const;
+  // LibTorch's images(): all images as float N x 1 x H x W in [0, 1] (a new tensor).
+  Tensor images() const;
+  std::optional<size_t> size() const override { return static_cast<size_t>(data_.size(0)); }
+  bool is_train() const noexcept { return train_; }
+  // torchvision's __getitem__: (image, label) with the transforms applied; a negative
+  // index counts from the end.
+  std::pair<Tensor, int64_t> item(int64_t index) const;
+  // LibTorch's get: data = transform(image) when a transform was given, else the image as
+  // float [1, H, W] / 255; target = an int64 scalar tensor (target_transform applied).
+  data::Example<> get(size_t index) override;
 
   const std::string& name() const { return spec_.name; }  // "MNIST", "FashionMNIST", ...
   const std::string& root() const { return root_; }
@@ -118,3 +134,9 @@ class EMNIST : public MNIST {
 };
 
 }  // namespace wick::vision::datasets
+
+// LibTorch spells it torch::data::datasets::MNIST: the same class under wick::data, so
+// LibTorch code ports by changing the namespace (root: a folder holding the IDX files).
+namespace wick::data::datasets {
+using MNIST = wick::vision::datasets::MNIST;
+}  // namespace wick::data::datasets
