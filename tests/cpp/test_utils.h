@@ -9,6 +9,17 @@
 
 #include "wick/wick.h"
 
+// stmt throws a `type` whose what() contains text.
+#define WICK_EXPECT_THROW_MSG(stmt, type, text)                                   \
+  do {                                                                            \
+    try {                                                                         \
+      stmt;                                                                       \
+      ADD_FAILURE() << "no exception from " #stmt;                                \
+    } catch (const type& e) {                                                     \
+      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what(); \
+    }                                                                             \
+  } while (0)
+
 namespace wick::test {
 
 // The elements of t in row-major order, converted to double.

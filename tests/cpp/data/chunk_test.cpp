@@ -18,16 +18,6 @@ namespace {
 using namespace wick::data;
 using namespace std::chrono_literals;
 
-#define EXPECT_THROW_MSG(stmt, type, text)                                         \
-  do {                                                                             \
-    try {                                                                          \
-      stmt;                                                                        \
-      ADD_FAILURE() << "no exception from " #stmt;                                 \
-    } catch (const type& e) {                                                      \
-      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();  \
-    }                                                                              \
-  } while (0)
-
 // Chunks of the given sizes holding consecutive integers; chunk `bad` throws.
 struct Reader : datasets::ChunkDataReader<int> {
   explicit Reader(std::vector<size_t> sizes, std::optional<size_t> bad = std::nullopt)
@@ -88,10 +78,10 @@ TEST(DataChunkDataset, SequentialBatchesSpanChunks) {
 TEST(DataChunkDataset, DirectUse) {
   SeqChunks ds(Reader({2, 2}), samplers::SequentialSampler(0), samplers::SequentialSampler(0),
                datasets::ChunkDatasetOptions(1, 3));
-  EXPECT_THROW_MSG(ds.get_batch(3), Error,
+  WICK_EXPECT_THROW_MSG(ds.get_batch(3), Error,
                    "Dataset needs to call reset() before calling get_batch().");
   ds.reset();
-  EXPECT_THROW_MSG(ds.get_batch(2), Error,
+  WICK_EXPECT_THROW_MSG(ds.get_batch(2), Error,
                    "The requested batch size does not match with the initialized batch size.\n"
                    " The requested batch size is 2, while the dataset is created with batch size "
                    "equal to 3");
@@ -172,11 +162,11 @@ TEST(DataChunkDataset, StopMidEpochDoesNotHang) {
 
 TEST(DataChunkDataset, OptionChecks) {
   using O = datasets::ChunkDatasetOptions;
-  EXPECT_THROW_MSG(O(0, 4), Error, "Preloader count is 0. At least one preloader needs to be specified.");
-  EXPECT_THROW_MSG(O(1, 0), Error, "Batch size is 0. A positive batch size needs to be specified.");
-  EXPECT_THROW_MSG(O(1, 4, 0), Error, "Cache size is 0. A positive cache size needs to be specified.");
-  EXPECT_THROW_MSG(O(1, 4, 2), Error, "Cache size is less than batch size.");
-  EXPECT_THROW_MSG(O(1, 4, 8, 0), Error, "cross_chunk_shuffle_count needs to be greater than 0.");
+  WICK_EXPECT_THROW_MSG(O(0, 4), Error, "Preloader count is 0. At least one preloader needs to be specified.");
+  WICK_EXPECT_THROW_MSG(O(1, 0), Error, "Batch size is 0. A positive batch size needs to be specified.");
+  WICK_EXPECT_THROW_MSG(O(1, 4, 0), Error, "Cache size is 0. A positive cache size needs to be specified.");
+  WICK_EXPECT_THROW_MSG(O(1, 4, 2), Error, "Cache size is less than batch size.");
+  WICK_EXPECT_THROW_MSG(O(1, 4, 8, 0), Error, "cross_chunk_shuffle_count needs to be greater than 0.");
   O o(2, 4);
   EXPECT_EQ(o.cache_size(), 2048u);
   EXPECT_EQ(o.cross_chunk_shuffle_count(), 1u);

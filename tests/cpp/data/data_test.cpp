@@ -31,16 +31,6 @@ std::vector<int64_t> longs(const Tensor& t) {
   return out;
 }
 
-#define EXPECT_THROW_MSG(stmt, type, text)                                         \
-  do {                                                                             \
-    try {                                                                          \
-      stmt;                                                                        \
-      ADD_FAILURE() << "no exception from " #stmt;                                 \
-    } catch (const type& e) {                                                      \
-      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();  \
-    }                                                                              \
-  } while (0)
-
 // ---- Example and datasets ----
 
 TEST(DataExample, DataAndTarget) {
@@ -63,11 +53,11 @@ TEST(DataTensorDataset, RowsAreExamples) {
   ASSERT_EQ(batch.size(), 2u);
   EXPECT_EQ(longs(batch[0].data), (std::vector<int64_t>{4, 5}));
   EXPECT_EQ(longs(batch[1].data), (std::vector<int64_t>{0, 1}));
-  EXPECT_THROW_MSG(ds.get(3), Error, "index 3 is out of bounds for dimension 0 with size 3");
+  WICK_EXPECT_THROW_MSG(ds.get(3), Error, "index 3 is out of bounds for dimension 0 with size 3");
   // From a list of tensors: stacked.
   datasets::TensorDataset stacked(std::vector<Tensor>{wick::tensor({1, 2}), wick::tensor({3, 4})});
   EXPECT_EQ(stacked.tensor.sizes().vec(), (std::vector<int64_t>{2, 2}));
-  EXPECT_THROW_MSG(datasets::TensorDataset(wick::tensor(1)), Error, "0-dim");
+  WICK_EXPECT_THROW_MSG(datasets::TensorDataset(wick::tensor(1)), Error, "0-dim");
 }
 
 TEST(DataTensorDataset, PairForm) {
@@ -77,7 +67,7 @@ TEST(DataTensorDataset, PairForm) {
   EXPECT_EQ(longs(e.data), (std::vector<int64_t>{4, 5}));
   EXPECT_EQ(longs(e.target), (std::vector<int64_t>{20}));
   EXPECT_EQ(e.target.dim(), 0);
-  EXPECT_THROW_MSG(datasets::TensorPairDataset(wick::zeros({3, 2}), wick::zeros({4})), Error,
+  WICK_EXPECT_THROW_MSG(datasets::TensorPairDataset(wick::zeros({3, 2}), wick::zeros({4})), Error,
                    "Size mismatch between tensors");
 }
 
@@ -93,9 +83,9 @@ TEST(DataMapDataset, StackedTensorRowsFastPath) {
   EXPECT_TRUE(test::tensors_close(f, s, 0, 0));
   EXPECT_TRUE(f.is_contiguous());
   EXPECT_EQ(f.sizes().vec(), (std::vector<int64_t>{4, 4}));
-  EXPECT_THROW_MSG(fast.get_batch(std::vector<size_t>{1, 6}), IndexError,
+  WICK_EXPECT_THROW_MSG(fast.get_batch(std::vector<size_t>{1, 6}), IndexError,
                    "index 6 is out of bounds for dimension 0 with size 6");
-  EXPECT_THROW_MSG(slow.get_batch(std::vector<size_t>{1, 6}), IndexError,
+  WICK_EXPECT_THROW_MSG(slow.get_batch(std::vector<size_t>{1, 6}), IndexError,
                    "index 6 is out of bounds for dimension 0 with size 6");
 
   datasets::TensorPairDataset pairs(base, wick::arange(6) * 2);
@@ -188,7 +178,7 @@ TEST(DataSharedDataset, CopiesShareOneDataset) {
   copy.reset();
   EXPECT_EQ(shared->resets, 1);
   EXPECT_EQ(shared.size(), std::nullopt);
-  EXPECT_THROW_MSG(datasets::SharedBatchDataset<CountingStateful>(nullptr), Error, "null");
+  WICK_EXPECT_THROW_MSG(datasets::SharedBatchDataset<CountingStateful>(nullptr), Error, "null");
 }
 
 // ---- transforms ----
@@ -251,9 +241,9 @@ TEST(DataTransforms, NormalizePerChannel) {
   EXPECT_EQ(e.target.item<int64_t>(), 3);
   // Per-channel values that do not broadcast against the input.
   EXPECT_THROW(norm(wick::ones({3, 2, 2})), Error);
-  EXPECT_THROW_MSG(transforms::Normalize<>({0.5}, {0.0}), ValueError,
+  WICK_EXPECT_THROW_MSG(transforms::Normalize<>({0.5}, {0.0}), ValueError,
                    "std evaluated to zero after conversion to float32, leading to division by zero.");
-  EXPECT_THROW_MSG(transforms::Normalize<>(std::vector<double>{}, {1.0}), Error,
+  WICK_EXPECT_THROW_MSG(transforms::Normalize<>(std::vector<double>{}, {1.0}), Error,
                    "mean must hold at least one value");
 }
 
@@ -335,9 +325,9 @@ TEST(DataSamplers, DistributedMatchLibTorch) {
     q.reset(4);
     EXPECT_EQ(drain(q, 3), *c.seq_4);
   }
-  EXPECT_THROW_MSG(samplers::DistributedRandomSampler(10, 2, 2), Error,
+  WICK_EXPECT_THROW_MSG(samplers::DistributedRandomSampler(10, 2, 2), Error,
                    "Invalid rank 2, rank should be in the interval [0, 1]");
-  EXPECT_THROW_MSG(samplers::DistributedSequentialSampler(10, 0, 0), Error,
+  WICK_EXPECT_THROW_MSG(samplers::DistributedSequentialSampler(10, 0, 0), Error,
                    "num_replicas must be positive");
 }
 
@@ -365,7 +355,7 @@ TEST(DataSamplers, SubsetRandomMatchesTorch) {
   samplers::SubsetRandomSampler with_gen({0, 1, 2, 3, 4, 5}, g);
   EXPECT_EQ(drain(with_gen, 4), dv::subset_gen9);
   s.reset(8);  // the same size is fine
-  EXPECT_THROW_MSG(s.reset(3), Error, "SubsetRandomSampler cannot be resized");
+  WICK_EXPECT_THROW_MSG(s.reset(3), Error, "SubsetRandomSampler cannot be resized");
 }
 
 TEST(DataSamplers, WeightedRandomMatchesTorch) {
@@ -389,9 +379,9 @@ TEST(DataSamplers, WeightedRandomMatchesTorch) {
   gen.reset(3);
   EXPECT_EQ(drain(gen, 8).size(), 3u);
 
-  EXPECT_THROW_MSG(samplers::WeightedRandomSampler(w, 0), ValueError,
+  WICK_EXPECT_THROW_MSG(samplers::WeightedRandomSampler(w, 0), ValueError,
                    "num_samples should be a positive integer value, but got num_samples=0");
-  EXPECT_THROW_MSG(samplers::WeightedRandomSampler(wick::ones({2, 3}), 2), ValueError,
+  WICK_EXPECT_THROW_MSG(samplers::WeightedRandomSampler(wick::ones({2, 3}), 2), ValueError,
                    "weights should be a 1d sequence but given weights have shape (2, 3)");
   // Without replacement, more samples than weights is multinomial's error.
   samplers::WeightedRandomSampler too_many(w, 7, false);

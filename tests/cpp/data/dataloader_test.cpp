@@ -27,16 +27,6 @@ std::vector<int64_t> longs(const Tensor& t) {
   return out;
 }
 
-#define EXPECT_THROW_MSG(stmt, type, text)                                         \
-  do {                                                                             \
-    try {                                                                          \
-      stmt;                                                                        \
-      ADD_FAILURE() << "no exception from " #stmt;                                 \
-    } catch (const type& e) {                                                      \
-      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();  \
-    }                                                                              \
-  } while (0)
-
 auto range_dataset(int64_t n) {
   return datasets::TensorDataset(wick::arange(n)).map(transforms::Stack<TensorExample>());
 }
@@ -168,7 +158,7 @@ TEST(DataLoader, WorkerExceptionIsRethrownAtItsBatch) {
     } catch (const WorkerException& e) {
       EXPECT_EQ(std::string(e.what()),
                 "Caught exception in DataLoader worker thread. Original message: bad index 5");
-      EXPECT_THROW_MSG(std::rethrow_exception(e.original_exception), std::runtime_error,
+      WICK_EXPECT_THROW_MSG(std::rethrow_exception(e.original_exception), std::runtime_error,
                        "bad index 5");
     }
     if (ordered) {
@@ -176,7 +166,7 @@ TEST(DataLoader, WorkerExceptionIsRethrownAtItsBatch) {
     }
     EXPECT_EQ(std::count(seen.begin(), seen.end(), 5u), 0);
     // The loader is still usable: a new epoch meets the same error.
-    EXPECT_THROW_MSG(epoch(*loader), Error, "Original message: bad index 5");
+    WICK_EXPECT_THROW_MSG(epoch(*loader), Error, "Original message: bad index 5");
   }
 }
 
@@ -187,7 +177,7 @@ TEST(DataLoader, TransformExceptionInWorker) {
   }));
   auto loader = make_data_loader(std::move(ds), samplers::SequentialSampler(5),
                                  DataLoaderOptions(2).workers(1));
-  EXPECT_THROW_MSG(epoch(*loader), WorkerException,
+  WICK_EXPECT_THROW_MSG(epoch(*loader), WorkerException,
                    "Caught exception in DataLoader worker thread. Original message: short batch of 1");
 }
 
@@ -220,7 +210,7 @@ TEST(DataLoader, ExceptionWithoutWorkersIsTheOriginal) {
   SlowDataset ds(4, no_delay, /*bad=*/2);
   auto loader = make_data_loader(ds.map(transforms::Stack<TensorExample>()),
                                  samplers::SequentialSampler(4), DataLoaderOptions(1));
-  EXPECT_THROW_MSG(epoch(*loader), std::runtime_error, "bad index 2");
+  WICK_EXPECT_THROW_MSG(epoch(*loader), std::runtime_error, "bad index 2");
 }
 
 TEST(DataLoader, Timeout) {
@@ -284,14 +274,14 @@ TEST(DataLoader, IteratorEnds) {
   ++it;
   EXPECT_TRUE(it == end);
   EXPECT_TRUE(end == it);
-  EXPECT_THROW_MSG(++it, Error, "Attempted to increment iterator past the end");
-  EXPECT_THROW_MSG(*it, Error, "Attempted to dereference iterator that was past the end");
-  EXPECT_THROW_MSG(++end, Error, "Incrementing the DataLoader's past-the-end iterator is not allowed");
-  EXPECT_THROW_MSG(*end, Error,
+  WICK_EXPECT_THROW_MSG(++it, Error, "Attempted to increment iterator past the end");
+  WICK_EXPECT_THROW_MSG(*it, Error, "Attempted to dereference iterator that was past the end");
+  WICK_EXPECT_THROW_MSG(++end, Error, "Incrementing the DataLoader's past-the-end iterator is not allowed");
+  WICK_EXPECT_THROW_MSG(*end, Error,
                    "Dereferencing the DataLoader's past-the-end iterator is not allowed");
   EXPECT_TRUE(loader->end() == loader->end());
   loader->join();
-  EXPECT_THROW_MSG(loader->begin(), Error, "after join()");
+  WICK_EXPECT_THROW_MSG(loader->begin(), Error, "after join()");
 }
 
 TEST(DataLoader, StatefulDataset) {
@@ -369,18 +359,18 @@ TEST(DataLoader, OptionChecks) {
   EXPECT_EQ(full.max_jobs, 6u);
   EXPECT_EQ(full.batch_size, 5u);
 
-  EXPECT_THROW_MSG(make_data_loader(range_dataset(4), DataLoaderOptions(0)), ValueError,
+  WICK_EXPECT_THROW_MSG(make_data_loader(range_dataset(4), DataLoaderOptions(0)), ValueError,
                    "batch_size should be a positive integer value, but got batch_size=0");
-  EXPECT_THROW_MSG(make_data_loader(range_dataset(4), DataLoaderOptions(2).workers(2).max_jobs(0)),
+  WICK_EXPECT_THROW_MSG(make_data_loader(range_dataset(4), DataLoaderOptions(2).workers(2).max_jobs(0)),
                    ValueError, "max_jobs should be a positive integer value");
-  EXPECT_THROW_MSG(make_data_loader(range_dataset(4), DataLoaderOptions(2).timeout(-5ms)),
+  WICK_EXPECT_THROW_MSG(make_data_loader(range_dataset(4), DataLoaderOptions(2).timeout(-5ms)),
                    ValueError, "timeout option should be non-negative");
 
   struct Unsized : datasets::Dataset<Unsized, TensorExample> {
     TensorExample get(size_t) override { return wick::tensor({1}); }
     std::optional<size_t> size() const override { return std::nullopt; }
   };
-  EXPECT_THROW_MSG(make_data_loader(Unsized()), Error,
+  WICK_EXPECT_THROW_MSG(make_data_loader(Unsized()), Error,
                    "Expected the dataset to be sized in order to construct the Sampler");
 }
 

@@ -19,16 +19,6 @@ using namespace wick;
 namespace vd = wick::vision::datasets;
 namespace fs = std::filesystem;
 
-#define EXPECT_THROW_MSG(stmt, type, text)                                        \
-  do {                                                                            \
-    try {                                                                         \
-      stmt;                                                                       \
-      ADD_FAILURE() << "no exception from " #stmt;                                \
-    } catch (const type& e) {                                                     \
-      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what(); \
-    }                                                                             \
-  } while (0)
-
 struct TmpDir {
   fs::path path;
   explicit TmpDir(const std::string& name) : path(fs::temp_directory_path() / ("wick_cifar_" + name)) {
@@ -83,7 +73,7 @@ TEST(VisionCIFAR, CIFAR10TrainAndTest) {
   EXPECT_EQ(img.sizes().vec(), (std::vector<int64_t>{32, 32, 3}));
   EXPECT_EQ(test::values(img)[(1 * 32 + 2) * 3 + 0], raw(2, 0, 0, 1, 2));
   EXPECT_EQ(label, 2);
-  EXPECT_THROW_MSG(test_set.item(3), IndexError, "index 3 is out of bounds for axis 0 with size 3");
+  WICK_EXPECT_THROW_MSG(test_set.item(3), IndexError, "index 3 is out of bounds for axis 0 with size 3");
 
   // wick::data: float CHW in [0, 1] and an int64 target.
   data::Example<> e = test_set.get(1);
@@ -129,20 +119,20 @@ TEST(VisionCIFAR, CIFAR100AndTransforms) {
   EXPECT_EQ(s.item<float>(), expect);
   EXPECT_EQ(y, -22);
   // test split missing
-  EXPECT_THROW_MSG(vd::CIFAR100(d.path.string(), false), Error,
+  WICK_EXPECT_THROW_MSG(vd::CIFAR100(d.path.string(), false), Error,
                    "Dataset not found or corrupted. You can use download=True to download it");
 }
 
 TEST(VisionCIFAR, MissingFilesAndDownload) {
   TmpDir d("missing");
-  EXPECT_THROW_MSG(vd::CIFAR10(d.path.string()), Error,
+  WICK_EXPECT_THROW_MSG(vd::CIFAR10(d.path.string()), Error,
                    "Dataset not found or corrupted. You can use download=True to download it");
-  EXPECT_THROW_MSG(vd::CIFAR10(d.path.string(), true, nullptr, nullptr, true), Error,
+  WICK_EXPECT_THROW_MSG(vd::CIFAR10(d.path.string(), true, nullptr, nullptr, true), Error,
                    "Place data_batch_1, data_batch_2, data_batch_3, data_batch_4, data_batch_5, test_batch, "
                    "batches.meta in " +
                        (d.path / "cifar-10-batches-py").string());
   write(d.path / "cifar-10-batches-py" / "test_batch", cifar_data::test_batch);
-  EXPECT_THROW_MSG(vd::CIFAR10(d.path.string(), false), Error, "Dataset metadata file not found or corrupted");
+  WICK_EXPECT_THROW_MSG(vd::CIFAR10(d.path.string(), false), Error, "Dataset metadata file not found or corrupted");
 }
 
 TEST(VisionCIFAR, NumpyPickleValuesAndRefusals) {
@@ -161,15 +151,15 @@ TEST(VisionCIFAR, NumpyPickleValuesAndRefusals) {
   EXPECT_TRUE(t[5].is_bytes());
   EXPECT_EQ(t[5].to_string(), "by");
 
-  EXPECT_THROW_MSG(vd::read_numpy_pickle(cifar_data::evil, "evil.pkl"), Error,
+  WICK_EXPECT_THROW_MSG(vd::read_numpy_pickle(cifar_data::evil, "evil.pkl"), Error,
                    "evil.pkl: refusing to load the pickle global posix.system");
-  EXPECT_THROW_MSG(vd::read_numpy_pickle(cifar_data::test_batch.substr(0, 100)), Error, "truncated");
-  EXPECT_THROW_MSG(vd::read_numpy_pickle(std::string("\x80\x02]q\x00h\x00" "a.", 9)), Error,
+  WICK_EXPECT_THROW_MSG(vd::read_numpy_pickle(cifar_data::test_batch.substr(0, 100)), Error, "truncated");
+  WICK_EXPECT_THROW_MSG(vd::read_numpy_pickle(std::string("\x80\x02]q\x00h\x00" "a.", 9)), Error,
                    "recursive containers");
-  EXPECT_THROW_MSG(vd::read_numpy_pickle(std::string("\x80\x02" "cos\nsystem\n.", 14)), Error,
+  WICK_EXPECT_THROW_MSG(vd::read_numpy_pickle(std::string("\x80\x02" "cos\nsystem\n.", 14)), Error,
                    "refusing to load the pickle global os.system");
-  EXPECT_THROW_MSG(vd::read_numpy_pickle(std::string("\x80\x02" "0.", 4)), Error, "stack underflow");
-  EXPECT_THROW_MSG(vd::read_numpy_pickle(std::string("\x80\x02" "N\xff.", 5)), Error, "unsupported pickle opcode 255");
+  WICK_EXPECT_THROW_MSG(vd::read_numpy_pickle(std::string("\x80\x02" "0.", 4)), Error, "stack underflow");
+  WICK_EXPECT_THROW_MSG(vd::read_numpy_pickle(std::string("\x80\x02" "N\xff.", 5)), Error, "unsupported pickle opcode 255");
   // Every prefix of a real batch fails cleanly (never crashes).
   for (size_t n = 0; n < cifar_data::test_batch.size(); n += 97)
     EXPECT_THROW(vd::read_numpy_pickle(cifar_data::test_batch.substr(0, n)), Error);
@@ -177,11 +167,11 @@ TEST(VisionCIFAR, NumpyPickleValuesAndRefusals) {
   std::string deep = "\x80\x02";
   deep += "N";
   for (int i = 0; i < 1100; ++i) deep += "\x85";
-  EXPECT_THROW_MSG(vd::read_numpy_pickle(deep), Error, "nested deeper than 1000");
+  WICK_EXPECT_THROW_MSG(vd::read_numpy_pickle(deep), Error, "nested deeper than 1000");
   // ... also for tuples around globals (not values), which stay outside the Value tree.
   std::string deep_raw = "\x80\x02" "cnumpy\ndtype\n";
   for (int i = 0; i < 100000; ++i) deep_raw += "\x85";
-  EXPECT_THROW_MSG(vd::read_numpy_pickle(deep_raw), Error, "nested deeper than 1000");
+  WICK_EXPECT_THROW_MSG(vd::read_numpy_pickle(deep_raw), Error, "nested deeper than 1000");
   // Many dict keys stay linear; a repeated key replaces the value, as in Python.
   std::string keys = "\x80\x02}(";
   for (int i = 0; i < 200000; ++i) keys += "J" + std::string(reinterpret_cast<const char*>(&i), 4) + "N";

@@ -19,16 +19,6 @@ using namespace wick;
 namespace vd = wick::vision::datasets;
 namespace fs = std::filesystem;
 
-#define EXPECT_THROW_MSG(stmt, type, text)                                        \
-  do {                                                                            \
-    try {                                                                         \
-      stmt;                                                                       \
-      ADD_FAILURE() << "no exception from " #stmt;                                \
-    } catch (const type& e) {                                                     \
-      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what(); \
-    }                                                                             \
-  } while (0)
-
 struct Tree {
   fs::path root;
   explicit Tree(const std::string& name) : root(fs::temp_directory_path() / ("wick_folder_" + name)) {
@@ -83,7 +73,7 @@ TEST(VisionFolder, ImageFolderOrderAndItems) {
   EXPECT_NEAR(ds.item(3).first.to(kDouble).mean().item<double>(), 30, 1.5);  // JPEG quality 100
   EXPECT_EQ(target, 1);
   EXPECT_EQ(test::values(ds.item(2).first)[7], 10);
-  EXPECT_THROW_MSG(ds.item(5), IndexError, "list index out of range");
+  WICK_EXPECT_THROW_MSG(ds.item(5), IndexError, "list index out of range");
 
   auto loader = data::make_data_loader<data::samplers::SequentialSampler>(ds.map(data::transforms::Stack<>()),
                                                                           data::DataLoaderOptions(2));
@@ -130,17 +120,17 @@ TEST(VisionFolder, Errors) {
   Tree t("errors");
   make_tree(t);
   t.text("eel/readme.md");
-  EXPECT_THROW_MSG(vd::ImageFolder(t.root.string()), Error,
+  WICK_EXPECT_THROW_MSG(vd::ImageFolder(t.root.string()), Error,
                    "Found no valid file for the classes eel. Supported extensions are: .jpg, .jpeg, .png, .ppm, "
                    ".bmp, .pgm, .tif, .tiff, .webp");
-  EXPECT_THROW_MSG(vd::make_dataset(t.root.string(), {}, {}, [](const std::string&) { return false; }), Error,
+  WICK_EXPECT_THROW_MSG(vd::make_dataset(t.root.string(), {}, {}, [](const std::string&) { return false; }), Error,
                    "Found no valid file for the classes cat, dog, eel. ");
-  EXPECT_THROW_MSG(vd::make_dataset(t.root.string(), {}, {}), ValueError,
+  WICK_EXPECT_THROW_MSG(vd::make_dataset(t.root.string(), {}, {}), ValueError,
                    "Both extensions and is_valid_file cannot be None or not None at the same time");
-  EXPECT_THROW_MSG(vd::make_dataset(t.root.string(), {}, {".png"}, [](const std::string&) { return true; }),
+  WICK_EXPECT_THROW_MSG(vd::make_dataset(t.root.string(), {}, {".png"}, [](const std::string&) { return true; }),
                    ValueError, "Both extensions and is_valid_file cannot be None or not None at the same time");
-  EXPECT_THROW_MSG(vd::find_classes((t.root / "eel").string()), Error, "Couldn't find any class folder in ");
-  EXPECT_THROW_MSG(vd::find_classes((t.root / "missing").string()), Error, "No such file or directory");
+  WICK_EXPECT_THROW_MSG(vd::find_classes((t.root / "eel").string()), Error, "Couldn't find any class folder in ");
+  WICK_EXPECT_THROW_MSG(vd::find_classes((t.root / "missing").string()), Error, "No such file or directory");
   // A class folder holding a file wick cannot decode fails when loaded, clearly.
   vd::DatasetFolder md(t.root.string(), vd::default_loader, {".md", ".txt", ".jpeg"});
   EXPECT_THROW(md.item(1), Error);  // cat/y.txt

@@ -39,16 +39,6 @@ std::string tmp_path(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("wick_vision_io_" + name)).string();
 }
 
-#define EXPECT_THROW_MSG(stmt, type, text)                                            \
-  do {                                                                                \
-    try {                                                                             \
-      stmt;                                                                           \
-      ADD_FAILURE() << "no exception from " #stmt;                                    \
-    } catch (const type& e) {                                                         \
-      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();     \
-    }                                                                                 \
-  } while (0)
-
 Tensor rgb_image() {  // 3 x 5 x 6, the generator's rgb
   return from_blob(const_cast<uint8_t*>(vision_data::rgb_hwc.data()), {5, 6, 3}, kUInt8).permute({2, 0, 1}).clone();
 }
@@ -111,9 +101,9 @@ TEST(VisionIo, LowBitGrayAlphaIsOpaque) {
 }
 
 TEST(VisionIo, Png16Bits) {
-  EXPECT_THROW_MSG(vio::decode_png(bytes(vision_data::png_16)), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_png(bytes(vision_data::png_16)), Error,
                    "At most 8-bit PNG images are supported currently.");
-  EXPECT_THROW_MSG(vio::decode_image(bytes(vision_data::png_16)), Error, "At most 8-bit PNG");
+  WICK_EXPECT_THROW_MSG(vio::decode_image(bytes(vision_data::png_16)), Error, "At most 8-bit PNG");
   Tensor ga = vio::decode_png(bytes(vision_data::png_16), ImageReadMode::GRAY_ALPHA, true);
   EXPECT_EQ(ga.dtype(), kInt);
   EXPECT_EQ(ints(ga.select(0, 1)), std::vector<int64_t>(30, 65535));
@@ -127,7 +117,7 @@ TEST(VisionIo, InterlacedAndCmyk) {
   EXPECT_TRUE(test::tensors_close(vio::decode_png(bytes(vision_data::png_16_interlaced), ImageReadMode::UNCHANGED, true),
                                   vio::decode_png(bytes(vision_data::png_16), ImageReadMode::UNCHANGED, true)));
   EXPECT_EQ(vio::decode_jpeg(bytes(vision_data::jpeg_cmyk)).size(0), 4);
-  EXPECT_THROW_MSG(vio::decode_jpeg(bytes(vision_data::jpeg_cmyk), ImageReadMode::RGB), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_jpeg(bytes(vision_data::jpeg_cmyk), ImageReadMode::RGB), Error,
                    "Unsupported color conversion request");
 }
 
@@ -174,63 +164,63 @@ TEST(VisionIo, RoundTrips) {
 
 TEST(VisionIo, ArgumentErrorsAsTorchvision) {
   Tensor img = rgb_image();
-  EXPECT_THROW_MSG(vio::encode_png(img.to(kFloat)), Error, "Input tensor dtype should be uint8");
-  EXPECT_THROW_MSG(vio::encode_png(img.select(0, 0)), Error, "Input data should be a 3-dimensional tensor");
-  EXPECT_THROW_MSG(vio::encode_png(zeros({2, 4, 5}, kUInt8)), Error, "The number of channels should be 1 or 3, got: 2");
-  EXPECT_THROW_MSG(vio::encode_png(img, 10), Error, "Compression level should be between 0 and 9");
-  EXPECT_THROW_MSG(vio::encode_png(img, -1), Error, "Compression level should be between 0 and 9");
-  EXPECT_THROW_MSG(vio::encode_png(zeros({3, 0, 4}, kUInt8)), Error, "Invalid IHDR data");
-  EXPECT_THROW_MSG(vio::encode_jpeg(img, 0), ValueError, "Image quality should be a positive number between 1 and 100");
-  EXPECT_THROW_MSG(vio::encode_jpeg(img, 101), ValueError, "between 1 and 100");
-  EXPECT_THROW_MSG(vio::encode_jpeg(img.to(kFloat)), Error, "Input tensor dtype should be uint8");
-  EXPECT_THROW_MSG(vio::encode_jpeg(zeros({4, 4, 5}, kUInt8)), Error, "The number of channels should be 1 or 3, got: 4");
-  EXPECT_THROW_MSG(vio::encode_jpeg(zeros({3, 0, 4}, kUInt8)), Error, "Empty JPEG image");
+  WICK_EXPECT_THROW_MSG(vio::encode_png(img.to(kFloat)), Error, "Input tensor dtype should be uint8");
+  WICK_EXPECT_THROW_MSG(vio::encode_png(img.select(0, 0)), Error, "Input data should be a 3-dimensional tensor");
+  WICK_EXPECT_THROW_MSG(vio::encode_png(zeros({2, 4, 5}, kUInt8)), Error, "The number of channels should be 1 or 3, got: 2");
+  WICK_EXPECT_THROW_MSG(vio::encode_png(img, 10), Error, "Compression level should be between 0 and 9");
+  WICK_EXPECT_THROW_MSG(vio::encode_png(img, -1), Error, "Compression level should be between 0 and 9");
+  WICK_EXPECT_THROW_MSG(vio::encode_png(zeros({3, 0, 4}, kUInt8)), Error, "Invalid IHDR data");
+  WICK_EXPECT_THROW_MSG(vio::encode_jpeg(img, 0), ValueError, "Image quality should be a positive number between 1 and 100");
+  WICK_EXPECT_THROW_MSG(vio::encode_jpeg(img, 101), ValueError, "between 1 and 100");
+  WICK_EXPECT_THROW_MSG(vio::encode_jpeg(img.to(kFloat)), Error, "Input tensor dtype should be uint8");
+  WICK_EXPECT_THROW_MSG(vio::encode_jpeg(zeros({4, 4, 5}, kUInt8)), Error, "The number of channels should be 1 or 3, got: 4");
+  WICK_EXPECT_THROW_MSG(vio::encode_jpeg(zeros({3, 0, 4}, kUInt8)), Error, "Empty JPEG image");
   for (auto* dec : {&vio::decode_image}) {
-    EXPECT_THROW_MSG(dec(zeros({10}, kFloat), ImageReadMode::UNCHANGED), Error, "Expected a torch.uint8 tensor");
-    EXPECT_THROW_MSG(dec(zeros({2, 10}, kUInt8), ImageReadMode::UNCHANGED), Error,
+    WICK_EXPECT_THROW_MSG(dec(zeros({10}, kFloat), ImageReadMode::UNCHANGED), Error, "Expected a torch.uint8 tensor");
+    WICK_EXPECT_THROW_MSG(dec(zeros({2, 10}, kUInt8), ImageReadMode::UNCHANGED), Error,
                      "Expected a non empty 1-dimensional tensor");
-    EXPECT_THROW_MSG(dec(zeros({0}, kUInt8), ImageReadMode::UNCHANGED), Error,
+    WICK_EXPECT_THROW_MSG(dec(zeros({0}, kUInt8), ImageReadMode::UNCHANGED), Error,
                      "Expected a non empty 1-dimensional tensor");
   }
-  EXPECT_THROW_MSG(vio::decode_png(zeros({10}, kFloat)), Error, "Expected a torch.uint8 tensor");
-  EXPECT_THROW_MSG(vio::decode_jpeg(zeros({2, 10}, kUInt8)), Error, "Expected a non empty 1-dimensional tensor");
-  EXPECT_THROW_MSG(vio::decode_png(zeros({10}, kUInt8)), Error, "Content is not png!");
-  EXPECT_THROW_MSG(vio::decode_png(zeros({3}, kUInt8)), Error, "Content is not png!");
-  EXPECT_THROW_MSG(vio::decode_jpeg(zeros({10}, kUInt8)), Error, "Not a JPEG file: starts with 0x00 0x00");
-  EXPECT_THROW_MSG(vio::decode_image(zeros({10}, kUInt8)), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_png(zeros({10}, kFloat)), Error, "Expected a torch.uint8 tensor");
+  WICK_EXPECT_THROW_MSG(vio::decode_jpeg(zeros({2, 10}, kUInt8)), Error, "Expected a non empty 1-dimensional tensor");
+  WICK_EXPECT_THROW_MSG(vio::decode_png(zeros({10}, kUInt8)), Error, "Content is not png!");
+  WICK_EXPECT_THROW_MSG(vio::decode_png(zeros({3}, kUInt8)), Error, "Content is not png!");
+  WICK_EXPECT_THROW_MSG(vio::decode_jpeg(zeros({10}, kUInt8)), Error, "Not a JPEG file: starts with 0x00 0x00");
+  WICK_EXPECT_THROW_MSG(vio::decode_image(zeros({10}, kUInt8)), Error,
                    "Unsupported image file. Only jpeg and png are currently supported.");
-  EXPECT_THROW_MSG(vio::decode_image(bytes({0xFF, 0xD8})), Error, "Unsupported image file");
-  EXPECT_THROW_MSG(vio::decode_jpeg(bytes(vision_data::jpeg_rgb), ImageReadMode::GRAY_ALPHA), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_image(bytes({0xFF, 0xD8})), Error, "Unsupported image file");
+  WICK_EXPECT_THROW_MSG(vio::decode_jpeg(bytes(vision_data::jpeg_rgb), ImageReadMode::GRAY_ALPHA), Error,
                    "The provided mode is not supported for JPEG files");
-  EXPECT_THROW_MSG(vio::decode_jpeg(bytes(vision_data::jpeg_rgb), ImageReadMode::RGB_ALPHA), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_jpeg(bytes(vision_data::jpeg_rgb), ImageReadMode::RGB_ALPHA), Error,
                    "The provided mode is not supported for JPEG files");
-  EXPECT_THROW_MSG(vio::decode_png(bytes(vision_data::png_RGB), static_cast<ImageReadMode>(7)), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_png(bytes(vision_data::png_RGB), static_cast<ImageReadMode>(7)), Error,
                    "The provided mode is not supported for PNG files");
-  EXPECT_THROW_MSG(vio::read_file("/nonexistent/wick.png"), Error,
+  WICK_EXPECT_THROW_MSG(vio::read_file("/nonexistent/wick.png"), Error,
                    "[Errno 2] No such file or directory: '/nonexistent/wick.png'");
-  EXPECT_THROW_MSG(vio::read_file("/tmp"), Error, "Is a directory");
+  WICK_EXPECT_THROW_MSG(vio::read_file("/tmp"), Error, "Is a directory");
   std::string empty_file = tmp_path("empty");
   std::fclose(std::fopen(empty_file.c_str(), "wb"));
-  EXPECT_THROW_MSG(vio::read_file(empty_file), Error, "Expected a non empty file");
+  WICK_EXPECT_THROW_MSG(vio::read_file(empty_file), Error, "Expected a non empty file");
   std::remove(empty_file.c_str());
-  EXPECT_THROW_MSG(vio::write_file("/nonexistent/x", zeros({3}, kUInt8)), Error, "Error opening output file");
-  EXPECT_THROW_MSG(vio::write_file(tmp_path("x"), zeros({3}, kFloat)), Error, "Input tensor dtype should be uint8");
-  EXPECT_THROW_MSG(vio::write_file(tmp_path("x"), zeros({3, 3}, kUInt8)), Error,
+  WICK_EXPECT_THROW_MSG(vio::write_file("/nonexistent/x", zeros({3}, kUInt8)), Error, "Error opening output file");
+  WICK_EXPECT_THROW_MSG(vio::write_file(tmp_path("x"), zeros({3}, kFloat)), Error, "Input tensor dtype should be uint8");
+  WICK_EXPECT_THROW_MSG(vio::write_file(tmp_path("x"), zeros({3, 3}, kUInt8)), Error,
                    "Input data should be a 1-dimensional tensor");
-  EXPECT_THROW_MSG(vio::write_png(img, "/nonexistent/x.png"), Error, "Error opening output file");
+  WICK_EXPECT_THROW_MSG(vio::write_png(img, "/nonexistent/x.png"), Error, "Error opening output file");
 }
 
 TEST(VisionIo, TruncatedAndCorruptRaiseCleanly) {
   // torchvision's messages for the cases it names; libpng/libjpeg's own otherwise.
   const auto& p = vision_data::png_RGB;
-  EXPECT_THROW_MSG(vio::decode_png(bytes(std::vector<uint8_t>(p.begin(), p.begin() + 40))), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_png(bytes(std::vector<uint8_t>(p.begin(), p.begin() + 40))), Error,
                    "Out of bound read in decode_png. Probably, the input image is corrupted");
   // The IEND chunk is never read (as torchvision): a file cut inside it decodes.
   EXPECT_TRUE(test::tensors_close(vio::decode_png(bytes(std::vector<uint8_t>(p.begin(), p.end() - 5))), rgb_image()));
   const auto& j = vision_data::jpeg_rgb;
-  EXPECT_THROW_MSG(vio::decode_jpeg(bytes(std::vector<uint8_t>(j.begin(), j.begin() + 40))), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_jpeg(bytes(std::vector<uint8_t>(j.begin(), j.begin() + 40))), Error,
                    "Image is incomplete or truncated");
-  EXPECT_THROW_MSG(vio::decode_jpeg(bytes(std::vector<uint8_t>(j.begin(), j.end() - 5))), Error,
+  WICK_EXPECT_THROW_MSG(vio::decode_jpeg(bytes(std::vector<uint8_t>(j.begin(), j.end() - 5))), Error,
                    "Image is incomplete or truncated");
   // Every prefix and many single-byte corruptions either decode or raise wick::Error.
   for (const auto* file : {&vision_data::png_RGB, &vision_data::png_P4, &vision_data::png_LA,
@@ -263,7 +253,7 @@ TEST(VisionIo, TruncatedAndCorruptRaiseCleanly) {
   }
   c = ~c;
   for (int i = 0; i < 4; ++i) huge[29 + i] = static_cast<uint8_t>(c >> (24 - 8 * i));
-  EXPECT_THROW_MSG(vio::decode_png(bytes(huge)), Error, "Out of bound read in decode_png");
+  WICK_EXPECT_THROW_MSG(vio::decode_png(bytes(huge)), Error, "Out of bound read in decode_png");
 }
 
 }  // namespace

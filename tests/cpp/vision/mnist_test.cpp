@@ -19,16 +19,6 @@ using namespace wick;
 namespace vd = wick::vision::datasets;
 namespace fs = std::filesystem;
 
-#define EXPECT_THROW_MSG(stmt, type, text)                                        \
-  do {                                                                            \
-    try {                                                                         \
-      stmt;                                                                       \
-      ADD_FAILURE() << "no exception from " #stmt;                                \
-    } catch (const type& e) {                                                     \
-      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what(); \
-    }                                                                             \
-  } while (0)
-
 uint32_t crc32_of(const std::vector<uint8_t>& v) {
   uint32_t c = 0xFFFFFFFFu;
   for (uint8_t b : v) {
@@ -137,30 +127,30 @@ TEST(VisionIdx, ClearErrors) {
   TmpDir d("idx_err");
   auto p = [&](const char* n) { return (d.path / n).string(); };
   write(d.path / "short", {0, 0});
-  EXPECT_THROW_MSG(vd::read_idx(p("short")), Error, "not an IDX file");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("short")), Error, "not an IDX file");
   write(d.path / "magic", {1, 2, 8, 1, 0, 0, 0, 0});
-  EXPECT_THROW_MSG(vd::read_idx(p("magic")), Error, "bad magic number 0x1020801");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("magic")), Error, "bad magic number 0x1020801");
   write(d.path / "type", {0, 0, 0x0A, 1, 0, 0, 0, 0});
-  EXPECT_THROW_MSG(vd::read_idx(p("type")), Error, "unknown IDX data type 0xa");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("type")), Error, "unknown IDX data type 0xa");
   write(d.path / "hdr", {0, 0, 8, 3, 0, 0, 0, 1});
-  EXPECT_THROW_MSG(vd::read_idx(p("hdr")), Error, "truncated IDX header");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("hdr")), Error, "truncated IDX header");
   write(d.path / "size", idx(0x08, {2, 3}, {1, 2, 3, 4, 5}));
-  EXPECT_THROW_MSG(vd::read_idx(p("size")), Error, "IDX data has 5 bytes after the header, but its shape [2, 3]");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("size")), Error, "IDX data has 5 bytes after the header, but its shape [2, 3]");
   write(d.path / "long", idx(0x0C, {1}, {1, 2, 3, 4, 5}));
-  EXPECT_THROW_MSG(vd::read_idx(p("long")), Error, "needs 4");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("long")), Error, "needs 4");
   auto gz = gzip_stored(images(2, 2, 2));
   write(d.path / "trunc.gz", std::vector<uint8_t>(gz.begin(), gz.begin() + 20));
-  EXPECT_THROW_MSG(vd::read_idx(p("trunc.gz")), Error, "truncated gzip file");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("trunc.gz")), Error, "truncated gzip file");
   auto bad = gz;
   bad[bad.size() - 6] ^= 0xFF;  // CRC
   write(d.path / "crc.gz", bad);
-  EXPECT_THROW_MSG(vd::read_idx(p("crc.gz")), Error, "is not a valid gzip file");
-  EXPECT_THROW_MSG(vd::read_idx(p("missing")), Error, "No such file or directory");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("crc.gz")), Error, "is not a valid gzip file");
+  WICK_EXPECT_THROW_MSG(vd::read_idx(p("missing")), Error, "No such file or directory");
   write(d.path / "f.idx", idx(0x0D, {1, 1, 1}, {0, 0, 0, 0}));
-  EXPECT_THROW_MSG(vd::read_image_file(p("f.idx")), TypeError, "x should be of dtype torch.uint8 instead of torch.float32");
+  WICK_EXPECT_THROW_MSG(vd::read_image_file(p("f.idx")), TypeError, "x should be of dtype torch.uint8 instead of torch.float32");
   write(d.path / "two.idx", idx(0x08, {1, 1}, {0}));
-  EXPECT_THROW_MSG(vd::read_image_file(p("two.idx")), ValueError, "x should have 3 dimension instead of 2");
-  EXPECT_THROW_MSG(vd::read_label_file(p("two.idx")), ValueError, "x should have 1 dimension instead of 2");
+  WICK_EXPECT_THROW_MSG(vd::read_image_file(p("two.idx")), ValueError, "x should have 3 dimension instead of 2");
+  WICK_EXPECT_THROW_MSG(vd::read_label_file(p("two.idx")), ValueError, "x should have 1 dimension instead of 2");
 }
 
 TEST(VisionMNIST, TorchvisionLayoutAndFlatFolder) {
@@ -177,7 +167,7 @@ TEST(VisionMNIST, TorchvisionLayoutAndFlatFolder) {
     EXPECT_EQ(test::values(img)[3], (2 * 31 + 3) % 256);
     EXPECT_EQ(label, 2);
     EXPECT_EQ(train.item(-1).second, 6);
-    EXPECT_THROW_MSG(train.item(7), IndexError, "index 7 is out of bounds for dimension 0 with size 7");
+    WICK_EXPECT_THROW_MSG(train.item(7), IndexError, "index 7 is out of bounds for dimension 0 with size 7");
     vd::MNIST test_set(d.path.string(), false);
     EXPECT_EQ(test_set.size().value(), 3u);
     EXPECT_EQ(test_set.item(0).second, 5);
@@ -221,26 +211,26 @@ TEST(VisionMNIST, EMNISTSplits) {
   EXPECT_EQ(vd::EMNIST::split_classes("bymerge")[36], "a");
   EXPECT_EQ(vd::EMNIST::split_classes("bymerge")[39], "e");  // c is merged
   EXPECT_EQ(vd::EMNIST::split_classes("mnist").size(), 10u);
-  EXPECT_THROW_MSG(vd::EMNIST(d.path.string(), "nope"), ValueError,
+  WICK_EXPECT_THROW_MSG(vd::EMNIST(d.path.string(), "nope"), ValueError,
                    "Unknown value 'nope' for argument split. Valid values are {'byclass', 'bymerge', 'balanced', "
                    "'letters', 'digits', 'mnist'}.");
-  EXPECT_THROW_MSG(vd::EMNIST(d.path.string(), "digits"), Error, "emnist-digits-train-images-idx3-ubyte");
+  WICK_EXPECT_THROW_MSG(vd::EMNIST(d.path.string(), "digits"), Error, "emnist-digits-train-images-idx3-ubyte");
 }
 
 TEST(VisionMNIST, MissingFilesAndDownload) {
   TmpDir d("missing");
   const std::string raw = (d.path / "MNIST" / "raw").string();
-  EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "Dataset not found. You can use download=True to download it");
-  EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "in " + raw);
-  EXPECT_THROW_MSG(vd::MNIST(d.path.string(), true, nullptr, nullptr, true), Error,
+  WICK_EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "Dataset not found. You can use download=True to download it");
+  WICK_EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "in " + raw);
+  WICK_EXPECT_THROW_MSG(vd::MNIST(d.path.string(), true, nullptr, nullptr, true), Error,
                    "wick cannot download it (no network access). Place train-images-idx3-ubyte, "
                    "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte");
   // Images and labels that disagree in length.
   write(d.path / "train-images-idx3-ubyte", images(4, 2, 2));
   write(d.path / "train-labels-idx1-ubyte", labels(5));
-  EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "has 4 images but");
+  WICK_EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "has 4 images but");
   write(d.path / "train-labels-idx1-ubyte", std::vector<uint8_t>{1, 2, 3, 4, 5});
-  EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "bad magic number");
+  WICK_EXPECT_THROW_MSG(vd::MNIST(d.path.string()), Error, "bad magic number");
 }
 
 // LibTorch's torch::data::datasets::MNIST shape: Mode, get -> Example<> (float [1, H, W]
@@ -257,7 +247,7 @@ TEST(VisionMNIST, WickDataDataset) {
   EXPECT_EQ(e.target.dtype(), kLong);
   EXPECT_EQ(e.target.dim(), 0);
   EXPECT_EQ(e.target.item<int64_t>(), 2);
-  EXPECT_THROW_MSG(train.get(7), IndexError, "index 7 is out of bounds for dimension 0 with size 7");
+  WICK_EXPECT_THROW_MSG(train.get(7), IndexError, "index 7 is out of bounds for dimension 0 with size 7");
   Tensor all = train.images();
   EXPECT_EQ(all.sizes().vec(), (std::vector<int64_t>{7, 1, 4, 5}));
   EXPECT_EQ(all.dtype(), kFloat);
@@ -313,7 +303,7 @@ TEST(VisionMNIST, DebianFashionMNIST) {
   EXPECT_EQ(copied.size().value(), 10000u);
   EXPECT_TRUE(fs::exists(d.path / "FashionMNIST" / "raw" / "train-labels-idx1-ubyte.gz"));
   EXPECT_EQ(copied.images_path(), (d.path / "FashionMNIST" / "raw" / "t10k-images-idx3-ubyte.gz").string());
-  EXPECT_THROW_MSG(vd::FashionMNIST(d.path.string() + "/none", false), Error, "dataset-fashion-mnist");
+  WICK_EXPECT_THROW_MSG(vd::FashionMNIST(d.path.string() + "/none", false), Error, "dataset-fashion-mnist");
 }
 
 }  // namespace
