@@ -136,6 +136,24 @@ def test_max_pool_noncontiguous_and_nan():
     close(w[1], t[1], 0, 0)
 
 
+def test_max_pool_2d_fast_path_ties_nans_and_wide_rows():
+    # Unclipped 2-d windows take a vectorised path: ties pick the first index in the
+    # window, a later NaN replaces an earlier one, -inf everywhere keeps the first,
+    # and rows wider than its 64-output chunks continue across them.
+    import torch
+    rng = np.random.default_rng(3)
+    arr = rng.integers(0, 3, size=(2, 3, 6, 300)).astype(np.float32)  # many ties
+    arr[0, 0, 0, :4] = [np.nan, 1, np.nan, 2]
+    arr[1, 2, 2:4, 10:12] = -np.inf
+    for dtype in ("float32", "float64"):
+        a = arr.astype(dtype)
+        for args in ((2,), (3, 2), ((2, 3), (1, 3)), (3, 1)):
+            w = F(wick).max_pool2d(wick.tensor(a), *args, return_indices=True)
+            t = F(torch).max_pool2d(torch.tensor(a), *args, return_indices=True)
+            close(w[0], t[0], 0, 0)
+            close(w[1], t[1], 0, 0)
+
+
 def test_max_pool_overlapping_grad_accumulates():
     # stride 1 windows share their maxima: the gradient sums there
     parity(lambda m, x: F(m).max_pool2d(x, 3, stride=1), (1, 2, 6, 6))

@@ -8,6 +8,7 @@
 #include "wick/ops/pool.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -176,11 +177,81 @@ int64_t plane_grain(const Geom& g, int64_t work_per_out) {
 
 // ---- kernels ----------------------------------------------------------------------
 
+// Along one dim, windows of k consecutive inputs every s from `first` on, none
+// clipped by the edges (no dilation, no padding reaching into the windows).
+struct UniformWindows {
+  int64_t first = 0, k = 0, s = 1;
+};
+bool uniform_windows(const DimWindows& w, UniformWindows& u) {
+  if (w.step != 1 || w.start.empty()) return false;
+  u.first = w.start[0];
+  u.k = w.end[0] - w.start[0];
+  u.s = w.start.size() > 1 ? w.start[1] - w.start[0] : 1;
+  for (size_t o = 0; o < w.start.size(); ++o)
+    if (w.start[o] != u.first + static_cast<int64_t>(o) * u.s || w.end[o] - w.start[o] != u.k) return false;
+  return u.k > 0;
+}
+
+// The common 2-d case (e.g. 2x2 windows, stride 2): each window offset (dy, dx) is
+// applied to a whole output row at once, as selects the compiler can vectorise;
+// per-output branches on a coin-flip comparison cost more than the compares. The
+// offsets run in the general kernel's order, so ties and NaNs pick the same index.
+template <typename T>
+void max_kernel_2d(const T* in, T* out, int64_t* idx, const Geom& g, const UniformWindows& uh,
+                   const UniformWindows& uw) {
+  using A = acc_t<T>;
+  using Bits = std::conditional_t<sizeof(A) == 8, uint64_t, uint32_t>;
+  const int64_t isz = g.isz(), osz = g.osz(), W = g.in[2], OH = g.out[1], OW = g.out[2];
+  const int64_t sw = uw.s;
+  parallel_for(0, g.planes, plane_grain(g, uh.k * uw.k), [&](int64_t b, int64_t e) {
+    // A chunk of an output row lives in locals that cannot alias the input.
+    constexpr int64_t kChunk = 64;
+    A best[kChunk];
+    int64_t arg[kChunk];
+    for (int64_t pl = b; pl < e; ++pl) {
+      const T* ip = in + pl * isz;
+      for (int64_t oh = 0; oh < OH; ++oh) {
+        const int64_t y0 = uh.first + oh * uh.s;
+        for (int64_t c0 = 0; c0 < OW; c0 += kChunk) {
+          const int64_t n = std::min(kChunk, OW - c0);
+          for (int64_t j = 0; j < n; ++j) {
+            best[j] = -std::numeric_limits<A>::infinity();
+            arg[j] = y0 * W + uw.first + (c0 + j) * sw;
+          }
+          for (int64_t dy = 0; dy < uh.k; ++dy)
+            for (int64_t dx = 0; dx < uw.k; ++dx) {
+              const int64_t base = (y0 + dy) * W + uw.first + dx + c0 * sw;
+              const T* src = ip + base;
+              for (int64_t j = 0; j < n; ++j) {
+                // Masks, not branches or selects (GCC turns those back into jumps).
+                const A v = static_cast<A>(src[j * sw]);
+                const auto take = static_cast<Bits>((v > best[j]) | (v != v));
+                const Bits m = static_cast<Bits>(0) - take;
+                best[j] = std::bit_cast<A>((std::bit_cast<Bits>(v) & m) | (std::bit_cast<Bits>(best[j]) & ~m));
+                const auto wide = static_cast<int64_t>(0) - static_cast<int64_t>(take);
+                arg[j] = ((base + j * sw) & wide) | (arg[j] & ~wide);
+              }
+            }
+          T* op = out + pl * osz + oh * OW + c0;
+          int64_t* xp = idx + pl * osz + oh * OW + c0;
+          for (int64_t j = 0; j < n; ++j) {
+            op[j] = static_cast<T>(best[j]);
+            xp[j] = arg[j];
+          }
+        }
+      }
+    }
+  });
+}
+
 template <typename T>
 void max_kernel(const T* in, T* out, int64_t* idx, const Geom& g) {
   using A = acc_t<T>;
   const int64_t isz = g.isz(), osz = g.osz(), H = g.in[1], W = g.in[2];
   const DimWindows &w0 = g.w[0], &w1 = g.w[1], &w2 = g.w[2];
+  UniformWindows uh, uw;
+  if (g.in[0] == 1 && g.out[0] == 1 && uniform_windows(w1, uh) && uniform_windows(w2, uw))
+    return max_kernel_2d(in, out, idx, g, uh, uw);
   parallel_for(0, g.planes, plane_grain(g, 9), [&](int64_t b, int64_t e) {
     for (int64_t pl = b; pl < e; ++pl) {
       const T* ip = in + pl * isz;
