@@ -468,3 +468,25 @@ TEST(VisionTransforms, AsDataMapTransform) {
 }
 
 }  // namespace
+
+// torchvision's to_tensor on an ndarray: H x W (x C) -> C x H x W, uint8 / 255, other dtypes kept.
+TEST(VisionTransformsF, ToTensor) {
+  Tensor gray = wick::tensor({0, 255, 51, 102}, wick::kByte).reshape({2, 2});
+  Tensor t = VT::ToTensor()(gray);
+  EXPECT_EQ(t.sizes(), (std::vector<int64_t>{1, 2, 2}));
+  EXPECT_EQ(t.scalar_type(), wick::kFloat);
+  EXPECT_TRUE(t.equal(wick::tensor({0.f, 1.f, 0.2f, 0.4f}).reshape({1, 2, 2})));
+  Tensor hwc = wick::arange(6, wick::kInt).reshape({1, 2, 3});
+  Tensor chw = VF::to_tensor(hwc);
+  EXPECT_EQ(chw.sizes(), (std::vector<int64_t>{3, 1, 2}));
+  EXPECT_EQ(chw.scalar_type(), wick::kInt);
+  EXPECT_TRUE(chw.is_contiguous());
+  EXPECT_EQ(chw[2][0][1].item<int64_t>(), 5);
+  EXPECT_EQ(VT::ToTensor().repr(), "ToTensor()");
+  try {
+    VF::to_tensor(wick::zeros({1, 1, 1, 1}));
+    FAIL();
+  } catch (const wick::ValueError& e) {
+    EXPECT_STREQ(e.what(), "pic should be 2/3 dimensional. Got 4 dimensions.");
+  }
+}

@@ -227,6 +227,14 @@ std::vector<int64_t> get_dimensions(const Tensor& img) {
   return {img.dim() == 2 ? 1 : img.size(-3), img.size(-2), img.size(-1)};
 }
 
+Tensor to_tensor(const Tensor& pic) {
+  WICK_CHECK_T(TypeError, pic.defined(), "pic should be PIL Image or ndarray. Got undefined tensor");
+  WICK_CHECK_T(ValueError, pic.dim() == 2 || pic.dim() == 3, "pic should be 2/3 dimensional. Got ", pic.dim(),
+               " dimensions.");
+  Tensor chw = (pic.dim() == 2 ? pic.unsqueeze(0) : pic.permute({2, 0, 1})).contiguous();
+  return chw.scalar_type() == kByte ? chw.to(kFloat).div_(255) : chw;
+}
+
 Tensor convert_image_dtype(const Tensor& image, ScalarType dtype) {
   WICK_CHECK_T(TypeError, image.defined(), "Input img should be Tensor Image");
   ScalarType src = image.scalar_type();

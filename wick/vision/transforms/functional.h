@@ -20,6 +20,9 @@ const char* interpolation_name(InterpolationMode mode);
 // {C, H, W} (C = 1 for a 2-d image).
 std::vector<int64_t> get_dimensions(const Tensor& img);
 
+// torchvision's to_tensor for an H x W or H x W x C array (what a PIL image or an
+// ndarray is in Python): C x H x W, uint8 scaled to float in [0, 1], other dtypes kept.
+Tensor to_tensor(const Tensor& pic);
 Tensor convert_image_dtype(const Tensor& image, ScalarType dtype = kFloat);
 Tensor normalize(const Tensor& tensor, const std::vector<double>& mean, const std::vector<double>& std,
                  bool inplace = false);

@@ -57,6 +57,13 @@ class Lambda : public Transform {
   std::function<Tensor(const Tensor&)> fn_;
 };
 
+// transforms.ToTensor on H x W (x C) tensors (functional::to_tensor).
+class ToTensor : public Transform {
+ public:
+  Tensor operator()(const Tensor& pic) override { return functional::to_tensor(pic); }
+  std::string repr() const override { return "ToTensor()"; }
+};
+
 class ConvertImageDtype : public Transform {
  public:
   explicit ConvertImageDtype(ScalarType dtype) : dtype_(dtype) {}
