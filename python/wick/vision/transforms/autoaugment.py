@@ -240,4 +240,91 @@ class AutoAugment(wick.nn.Module):
 
 
 class AugMix(wick.nn.Module):
-    pass
+    def __init__(self, severity=3, mixture_width=3, chain_depth=-1, alpha=1.0, all_ops=True,
+                 interpolation=InterpolationMode.BILINEAR, fill=None):
+        super().__init__()
+        self._PARAMETER_MAX = 10
+        if not (1 <= severity <= self._PARAMETER_MAX):
+            raise ValueError(f"The severity must be between [1, {self._PARAMETER_MAX}]. Got {severity} instead.")
+        self.severity = severity
+        self.mixture_width = mixture_width
+        self.chain_depth = chain_depth
+        self.alpha = alpha
+        self.all_ops = all_ops
+        self.interpolation = interpolation
+        self.fill = fill
+
+    def _augmentation_space(self, num_bins, image_size):
+        lin = wick.linspace
+        space = {
+            "ShearX": (lin(0.0, 0.3, num_bins), True),
+            "ShearY": (lin(0.0, 0.3, num_bins), True),
+            "TranslateX": (lin(0.0, image_size[1] / 3.0, num_bins), True),
+            "TranslateY": (lin(0.0, image_size[0] / 3.0, num_bins), True),
+            "Rotate": (lin(0.0, 30.0, num_bins), True),
+            "Posterize": (4 - (wick.arange(num_bins) / ((num_bins - 1) / 4)).round().int(), False),
+            "Solarize": (lin(255.0, 0.0, num_bins), False),
+            "AutoContrast": (wick.tensor(0.0), False),
+            "Equalize": (wick.tensor(0.0), False),
+        }
+        if self.all_ops:
+            for name in ("Brightness", "Color", "Contrast", "Sharpness"):
+                space[name] = (lin(0.0, 0.9, num_bins), True)
+        return space
+
+    def _pil_to_tensor(self, img):
+        return F.pil_to_tensor(img)
+
+    def _tensor_to_pil(self, img):
+        return F.to_pil_image(img)
+
+    def _sample_dirichlet(self, params):
+        return wick._sample_dirichlet(params)
+
+    def forward(self, orig_img):
+        fill = self.fill
+        channels, height, width = F.get_dimensions(orig_img)
+        if isinstance(orig_img, wick.Tensor):
+            img = orig_img
+            fill = _tensor_fill(img, fill, channels)
+        else:
+            img = self._pil_to_tensor(orig_img)
+
+        op_meta = self._augmentation_space(self._PARAMETER_MAX, (height, width))
+        op_names = list(op_meta.keys())
+
+        orig_dims = list(img.shape)
+        batch = img.view([1] * max(4 - img.ndim, 0) + orig_dims)
+        n = batch.size(0)
+        batch_dims = [n] + [1] * (batch.ndim - 1)
+
+        # weight of the original image and of the mixed chains, then the chains' shares
+        m = self._sample_dirichlet(wick.tensor([self.alpha, self.alpha], device=batch.device).expand(n, -1))
+        combined_weights = self._sample_dirichlet(
+            wick.tensor([self.alpha] * self.mixture_width, device=batch.device).expand(n, -1)) * m[:, 1].view([n, -1])
+
+        mix = m[:, 0].view(batch_dims) * batch
+        for i in range(self.mixture_width):
+            aug = batch
+            depth = self.chain_depth if self.chain_depth > 0 else int(wick.randint(1, 4, (1,)).item())
+            for _ in range(depth):
+                op_name = op_names[int(wick.randint(len(op_meta), (1,)).item())]
+                magnitudes, signed = op_meta[op_name]
+                if magnitudes.ndim > 0:
+                    magnitude = float(magnitudes[wick.randint(self.severity, (1,), dtype=wick.int64)].item())
+                else:
+                    magnitude = 0.0
+                if signed and bool(wick.randint(2, (1,))):
+                    magnitude *= -1.0
+                aug = _apply_op(aug, op_name, magnitude, interpolation=self.interpolation, fill=fill)
+            mix.add_(combined_weights[:, i].view(batch_dims) * aug)
+        mix = mix.view(orig_dims).to(dtype=img.dtype)
+
+        if not isinstance(orig_img, wick.Tensor):
+            return self._tensor_to_pil(mix)
+        return mix
+
+    def __repr__(self):
+        return (f"{self.__class__.__name__}(severity={self.severity}, mixture_width={self.mixture_width}, "
+                f"chain_depth={self.chain_depth}, alpha={self.alpha}, all_ops={self.all_ops}, "
+                f"interpolation={self.interpolation}, fill={self.fill})")
