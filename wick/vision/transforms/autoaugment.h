@@ -11,7 +11,6 @@
 // torchvision makes, in the same order, so wick::manual_seed(s) picks the ops and magnitudes
 // torch.manual_seed(s) picks. fill: none, one value for every channel, or one per channel.
 #include <array>
-#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
