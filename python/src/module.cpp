@@ -8,6 +8,7 @@ namespace wick::python { void init_serialize(pybind11::module_& m); }
 namespace wick::python { void init_vision(pybind11::module_& m); }
 namespace wick::python { void init_vision_transforms(pybind11::module_& m); }
 namespace wick::python { void init_vision_data(pybind11::module_& m); }
+namespace wick::python { void init_distributions(pybind11::module_& m); }
 
 PYBIND11_MODULE(_C, m) {
   using namespace wick::python;
@@ -44,4 +45,5 @@ PYBIND11_MODULE(_C, m) {
   init_vision(m);
   init_vision_transforms(m);
   init_vision_data(m);
+  init_distributions(m);
 }

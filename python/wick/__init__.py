@@ -12,6 +12,7 @@ for _name in dir(_C):
     if not _name.startswith("_") and _name not in globals():
         globals()[_name] = getattr(_C, _name)
 del _name
+from wick._C import _sample_dirichlet, _standard_gamma  # noqa: E402,F401
 
 # dtype aliases, as torch spells them.
 half = float16

@@ -2,6 +2,7 @@
 from wick.vision.transforms.transforms import *  # noqa: F401,F403
 from wick.vision.transforms.transforms import __all__  # noqa: F401
 from wick.vision.transforms import functional  # noqa: F401
-from wick.vision.transforms.autoaugment import RandAugment, TrivialAugmentWide  # noqa: F401
+from wick.vision.transforms.autoaugment import (AugMix, AutoAugment, AutoAugmentPolicy,  # noqa: F401
+                                                RandAugment, TrivialAugmentWide)
 
-__all__ = __all__ + ["RandAugment", "TrivialAugmentWide"]
+__all__ = __all__ + ["AutoAugmentPolicy", "AutoAugment", "RandAugment", "TrivialAugmentWide", "AugMix"]
