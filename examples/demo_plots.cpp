@@ -114,9 +114,10 @@ void plot_predictions(const std::string& path, const Tensor& images, const std::
     widest = std::max(widest, wick::vision::text_width(titles.back()));
   }
   // fashion_mnist.py's layout: 140 x 104 cells for 28 x 28 images at 3x, the
-  // title in an 18-pixel band above the image; wider cells for wider titles.
+  // title in an 18-pixel band above the image; wider cells for titles that would
+  // not fit (4 pixels before, 2 after).
   constexpr int64_t scale = 3, band = 18;
-  const int64_t cell_w = std::max({int64_t{140}, w * scale + 8, widest + 8});
+  const int64_t cell_w = std::max({int64_t{140}, w * scale + 8, widest + 6});
   const int64_t cell_h = band + h * scale + 2;
   const int64_t ncols = std::min(cols, n), nrows = (n + ncols - 1) / ncols;
   Tensor grid = white_image(nrows * cell_h, ncols * cell_w);
