@@ -111,6 +111,7 @@ void outline_on(Canvas& canvas, int64_t x0, int64_t y0, int64_t x1, int64_t y1, 
   y0 = clamp_coord(y0);
   x1 = clamp_coord(x1);
   y1 = clamp_coord(y1);
+  if (x0 > x1) std::swap(x0, x1);  // (torchvision's boxes are ordered already)
   if (y0 > y1) std::swap(y0, y1);
   const int64_t w = canvas.width(), h = canvas.height();
   // rows y0 + i and y1 - i, i in [0, width), kept to the image's rows
@@ -138,12 +139,12 @@ inline uint8_t to_uint8(float v) {
 std::vector<int64_t> box_coords(const Tensor& boxes) {
   std::vector<int64_t> out(boxes.numel());
   if (boxes.is_floating_point()) {
-    Tensor d = boxes.to(kDouble).contiguous();
+    Tensor d = boxes.to(Device("cpu")).to(kDouble).contiguous();
     const double* p = d.data_ptr<double>();
     for (size_t i = 0; i < out.size(); ++i)
       out[i] = std::isnan(p[i]) ? -kFar : static_cast<int64_t>(std::clamp(std::trunc(p[i]), -double(kFar), double(kFar)));
   } else {
-    Tensor l = boxes.to(kLong).contiguous();
+    Tensor l = boxes.to(Device("cpu")).to(kLong).contiguous();
     const int64_t* p = l.data_ptr<int64_t>();
     for (size_t i = 0; i < out.size(); ++i) out[i] = clamp_coord(p[i]);
   }
@@ -243,7 +244,7 @@ Tensor draw_bounding_boxes(const Tensor& image, const Tensor& boxes, const std::
   const std::vector<int64_t> box = box_coords(boxes);
   {
     // the check is on the values as given (before truncation), as torchvision's
-    Tensor d = boxes.to(kDouble).contiguous();
+    Tensor d = boxes.to(Device("cpu")).to(kDouble).contiguous();
     const double* p = d.data_ptr<double>();
     for (int64_t i = 0; i < num_boxes; ++i)
       WICK_CHECK_T(ValueError, !(p[4 * i] > p[4 * i + 2]) && !(p[4 * i + 1] > p[4 * i + 3]),

@@ -39,7 +39,7 @@ void draw_line(const Tensor& image, int64_t x0, int64_t y0, int64_t x1, int64_t 
 void draw_polyline(const Tensor& image, const std::vector<std::pair<int64_t, int64_t>>& points, const Color& color,
                    int64_t width = 1);
 
-// PIL's ImageDraw.rectangle([x0, y0, x1, y1]): corners included. With fill, the
+// PIL's ImageDraw.rectangle([x0, y0, x1, y1]): corners included (in any order). With fill, the
 // whole rectangle; otherwise its outline, `width` pixels wide inside the
 // rectangle (width 0 draws nothing, as PIL; a width over half the rectangle
 // follows PIL's rule too). ValueError for a negative width.

@@ -306,6 +306,14 @@ TEST(VisionDraw, RectanglesAndCircles) {
                                   0, 255, 255, 255, 255, 255, 0,  //
                                   0, 0,   0,   0,   0,   0,   0};
   EXPECT_EQ(bytes(img), outline);
+  Tensor swapped = blank(1, 6, 7);
+  vu::draw_rectangle(swapped, 5, 4, 1, 1, "white");
+  EXPECT_EQ(bytes(swapped), outline);
+  Tensor thick = blank(1, 6, 7), thick_swapped = blank(1, 6, 7);
+  vu::draw_rectangle(thick, 0, 0, 6, 5, "white", 2);
+  vu::draw_rectangle(thick_swapped, 6, 0, 0, 5, "white", 2);
+  EXPECT_EQ(bytes(thick), bytes(thick_swapped));
+  EXPECT_EQ(thick.sum().item<int64_t>(), (42 - 3 * 2) * 255);  // all but the 3 x 2 middle
   Tensor filled = blank(1, 6, 7), same = blank(1, 6, 7);
   vu::draw_rectangle(filled, 5, 4, 1, 1, "white", 1, true);  // corners in any order
   vu::fill_rectangle(same, 1, 1, 5, 4, "white");
