@@ -41,10 +41,15 @@ void draw_panel(const Tensor& img, int64_t x0, const std::string& title, const s
   const int64_t left = x0 + m, right = x0 + w - 10, top = m, bottom = h - m;
   vu::draw_rectangle(img, left, top, right, bottom, black);
   wick::vision::draw_text(img, title, left, 14, black);
-  // y axis: the maximum at the top, the minimum at the bottom, with ticks
+  // y axis: the maximum at the top, the minimum at the bottom, right-aligned
+  // before their ticks
   const int64_t half = wick::vision::text_height() / 2;
-  wick::vision::draw_text(img, format_g3(hi), x0 + 4, top - half, black);
-  wick::vision::draw_text(img, format_g3(lo), x0 + 4, bottom - half, black);
+  auto y_label = [&](double v, int64_t y) {
+    const std::string s = format_g3(v);
+    wick::vision::draw_text(img, s, std::max(x0 + 1, left - 6 - wick::vision::text_width(s)), y - half, black);
+  };
+  y_label(hi, top);
+  y_label(lo, bottom);
   vu::draw_line(img, left - 3, top, left, top, black);
   vu::draw_line(img, left - 3, bottom, left, bottom, black);
   // x axis: the first and the last epoch
