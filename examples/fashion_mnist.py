@@ -1,28 +1,40 @@
 """The seed tutorial on the real Fashion-MNIST: `import wick as torch` and run.
 
-    /usr/bin/python3 examples/fashion_mnist.py [--epochs 5] [--batch-size 64] [--lr 0.1]
-        [--model cnn|mlp] [--device cpu] [--root DIR] [--train-size N] [--out DIR]
+    /usr/bin/python3 examples/fashion_mnist.py [--epochs 5] [--batch-size 64] [--lr X]
+        [--model cnn|mlp] [--optimizer adam|sgd] [--device cpu] [--root DIR]
+        [--train-size N] [--out DIR] [--pytorch]
 
 The tutorial's pipeline: datasets.FashionMNIST + ToTensor, DataLoader(batch 64,
-shuffle), a model, CrossEntropyLoss, SGD, train and test loops with a tqdm bar
-per epoch showing the loss and rate. The images come from Debian's
+shuffle), a model, CrossEntropyLoss, an optimizer (Adam, lr 2e-3, or SGD, lr 0.1;
+the rate follows a cosine over the epochs), train and test loops with a tqdm bar per
+epoch showing the loss and rate. The images come from Debian's
 dataset-fashion-mnist package when --root is not given (wick never downloads).
 At the end it saves the checkpoint (torch.save's format: PyTorch loads it), a PNG
 with the training-loss and test-accuracy curves, and a PNG grid of test images
 labelled with the predicted and the true class, and prints where it wrote them.
+
+--pytorch runs this same script on PyTorch and torchvision instead of wick (the
+comparison the benchmarks report); everything else is unchanged.
 """
 import argparse
 import os
 import sys
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
-
-import wick as torch  # noqa: E402
-from wick import nn  # noqa: E402
-from wick.utils.data import DataLoader, Subset  # noqa: E402
-from wick.vision import datasets  # noqa: E402
-from wick.vision.transforms import ToTensor  # noqa: E402
+PYTORCH = "--pytorch" in sys.argv[1:]
+if PYTORCH:
+    import torch
+    from torch import nn
+    from torch.utils.data import DataLoader, Subset
+    from torchvision import datasets
+    from torchvision.transforms import ToTensor
+else:
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+    import wick as torch
+    from wick import nn
+    from wick.utils.data import DataLoader, Subset
+    from wick.vision import datasets
+    from wick.vision.transforms import ToTensor
 
 try:
     from tqdm import tqdm
@@ -161,26 +173,49 @@ def plot_predictions(path, images, predicted, targets, cols=6):
     grid.save(path)
 
 
+def debian_files_for_torchvision(root):
+    """torchvision reads root/FashionMNIST/raw/<file> uncompressed: unpack Debian's .gz files there."""
+    import gzip
+    import shutil
+    raw = os.path.join(root, "FashionMNIST", "raw")
+    os.makedirs(raw, exist_ok=True)
+    for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"):
+        if not os.path.exists(os.path.join(raw, name)):
+            with gzip.open(os.path.join("/usr/share/datasets/fashion-mnist", name + ".gz")) as src, \
+                    open(os.path.join(raw, name), "wb") as dst:
+                shutil.copyfileobj(src, dst)
+    return root
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--epochs", type=int, default=5)
     p.add_argument("--batch-size", type=int, default=64)
-    p.add_argument("--lr", type=float, default=0.1)
+    p.add_argument("--lr", type=float, default=None, help="default: 2e-3 for Adam, 0.1 for SGD")
     p.add_argument("--model", choices=["cnn", "mlp"], default="cnn")
+    p.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
     p.add_argument("--device", default="cpu")
     p.add_argument("--root", default=None, help="dataset folder (default: Debian's files)")
     p.add_argument("--train-size", type=int, default=None, help="use the first N training images")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", default="demo-out")
     p.add_argument("--no-progress", action="store_true")
+    p.add_argument("--pytorch", action="store_true", help="run on PyTorch and torchvision instead")
     args = p.parse_args(argv)
+    if args.lr is None:
+        args.lr = 2e-3 if args.optimizer == "adam" else 0.1
     if args.epochs < 1 or args.batch_size < 1 or not args.lr > 0:
         p.error("--epochs, --batch-size and --lr must be positive")
     device = torch.device(args.device)
     torch.manual_seed(args.seed)
+    print(f"{'PyTorch' if PYTORCH else 'wick'} {torch.__version__}, {torch.get_num_threads()} threads")
 
-    training_data = datasets.FashionMNIST(root=args.root, train=True, transform=ToTensor())
-    test_data = datasets.FashionMNIST(root=args.root, train=False, transform=ToTensor())
+    root = args.root
+    if PYTORCH and root is None:
+        root = debian_files_for_torchvision(os.path.join(args.out, "torchvision-data"))
+    training_data = datasets.FashionMNIST(root=root, train=True, transform=ToTensor())
+    test_data = datasets.FashionMNIST(root=root, train=False, transform=ToTensor())
     if args.train_size is not None:
         training_data = Subset(training_data, range(min(args.train_size, len(training_data))))
     train_dataloader = DataLoader(training_data, batch_size=args.batch_size, shuffle=True)
@@ -189,13 +224,18 @@ def main(argv=None):
     model = (CNN() if args.model == "cnn" else NeuralNetwork()).to(device)
     print(model)
     loss_fn = nn.CrossEntropyLoss()
-    optimizer = torch.optim.SGD(model.parameters(), lr=args.lr)
+    if args.optimizer == "adam":
+        optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    else:
+        optimizer = torch.optim.SGD(model.parameters(), lr=args.lr)
+    scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.epochs)
 
     losses, accuracies = [], []
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
         train_loss = train_loop(train_dataloader, model, loss_fn, optimizer, device, epoch,
                                 not args.no_progress)
+        scheduler.step()
         seconds = time.perf_counter() - t0
         test_loss, accuracy = test_loop(test_dataloader, model, loss_fn, device)
         losses.append(train_loss)
@@ -204,17 +244,18 @@ def main(argv=None):
               f"accuracy {100 * accuracy:.1f}%, {seconds:.1f} s")
 
     os.makedirs(args.out, exist_ok=True)
-    checkpoint = os.path.join(args.out, f"fashion_mnist_{args.model}.pt")
+    tag = "_pytorch" if PYTORCH else ""
+    checkpoint = os.path.join(args.out, f"fashion_mnist_{args.model}{tag}.pt")
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "epoch": args.epochs, "accuracy": accuracies[-1]}, checkpoint)
-    curves = os.path.join(args.out, "curves.png")
+    curves = os.path.join(args.out, f"curves{tag}.png")
     plot_curves(curves, losses, accuracies)
     model.eval()
     images = [test_data[i][0] for i in range(24)]
     targets = [test_data[i][1] for i in range(24)]
     with torch.no_grad():
         predicted = model(torch.stack(images).to(device)).argmax(1).tolist()
-    grid = os.path.join(args.out, "predictions.png")
+    grid = os.path.join(args.out, f"predictions{tag}.png")
     plot_predictions(grid, images, predicted, targets)
     print(f"wrote {checkpoint}, {curves} and {grid}")
     return accuracies

@@ -21,6 +21,7 @@
 #include "wick/ops/conv.h"
 #include "wick/ops/copy.h"
 #include "wick/ops/creation.h"
+#include "wick/ops/distributions.h"
 #include "wick/ops/index.h"
 #include "wick/ops/linalg.h"
 #include "wick/ops/loss.h"
