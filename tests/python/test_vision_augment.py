@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import wick
+from vision_helpers import pair, random_image
 from wick.vision import transforms as WT
 
 try:
@@ -18,14 +19,7 @@ pytestmark = pytest.mark.skipif(not HAVE_TV, reason="torchvision and PIL (the re
 
 
 def image(c=3, h=20, w=24, seed=0, batch=()):
-    return np.random.RandomState(seed).randint(0, 256, batch + (c, h, w)).astype(np.uint8)
-
-
-def pair(arr, dtype="uint8"):
-    w, t = wick.from_numpy(arr.copy()), torch.from_numpy(arr.copy())
-    if dtype != "uint8":
-        w, t = w.to(getattr(wick, dtype)) / 255, t.to(getattr(torch, dtype)) / 255
-    return w, t
+    return random_image(c, h, w, seed, batch)
 
 
 def pil(c=3, h=20, w=24, seed=0):
