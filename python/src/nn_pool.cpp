@@ -26,22 +26,31 @@ py::tuple pair(const std::tuple<Tensor, Tensor>& t) {
 
 using MaxFn = std::tuple<Tensor, Tensor> (*)(const Tensor&, IntArrayRef, IntArrayRef, IntArrayRef,
                                              IntArrayRef, bool);
+using MaxValuesFn = Tensor (*)(const Tensor&, IntArrayRef, IntArrayRef, IntArrayRef, IntArrayRef, bool);
 
 // F.max_poolNd(input, kernel_size, stride=None, padding=0, dilation=1,
 // ceil_mode=False, return_indices=False), F.max_poolNd_with_indices and
-// torch.max_poolNd (stride=(), no return_indices).
-template <MaxFn F>
+// torch.max_poolNd (stride=(), no return_indices). Without return_indices the
+// values-only function P runs, which skips the indices when no gradient needs them.
+template <MaxFn F, MaxValuesFn P>
 void bind_max(py::module_& m, py::module_& nn, const char* name, const char* with_indices,
               bool torch_with_indices) {
   auto f = [](const Tensor& x, const IntList& k, const std::optional<IntList>& s,
               const IntList& p, const IntList& d, bool ceil, bool ret) -> py::object {
+    if (!ret) {
+      Tensor values;
+      {
+        py::gil_scoped_release g;
+        values = P(x, k, opt(s), p, d, ceil);
+      }
+      return py::reinterpret_steal<py::object>(wrap(values));
+    }
     std::tuple<Tensor, Tensor> r;
     {
       py::gil_scoped_release g;
       r = F(x, k, opt(s), p, d, ceil);
     }
-    if (ret) return pair(r);
-    return py::reinterpret_steal<py::object>(wrap(std::get<0>(r)));
+    return pair(r);
   };
   auto fi = [](const Tensor& x, const IntList& k, const std::optional<IntList>& s,
                const IntList& p, const IntList& d, bool ceil, bool) {
@@ -61,7 +70,7 @@ void bind_max(py::module_& m, py::module_& nn, const char* name, const char* wit
   m.def(
       name,
       [](const Tensor& x, const IntList& k, const std::optional<IntList>& s, const IntList& p,
-         const IntList& d, bool ceil) { return std::get<0>(F(x, k, opt(s), p, d, ceil)); },
+         const IntList& d, bool ceil) { return P(x, k, opt(s), p, d, ceil); },
       arg("input"), arg("kernel_size"), arg("stride") = py::tuple(), arg("padding") = 0,
       arg("dilation") = 1, arg("ceil_mode") = false, nogil());
   if (torch_with_indices)
@@ -142,9 +151,9 @@ DimVector adaptive_size(const Tensor& x, const py::object& os, int nd) {
 void init_nn_pool(py::module_& m) {
   py::module_ nn = nn_module(m);
 
-  bind_max<max_pool1d_with_indices>(m, nn, "max_pool1d", "max_pool1d_with_indices", true);
-  bind_max<max_pool2d_with_indices>(m, nn, "max_pool2d", "max_pool2d_with_indices", false);
-  bind_max<max_pool3d_with_indices>(m, nn, "max_pool3d", "max_pool3d_with_indices", false);
+  bind_max<max_pool1d_with_indices, max_pool1d>(m, nn, "max_pool1d", "max_pool1d_with_indices", true);
+  bind_max<max_pool2d_with_indices, max_pool2d>(m, nn, "max_pool2d", "max_pool2d_with_indices", false);
+  bind_max<max_pool3d_with_indices, max_pool3d>(m, nn, "max_pool3d", "max_pool3d_with_indices", false);
 
   // avg pools
   auto avg1 = [](const Tensor& x, const IntList& k, const std::optional<IntList>& s,

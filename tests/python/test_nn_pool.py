@@ -154,6 +154,26 @@ def test_max_pool_2d_fast_path_ties_nans_and_wide_rows():
             close(w[1], t[1], 0, 0)
 
 
+def test_max_pool_values_only_path_matches_and_still_has_a_backward():
+    # Without return_indices and without grad the indices are skipped; with grad they
+    # are kept for the backward. Both must give what torch gives.
+    import torch
+    rng = np.random.default_rng(5)
+    arr = rng.standard_normal((2, 3, 9, 10)).astype(np.float32)
+    arr[0, 1, 2, 3] = np.nan
+    for args in ((2,), (3, 2, 1), (2, 1, 0, 2)):
+        w = F(wick).max_pool2d(wick.tensor(arr), *args)
+        t = F(torch).max_pool2d(torch.tensor(arr), *args)
+        close(w, t, 0, 0)
+        close(wick.max_pool2d(wick.tensor(arr), *args), t, 0, 0)
+        close(F(wick).max_pool3d(wick.tensor(arr), *args), F(torch).max_pool3d(torch.tensor(arr), *args), 0, 0)
+        wx = wick.tensor(arr, requires_grad=True)
+        tx = torch.tensor(arr, requires_grad=True)
+        F(wick).max_pool2d(wx, *args).nan_to_num().sum().backward()
+        F(torch).max_pool2d(tx, *args).nan_to_num().sum().backward()
+        close(wx.grad, tx.grad, 0, 0)
+
+
 def test_max_pool_overlapping_grad_accumulates():
     # stride 1 windows share their maxima: the gradient sums there
     parity(lambda m, x: F(m).max_pool2d(x, 3, stride=1), (1, 2, 6, 6))

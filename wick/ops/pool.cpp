@@ -196,7 +196,8 @@ bool uniform_windows(const DimWindows& w, UniformWindows& u) {
 // applied to a whole output row at once, as selects the compiler can vectorise;
 // per-output branches on a coin-flip comparison cost more than the compares. The
 // offsets run in the general kernel's order, so ties and NaNs pick the same index.
-template <typename T>
+// Without kIndices (no gradient wanted) the argmax is not tracked at all.
+template <bool kIndices, typename T>
 void max_kernel_2d(const T* in, T* out, int64_t* idx, const Geom& g, const UniformWindows& uh,
                    const UniformWindows& uw) {
   using A = acc_t<T>;
@@ -228,16 +229,17 @@ void max_kernel_2d(const T* in, T* out, int64_t* idx, const Geom& g, const Unifo
                 const auto take = static_cast<Bits>((v > best[j]) | (v != v));
                 const Bits m = static_cast<Bits>(0) - take;
                 best[j] = std::bit_cast<A>((std::bit_cast<Bits>(v) & m) | (std::bit_cast<Bits>(best[j]) & ~m));
-                const auto wide = static_cast<int64_t>(0) - static_cast<int64_t>(take);
-                arg[j] = ((base + j * sw) & wide) | (arg[j] & ~wide);
+                if constexpr (kIndices) {
+                  const auto wide = static_cast<int64_t>(0) - static_cast<int64_t>(take);
+                  arg[j] = ((base + j * sw) & wide) | (arg[j] & ~wide);
+                }
               }
             }
           T* op = out + pl * osz + oh * OW + c0;
-          int64_t* xp = idx + pl * osz + oh * OW + c0;
-          for (int64_t j = 0; j < n; ++j) {
-            op[j] = static_cast<T>(best[j]);
-            xp[j] = arg[j];
-          }
+          int64_t* xp = kIndices ? idx + pl * osz + oh * OW + c0 : nullptr;
+          for (int64_t j = 0; j < n; ++j) op[j] = static_cast<T>(best[j]);
+          if constexpr (kIndices)
+            for (int64_t j = 0; j < n; ++j) xp[j] = arg[j];
         }
       }
     }
@@ -251,12 +253,12 @@ void max_kernel(const T* in, T* out, int64_t* idx, const Geom& g) {
   const DimWindows &w0 = g.w[0], &w1 = g.w[1], &w2 = g.w[2];
   UniformWindows uh, uw;
   if (g.in[0] == 1 && g.out[0] == 1 && uniform_windows(w1, uh) && uniform_windows(w2, uw))
-    return max_kernel_2d(in, out, idx, g, uh, uw);
+    return idx ? max_kernel_2d<true>(in, out, idx, g, uh, uw) : max_kernel_2d<false>(in, out, idx, g, uh, uw);
   parallel_for(0, g.planes, plane_grain(g, 9), [&](int64_t b, int64_t e) {
     for (int64_t pl = b; pl < e; ++pl) {
       const T* ip = in + pl * isz;
       T* op = out + pl * osz;
-      int64_t* xp = idx + pl * osz;
+      int64_t* xp = idx ? idx + pl * osz : nullptr;
       int64_t o = 0;
       for (int64_t od = 0; od < g.out[0]; ++od)
         for (int64_t oh = 0; oh < g.out[1]; ++oh)
@@ -278,7 +280,7 @@ void max_kernel(const T* in, T* out, int64_t* idx, const Geom& g) {
                 }
               }
             op[o] = static_cast<T>(best);
-            xp[o] = bi;
+            if (xp) xp[o] = bi;
           }
     }
   });
@@ -510,9 +512,11 @@ void check_out_size(const Tensor& x, const Geom& g, int nd) {
                   "). Output size is too small"));
 }
 
+// indices=false (max_poolNd without return_indices): the second result is undefined
+// unless the backward needs it.
 std::tuple<Tensor, Tensor> max_pool_nd(const Tensor& self, int nd, IntArrayRef kernel_size,
                                        IntArrayRef stride, IntArrayRef padding,
-                                       IntArrayRef dilation, bool ceil_mode) {
+                                       IntArrayRef dilation, bool ceil_mode, bool indices = true) {
   const char* fn = nd == 3 ? "max_pool3d" : "max_pool2d";
   MaxArgs a = max_args(fn, nd, kernel_size, stride, padding, dilation);
   WICK_CHECK(self.dim() == nd + 1 || self.dim() == nd + 2, "non-empty ", nd + 1, "D or ", nd + 2,
@@ -531,12 +535,14 @@ std::tuple<Tensor, Tensor> max_pool_nd(const Tensor& self, int nd, IntArrayRef k
   DimVector shape = out_shape(self, g, nd);
   check_float(self, nd == 3 ? "max_pool3d_with_indices_cpu" : "max_pool2d");
   Tensor out = empty(shape, self.options());
-  Tensor idx = empty(shape, TensorOptions(ScalarType::Long).device(self.device()));
+  const bool grad = autograd::compute_requires_grad(self);
+  Tensor idx = indices || grad ? empty(shape, TensorOptions(ScalarType::Long).device(self.device())) : Tensor();
   Tensor in = plain(self);
   WICK_DISPATCH_FLOATING_AND_HALF(self.scalar_type(), fn, [&] {
-    max_kernel(in.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(), idx.data_ptr<int64_t>(), g);
+    max_kernel(in.data_ptr<scalar_t>(), out.data_ptr<scalar_t>(), idx.defined() ? idx.data_ptr<int64_t>() : nullptr,
+               g);
   });
-  if (autograd::compute_requires_grad(self))
+  if (grad)
     autograd::record(nd == 3 ? "MaxPool3DWithIndicesBackward0" : "MaxPool2DWithIndicesBackward0",
                      max_pool_formula, {self}, {out})
         ->save(idx)
@@ -920,11 +926,11 @@ Tensor max_pool1d(const Tensor& self, IntArrayRef kernel_size, IntArrayRef strid
 }
 Tensor max_pool2d(const Tensor& self, IntArrayRef kernel_size, IntArrayRef stride,
                   IntArrayRef padding, IntArrayRef dilation, bool ceil_mode) {
-  return std::get<0>(max_pool_nd(self, 2, kernel_size, stride, padding, dilation, ceil_mode));
+  return std::get<0>(max_pool_nd(self, 2, kernel_size, stride, padding, dilation, ceil_mode, false));
 }
 Tensor max_pool3d(const Tensor& self, IntArrayRef kernel_size, IntArrayRef stride,
                   IntArrayRef padding, IntArrayRef dilation, bool ceil_mode) {
-  return std::get<0>(max_pool_nd(self, 3, kernel_size, stride, padding, dilation, ceil_mode));
+  return std::get<0>(max_pool_nd(self, 3, kernel_size, stride, padding, dilation, ceil_mode, false));
 }
 
 Tensor max_pool2d_with_indices_backward(const Tensor& grad_output, const Tensor& self,
