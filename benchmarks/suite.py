@@ -403,6 +403,7 @@ def measure_py(name, fws, repeat, target):
     finally:
         gc.enable()
     result = {lib: (statistics.median(times[lib]) if lib in times else None) for lib in fws}
+    result["samples"] = times
     del fns
     gc.collect()
     return result, errors, number
@@ -440,8 +441,8 @@ def measure_cpp(names, repeat):
                 if CPP_ROWS[n][1] in got:
                     times[n][lib].append(got[CPP_ROWS[n][1]] * 1e-9)
     lost = [n for n, t in times.items() if not t["wick"] or not t["torch"]]
-    return ({n: {lib: (statistics.median(v) if v else None) for lib, v in t.items()}
-             for n, t in times.items()},
+    return ({n: dict({lib: (statistics.median(v) if v else None) for lib, v in t.items()},
+                     samples=t) for n, t in times.items()},
             f"no result for {', '.join(lost)}" if lost else None)
 
 
@@ -588,6 +589,8 @@ def main(argv):
                          "unit": unit}
         if number is not None:
             results[name]["number"] = number
+        if res.get("samples"):
+            results[name]["samples"] = res["samples"]
         if errors:
             results[name]["errors"] = errors
         lines.append(line(name, results[name]))
@@ -603,7 +606,7 @@ def main(argv):
         got, err = measure_cpp(cpp_names, repeat)
         for n in cpp_names:
             res = got.get(n, {})
-            bad = err if not got or None in res.values() else None
+            bad = err if not got or res.get("wick") is None or res.get("torch") is None else None
             record(n, res, {"cpp": bad} if bad else {}, "s")
     for n in (n for n in names if n in MEM_ROWS):
         res, errors = measure_mem(n)
@@ -613,9 +616,10 @@ def main(argv):
     if ratios:
         geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
         over = [n for n, r in results.items() if r["ratio"] and r["ratio"] > 1]
+        clear = [f"{n} {results[n]['ratio']:.2f}" for n in over if results[n]["ratio"] > 1.1]
         lines.append("-" * len(cols))
         lines.append(f"{len(ratios)} rows, geometric mean of wick/PyTorch {geo:.2f}; "
-                     f"{len(over)} over 1: {', '.join(over) or 'none'}")
+                     f"{len(over)} over 1, {len(clear)} over 1.1: {', '.join(clear) or 'none'}")
     end_load = os.getloadavg()
     lines.append(f"{time.perf_counter() - t_start:.0f} s; load average at the end "
                  f"{end_load[0]:.2f} {end_load[1]:.2f} {end_load[2]:.2f}")
