@@ -576,7 +576,9 @@ def main(argv):
               f"(both; wick {wick.get_num_threads()}, PyTorch {torch.get_num_threads()}); "
               f"median of {repeat} alternating samples after warm-up"
               f"{' (under 5: test run)' if repeat < 5 else ''}; "
-              f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+              f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+              + "".join(f"; {v}={os.environ[v]}" for v in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")
+                        if v in os.environ))
     cols = f"{'row':<{WIDTH}}  {'wick':>10}  {'PyTorch':>10}  {'wick/PyTorch':>12}"
     lines = [header, cols, "-" * len(cols)]
     print("\n".join(lines), flush=True)

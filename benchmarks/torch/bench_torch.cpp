@@ -1,5 +1,5 @@
 // The benchmark workloads of workloads.h, run with LibTorch (Debian's libtorch-dev)
-// under the same names as the wick programs, so scripts/bench.py can pair them.
+// under the same names as the wick programs, so benchmarks/suite.py can pair them.
 // Built on its own (benchmarks/torch/CMakeLists.txt), never in wick's default build.
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
