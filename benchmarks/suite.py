@@ -614,6 +614,7 @@ def main(argv):
         res, errors = measure_mem(n)
         record(n, res, errors, "bytes")
 
+    n_rows_end = len(lines)
     ratios = [r["ratio"] for r in results.values() if r["ratio"]]
     if ratios:
         geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
@@ -625,7 +626,11 @@ def main(argv):
     end_load = os.getloadavg()
     lines.append(f"{time.perf_counter() - t_start:.0f} s; load average at the end "
                  f"{end_load[0]:.2f} {end_load[1]:.2f} {end_load[2]:.2f}")
-    print("\n".join(lines[-3 if ratios else -1:]), flush=True)
+    cores = os.cpu_count() or 1
+    if max(load[0], end_load[0]) > cores / 2:
+        lines.append(f"note: load average over {cores / 2:g} on {cores} cores: other processes "
+                     "compete for the cores, so multi-threaded rows partly measure scheduling")
+    print("\n".join(lines[-(len(lines) - n_rows_end):]), flush=True)
 
     with open(os.path.join(out, "table.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
