@@ -12,7 +12,8 @@ PyTorch (the order flips every round); the table shows the median time per call.
 `cpp/` rows run wick's Google Benchmark programs and the LibTorch program
 (benchmarks/torch) alternately, one run of each per round, and take the median
 over the rounds. `mem/` rows run a few training steps in a fresh subprocess per
-library and compare peak resident memory (VmHWM, i.e. ru_maxrss of that process).
+library and compare peak resident memory (VmHWM, i.e. ru_maxrss of that process;
+suite.json also keeps the resident size right after the import).
 
 Environment:
   WICK_BENCH_THREADS  threads for both libraries (default: nproc)
@@ -446,14 +447,14 @@ def measure_cpp(names, repeat):
             f"no result for {', '.join(lost)}" if lost else None)
 
 
-def peak_rss():
+def rss(field="VmHWM"):
     """Peak resident bytes of this process. Linux keeps ru_maxrss across fork+exec (a
     child of a big parent would report the parent's peak), so VmHWM, the high-water
     mark of this process image, comes first; ru_maxrss elsewhere."""
     try:
         with open("/proc/self/status") as f:
             for text in f:
-                if text.startswith("VmHWM:"):
+                if text.startswith(field + ":"):
                     return int(text.split()[1]) * 1024
     except OSError:
         pass
@@ -461,22 +462,24 @@ def peak_rss():
 
 
 def memory_child(lib, net):
-    """Runs in a fresh process: 10 training steps, then prints the peak RSS in bytes."""
+    """Runs in a fresh process: 10 training steps, then prints the resident bytes after
+    the import and the peak."""
     fw = Framework(lib)
+    after_import = rss("VmRSS")
     step = ROWS[f"train/{net}"](fw)
     for _ in range(10):
         step()
-    print(peak_rss())
+    print(after_import, rss())
 
 
 def measure_mem(name):
     net = name.split("/")[1]
-    result, errors = {}, {}
+    result, errors = {"after_import": {}}, {}
     for lib in ("wick", "torch"):
         proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--memory", lib, net],
                               capture_output=True, text=True)
         if proc.returncode == 0:
-            result[lib] = int(proc.stdout.split()[-1])
+            result["after_import"][lib], result[lib] = map(int, proc.stdout.split()[-2:])
         else:
             result[lib] = None
             errors[lib] = (proc.stderr.strip().splitlines() or ["failed"])[-1][:120]
@@ -591,8 +594,9 @@ def main(argv):
                          "unit": unit}
         if number is not None:
             results[name]["number"] = number
-        if res.get("samples"):
-            results[name]["samples"] = res["samples"]
+        for extra in ("samples", "after_import"):
+            if res.get(extra):
+                results[name][extra] = res[extra]
         if errors:
             results[name]["errors"] = errors
         lines.append(line(name, results[name]))

@@ -56,6 +56,10 @@ def test_tiny_run_writes_table_json_and_png(tmp_path):
         assert r["ratio"] == pytest.approx(r["wick"] / r["torch"])
     assert data["rows"]["py/add_1"]["unit"] == "s" and data["rows"]["mem/mlp"]["unit"] == "bytes"
     assert data["rows"]["cpp/sum"]["ratio"] is None
+    mem = data["rows"]["mem/mlp"]
+    assert 0 < mem["after_import"]["wick"] <= mem["wick"]
+    assert 0 < mem["after_import"]["torch"] <= mem["torch"]
+    assert len(data["rows"]["py/view"]["samples"]["wick"]) == 1
     assert (tmp_path / "table.txt").read_text().splitlines()[1] == lines[1]
     from PIL import Image
     with Image.open(tmp_path / "ratios.png") as img:
