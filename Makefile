@@ -52,7 +52,9 @@ test-asan: deps
 	$(SAN_ENV) cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && $(SAN_ENV) ctest --output-on-failure -j $(JOBS)
 
-# wick vs PyTorch (LibTorch) on the same workloads and thread count.
+# The benchmark suite: every workload in wick and in PyTorch (Python rows in one
+# process, C++ rows against LibTorch, peak memory), same threads, one table, plus
+# results/bench/suite.json and ratios.png (scripts/bench.sh lists the knobs).
 bench:
 	@bash scripts/bench.sh
 

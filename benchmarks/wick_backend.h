@@ -15,6 +15,8 @@ struct WickBackend {
   static T sum(const T& a) { return a.sum(); }
   static T sum_dim(const T& a, int64_t dim) { return a.sum({dim}); }
   static T matmul(const T& a, const T& b) { return a.matmul(b); }
+  static T index0(const T& a) { return a[0]; }
+  static T view_flat(const T& a) { return a.view({-1}); }
   static T leaf(std::vector<int64_t> sizes, double scale) {
     T t = (wick::rand(sizes, wick::kFloat) - 0.5) * scale;
     t.requires_grad_();

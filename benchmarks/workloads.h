@@ -7,6 +7,7 @@
 //   static T rand(std::vector<int64_t> sizes);          // float32 in [0, 1)
 //   static T add(const T&, const T&), mul(...), exp(const T&), t(const T&);
 //   static T sum(const T&), sum_dim(const T&, int64_t dim), matmul(const T&, const T&);
+//   static T index0(const T&) (t[0]), view_flat(const T&) (t.view(-1));
 //   static void set_threads(int n); static int threads();
 // and, for the autograd workloads (register_autograd):
 //   static T leaf(std::vector<int64_t> sizes, double scale);  // (rand - 0.5) * scale,
@@ -86,6 +87,21 @@ void add_one_element(benchmark::State& state) {
   T a = B::rand({1}), b = B::rand({1});
   for (auto _ : state) {
     T r = B::add(a, b);
+    benchmark::DoNotOptimize(r);
+  }
+}
+
+// Per-op overhead from C++ (the `cpp/` rows of benchmarks/suite.py, beside the same
+// calls from Python): a one-element add, t[0], t.sum() and t.view(-1) on a
+// 10-element tensor.
+template <typename B>
+void overhead(benchmark::State& state, const std::string& op) {
+  using T = typename B::T;
+  T a = B::rand({1}), b = B::rand({1}), t = B::rand({10});
+  const int which = op == "add" ? 0 : op == "index" ? 1 : op == "sum" ? 2 : 3;
+  for (auto _ : state) {
+    T r = which == 0 ? B::add(a, b) : which == 1 ? B::index0(t) : which == 2 ? B::sum(t)
+                                                                             : B::view_flat(t);
     benchmark::DoNotOptimize(r);
   }
 }
@@ -183,6 +199,15 @@ void register_elementwise() {
   }
   finish(benchmark::RegisterBenchmark("add/one_element/1", add_one_element<B>))
       ->Unit(benchmark::kNanosecond);
+}
+
+template <typename B>
+void register_overhead() {
+  for (std::string op : {"add", "index", "sum", "view"}) {
+    finish(benchmark::RegisterBenchmark(("overhead/" + op).c_str(),
+                                        [=](benchmark::State& st) { overhead<B>(st, op); }))
+        ->Unit(benchmark::kNanosecond);
+  }
 }
 
 template <typename B>

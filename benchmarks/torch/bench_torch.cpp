@@ -1,5 +1,5 @@
 // The benchmark workloads of workloads.h, run with LibTorch (Debian's libtorch-dev)
-// under the same names as the wick programs, so scripts/bench.py can pair them.
+// under the same names as the wick programs, so benchmarks/suite.py can pair them.
 // Built on its own (benchmarks/torch/CMakeLists.txt), never in wick's default build.
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -18,6 +18,8 @@ struct TorchBackend {
   static T sum(const T& a) { return a.sum(); }
   static T sum_dim(const T& a, int64_t dim) { return a.sum({dim}); }
   static T matmul(const T& a, const T& b) { return a.matmul(b); }
+  static T index0(const T& a) { return a[0]; }
+  static T view_flat(const T& a) { return a.view({-1}); }
   static T leaf(std::vector<int64_t> sizes, double scale) {
     T t = (at::rand(sizes, at::kFloat) - 0.5) * scale;
     t.requires_grad_();
@@ -42,5 +44,6 @@ int main(int argc, char** argv) {
   wick_bench::register_reduce<B>();
   wick_bench::register_matmul<B>();
   wick_bench::register_autograd<B>();
+  wick_bench::register_overhead<B>();
   return wick_bench::run_main<B>(argc, argv, "torch");
 }
