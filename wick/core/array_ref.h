@@ -7,6 +7,8 @@
 #include <ostream>
 #include <vector>
 
+#include "wick/core/small_vector.h"
+
 namespace wick {
 
 template <typename T>
@@ -22,6 +24,8 @@ class ArrayRef {
   constexpr ArrayRef(const T* begin, const T* end) : data_(begin), size_(end - begin) {}
   template <typename A>
   ArrayRef(const std::vector<T, A>& v) : data_(v.data()), size_(v.size()) {}  // NOLINT
+  template <size_t N>
+  ArrayRef(const SmallVector<T, N>& v) : data_(v.data()), size_(v.size()) {}  // NOLINT
   // The list must outlive the ArrayRef: fine for a call argument.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winit-list-lifetime"
@@ -55,8 +59,8 @@ class ArrayRef {
 };
 
 using IntArrayRef = ArrayRef<int64_t>;
-// Sizes and strides. A typedef so a small-buffer vector can replace it later.
-using DimVector = std::vector<int64_t>;
+// Sizes and strides: up to 6 dims without a heap allocation.
+using DimVector = SmallVector<int64_t, 6>;
 
 // Prints "[2, 3]", the way PyTorch prints sizes in messages.
 template <typename T>

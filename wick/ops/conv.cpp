@@ -699,7 +699,7 @@ bool check_conv_rank(const Tensor& input, int64_t nd, const char* name) {
 // The Python parser of conv2d etc. widens a single value to the op's dims first,
 // so a weight of the wrong rank is reported against the widened lists.
 DimVector widen(IntArrayRef v, int64_t nd) {
-  return v.size() == 1 ? DimVector(nd, v[0]) : v.vec();
+  return v.size() == 1 ? DimVector(nd, v[0]) : DimVector(v.begin(), v.end());
 }
 
 template <typename F>

@@ -117,8 +117,8 @@ class Walker {
 
 // Sizes/strides of t with a 0-dim tensor seen as 1-d of size 1 (PyTorch's
 // ensure_nonempty_dim for the dim-wise ops).
-DimVector sizes1(const Tensor& t) { return t.dim() == 0 ? DimVector{1} : t.sizes().vec(); }
-DimVector strides1(const Tensor& t) { return t.dim() == 0 ? DimVector{1} : t.strides().vec(); }
+DimVector sizes1(const Tensor& t) { return t.dim() == 0 ? DimVector{1} : DimVector(t.sizes().begin(), t.sizes().end()); }
+DimVector strides1(const Tensor& t) { return t.dim() == 0 ? DimVector{1} : DimVector(t.strides().begin(), t.strides().end()); }
 int64_t dim1(const Tensor& t) { return std::max<int64_t>(t.dim(), 1); }
 
 // The int64 values of an index tensor, contiguous, bounds-checked and (with

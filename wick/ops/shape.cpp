@@ -91,7 +91,7 @@ Tensor strided_view(Tensor out, const Tensor& self, const char* name) {
 // ---- view / reshape -----------------------------------------------------------
 
 DimVector infer_view_size(IntArrayRef shape, int64_t numel) {
-  DimVector out = shape.vec();
+  DimVector out(shape.begin(), shape.end());
   int64_t known = 1;
   std::optional<size_t> infer_at;
   for (size_t i = 0; i < shape.size(); ++i) {
@@ -121,7 +121,7 @@ std::optional<DimVector> compute_view_strides(IntArrayRef old_sizes, IntArrayRef
   if (old_sizes.empty()) return new_strides;  // a 0-dim tensor has one element
   const int64_t numel = multiply_integers(old_sizes);
   if (numel == 0) {
-    if (old_sizes.equals(new_sizes)) return old_strides.vec();
+    if (old_sizes.equals(new_sizes)) return DimVector(old_strides.begin(), old_strides.end());
     // Nothing is addressed: any strides do; give the contiguous ones.
     for (int64_t d = new_dim - 1; d >= 0; --d)
       new_strides[d] = d == new_dim - 1 ? 1 : std::max<int64_t>(new_sizes[d + 1], 1) * new_strides[d + 1];
@@ -167,7 +167,7 @@ Tensor view(const Tensor& self, IntArrayRef size) {
 Tensor view(const Tensor& self, ScalarType dtype) {
   const ScalarType from = self.dtype();
   const int64_t from_size = element_size(from), to_size = element_size(dtype);
-  DimVector sizes = self.sizes().vec(), strides = self.strides().vec();
+  DimVector sizes(self.sizes().begin(), self.sizes().end()), strides(self.strides().begin(), self.strides().end());
   int64_t offset = self.storage_offset();
   if (from_size != to_size) {
     auto what = [&] { return str(" to view ", from, " as ", dtype, " (different element sizes)"); };
@@ -250,7 +250,7 @@ Tensor transpose(const Tensor& self, int64_t dim0, int64_t dim1) {
   const int64_t nd = self.dim();
   dim0 = maybe_wrap_dim(dim0, nd);
   dim1 = maybe_wrap_dim(dim1, nd);
-  DimVector sizes = self.sizes().vec(), strides = self.strides().vec();
+  DimVector sizes(self.sizes().begin(), self.sizes().end()), strides(self.strides().begin(), self.strides().end());
   if (nd > 0) {
     std::swap(sizes[dim0], sizes[dim1]);
     std::swap(strides[dim0], strides[dim1]);
@@ -267,7 +267,7 @@ static Tensor& transpose_impl_(Tensor& self, int64_t dim0, int64_t dim1, const c
   const int64_t nd = self.dim();
   dim0 = maybe_wrap_dim(dim0, nd);
   dim1 = maybe_wrap_dim(dim1, nd);
-  DimVector sizes = self.sizes().vec(), strides = self.strides().vec();
+  DimVector sizes(self.sizes().begin(), self.sizes().end()), strides(self.strides().begin(), self.strides().end());
   if (nd > 0) {
     std::swap(sizes[dim0], sizes[dim1]);
     std::swap(strides[dim0], strides[dim1]);
@@ -475,7 +475,7 @@ Tensor& squeeze_(Tensor& self, int64_t dim) {
 
 Tensor unsqueeze(const Tensor& self, int64_t dim) {
   dim = maybe_wrap_dim(dim, self.dim() + 1);
-  DimVector sizes = self.sizes().vec(), strides = self.strides().vec();
+  DimVector sizes(self.sizes().begin(), self.sizes().end()), strides(self.strides().begin(), self.strides().end());
   // The new dim's stride only matters for contiguity checks: make it the
   // stride a contiguous layout would have there.
   int64_t stride = dim >= self.dim() ? 1 : sizes[dim] * strides[dim];
@@ -562,7 +562,7 @@ Tensor select(const Tensor& self, int64_t dim, int64_t index) {
   WICK_CHECK_T(IndexError, index >= -size && index < size, "select(): index ", index,
                " out of range for tensor of size ", self.sizes(), " at dimension ", dim);
   if (index < 0) index += size;
-  DimVector sizes = self.sizes().vec(), strides = self.strides().vec();
+  DimVector sizes(self.sizes().begin(), self.sizes().end()), strides(self.strides().begin(), self.strides().end());
   const int64_t offset = self.storage_offset() + index * strides[dim];
   sizes.erase(sizes.begin() + dim);
   strides.erase(strides.begin() + dim);
@@ -582,7 +582,7 @@ Tensor slice(const Tensor& self, int64_t dim, std::optional<int64_t> start,
   int64_t lo = start ? clamp_bound(*start) : 0;
   int64_t hi = end ? clamp_bound(*end) : size;
   if (hi < lo) hi = lo;
-  DimVector sizes = self.sizes().vec(), strides = self.strides().vec();
+  DimVector sizes(self.sizes().begin(), self.sizes().end()), strides(self.strides().begin(), self.strides().end());
   const int64_t offset = self.storage_offset() + lo * strides[dim];
   sizes[dim] = (hi - lo + step - 1) / step;
   strides[dim] *= step;
@@ -758,7 +758,7 @@ Tensor unfold(const Tensor& self, int64_t dimension, int64_t size, int64_t step)
              dim_size, " but size is ", size);
   WICK_CHECK(size >= 0, "size is ", size, " but must be >= 0");
   WICK_CHECK(step > 0, "step is ", step, " but must be > 0");
-  DimVector sizes = self.sizes().vec(), strides = self.strides().vec();
+  DimVector sizes(self.sizes().begin(), self.sizes().end()), strides(self.strides().begin(), self.strides().end());
   if (nd > 0) {
     sizes[dimension] = (dim_size - size) / step + 1;
     strides[dimension] = step * dim_stride;

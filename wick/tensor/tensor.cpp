@@ -97,7 +97,7 @@ Tensor& Tensor::set_(const Storage& storage, int64_t storage_offset, IntArrayRef
                      IntArrayRef strides) {
   auto* t = impl();
   t->set_storage(storage);
-  DimVector st = strides.empty() ? contiguous_strides(sizes) : strides.vec();
+  DimVector st = strides.empty() ? contiguous_strides(sizes) : DimVector(strides.begin(), strides.end());
   WICK_CHECK(st.size() == sizes.size(), "set_: sizes and strides differ in length");
   t->set_sizes_and_strides(sizes, st);
   t->set_storage_offset(storage_offset);

@@ -29,8 +29,8 @@ bool compute_contiguous(IntArrayRef sizes, IntArrayRef strides) {
 TensorImpl::TensorImpl(Storage storage, ScalarType dtype, IntArrayRef sizes, IntArrayRef strides,
                        int64_t storage_offset)
     : storage_(std::move(storage)),
-      sizes_(sizes.vec()),
-      strides_(strides.vec()),
+      sizes_(sizes.begin(), sizes.end()),
+      strides_(strides.begin(), strides.end()),
       storage_offset_(storage_offset),
       dtype_(dtype),
       version_(std::make_shared<VersionCounter>()) {
@@ -40,7 +40,7 @@ TensorImpl::TensorImpl(Storage storage, ScalarType dtype, IntArrayRef sizes, Int
 
 TensorImpl::TensorImpl(Storage storage, ScalarType dtype, IntArrayRef sizes)
     : storage_(std::move(storage)),
-      sizes_(sizes.vec()),
+      sizes_(sizes.begin(), sizes.end()),
       strides_(contiguous_strides(sizes)),
       dtype_(dtype),
       version_(std::make_shared<VersionCounter>()) {

@@ -96,6 +96,7 @@ TensorIteratorConfig& TensorIteratorConfig::add_output(const Tensor& t) {
 }
 TensorIteratorConfig& TensorIteratorConfig::add_input(const Tensor& t) {
   WICK_CHECK(t.defined(), "TensorIterator: undefined input tensor");
+  if (inputs_.empty()) inputs_.reserve(3);  // one allocation for the common 1-3 inputs
   inputs_.push_back(t);
   return *this;
 }
@@ -128,7 +129,7 @@ TensorIteratorConfig& TensorIteratorConfig::declare_static_dtype(ScalarType t) {
   return *this;
 }
 TensorIteratorConfig& TensorIteratorConfig::declare_static_shape(IntArrayRef shape) {
-  static_shape_ = shape.vec();
+  static_shape_ = DimVector(shape.begin(), shape.end());
   return *this;
 }
 TensorIteratorConfig& TensorIteratorConfig::name(const char* n) {
@@ -206,24 +207,23 @@ void TensorIterator::build(TensorIteratorConfig& cfg) {
     shape = *cfg.static_shape_;
   } else if (nin == 0) {
     for (const auto& t : cfg.outputs_)
-      if (t.defined()) shape = t.sizes().vec();
+      if (t.defined()) shape.assign(t.sizes().begin(), t.sizes().end());
   } else {
     // In-place and fixed-shape outputs take part in broadcasting; out= tensors
     // that may be resized do not.
-    std::vector<Tensor> shaped;
-    if (!cfg.resize_outputs_)
-      for (const auto& t : cfg.outputs_)
-        if (t.defined()) shaped.push_back(t);
-    shaped.insert(shaped.end(), cfg.inputs_.begin(), cfg.inputs_.end());
     bool first = true;
-    for (const auto& t : shaped) {
+    auto broadcast = [&](const Tensor& t) {
       if (first) {
-        shape = t.sizes().vec();
+        shape.assign(t.sizes().begin(), t.sizes().end());
         first = false;
       } else if (!t.sizes().equals(shape)) {
         shape = infer_size(shape, t.sizes());
       }
-    }
+    };
+    if (!cfg.resize_outputs_)
+      for (const auto& t : cfg.outputs_)
+        if (t.defined()) broadcast(t);
+    for (const auto& t : cfg.inputs_) broadcast(t);
   }
   for (const auto& out : cfg.outputs_) {
     if (!out.defined() || out.sizes().equals(shape)) continue;
@@ -275,7 +275,7 @@ void TensorIterator::build(TensorIteratorConfig& cfg) {
     if (d < off) return 0;
     return t.size(d - off) == 1 ? 0 : t.stride(d - off);
   };
-  std::vector<int> perm(nd);
+  SmallVector<int, 6> perm(nd);
   for (int i = 0; i < nd; ++i) perm[i] = nd - 1 - i;
   auto should_swap = [&](int d0, int d1) -> int {
     auto cmp = [&](const Tensor& t) -> int {
