@@ -26,6 +26,7 @@
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/blas.h"
+#include "wick/ops/conv_dnnl.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/linalg.h"
 
@@ -415,6 +416,17 @@ ScalarType compute_dtype(ScalarType t) { return t == kHalf || t == kBFloat16 ? k
     switch (_st) { WICK_CASES_FLOAT(__VA_ARGS__) WICK_CASES_INT(__VA_ARGS__) WICK_DISPATCH_FAIL(_st, NAME) } \
   }()
 
+// float32 maps go through oneDNN when it is built in and takes the case
+// (Note [Convolution backends] in conv_dnnl.cpp); `run` is wick's own kernel.
+template <typename F>
+bool try_dnnl(ConvKind kind, const Tensor& a, const Tensor& b, const Tensor& out, int64_t N,
+              int64_t C, int64_t Cout, const ConvGeom& g, F&& run) {
+  if (a.dtype() != kFloat || out.numel() == 0) return false;
+  const detail::DnnlGeom dg{g.nd, g.groups, g.stride, g.pad, g.dil, g.in, g.out, g.k};
+  return detail::dnnl_conv(kind, a.data_ptr<float>(), b.data_ptr<float>(),
+                           out.data_ptr<float>(), N, C, Cout, dg, run);
+}
+
 // One of the three maps on raw data, no history.
 Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const ConvGeom& g) {
   const ScalarType dt = a_in.dtype(), ct = compute_dtype(dt);
@@ -426,22 +438,31 @@ Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const Con
     const int64_t N = a.size(0), C = a.size(1), Cout = b.size(0);
     out = empty(g.shape(N, Cout, g.out), a.options());
     WICK_DISPATCH_CONV(ct, name, [&] {
-      conv_forward_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
-                                    out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      auto run = [&] {
+        conv_forward_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
+                                      out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      };
+      if (!try_dnnl(kind, a, b, out, N, C, Cout, g, run)) run();
     });
   } else if (kind == kBwdInput) {  // a = gy, b = w
     const int64_t N = a.size(0), C = b.size(1) * G, Cout = b.size(0);
     out = empty(g.shape(N, C, g.in), a.options());
     WICK_DISPATCH_CONV(ct, name, [&] {
-      conv_input_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
-                                  out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      auto run = [&] {
+        conv_input_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
+                                    out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      };
+      if (!try_dnnl(kind, a, b, out, N, C, Cout, g, run)) run();
     });
   } else {  // a = x, b = gy
     const int64_t N = a.size(0), C = a.size(1), Cout = b.size(1);
     out = empty(g.shape(Cout, C / G, g.k), a.options());
     WICK_DISPATCH_CONV(ct, name, [&] {
-      conv_weight_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
-                                   out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      auto run = [&] {
+        conv_weight_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
+                                     out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      };
+      if (!try_dnnl(kind, a, b, out, N, C, Cout, g, run)) run();
     });
   }
   return ct == dt ? out : out.to(dt);
