@@ -419,16 +419,19 @@ ScalarType compute_dtype(ScalarType t) { return t == kHalf || t == kBFloat16 ? k
 // float32 maps go through oneDNN when it is built in and takes the case
 // (Note [Convolution backends] in conv_dnnl.cpp); `run` is wick's own kernel.
 template <typename F>
-bool try_dnnl(ConvKind kind, const Tensor& a, const Tensor& b, const Tensor& out, int64_t N,
-              int64_t C, int64_t Cout, const ConvGeom& g, F&& run) {
+bool try_dnnl(ConvKind kind, const Tensor& a, const Tensor& b, const Tensor& bias,
+              const Tensor& out, int64_t N, int64_t C, int64_t Cout, const ConvGeom& g, F&& run) {
   if (a.dtype() != kFloat || out.numel() == 0) return false;
   const detail::DnnlGeom dg{g.nd, g.groups, g.stride, g.pad, g.dil, g.in, g.out, g.k};
   return detail::dnnl_conv(kind, a.data_ptr<float>(), b.data_ptr<float>(),
+                           bias.defined() ? bias.data_ptr<float>() : nullptr,
                            out.data_ptr<float>(), N, C, Cout, dg, run);
 }
 
-// One of the three maps on raw data, no history.
-Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const ConvGeom& g) {
+// One of the three maps on raw data, no history. A float32 forward map adds
+// `bias` (contiguous float32) itself, in the same pass where oneDNN runs it.
+Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const ConvGeom& g,
+                const Tensor& bias = {}) {
   const ScalarType dt = a_in.dtype(), ct = compute_dtype(dt);
   Tensor a = a_in.to(ct).contiguous(), b = b_in.to(ct).contiguous();
   Tensor out;
@@ -441,8 +444,11 @@ Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const Con
       auto run = [&] {
         conv_forward_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
                                       out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+        if (bias.defined() && out.numel() > 0)
+          add_bias_kernel<scalar_t>(out.data_ptr<scalar_t>(), bias.data_ptr<scalar_t>(), N,
+                                    Cout, g.out_numel());
       };
-      if (!try_dnnl(kind, a, b, out, N, C, Cout, g, run)) run();
+      if (!try_dnnl(kind, a, b, bias, out, N, C, Cout, g, run)) run();
     });
   } else if (kind == kBwdInput) {  // a = gy, b = w
     const int64_t N = a.size(0), C = b.size(1) * G, Cout = b.size(0);
@@ -452,7 +458,7 @@ Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const Con
         conv_input_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
                                     out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
       };
-      if (!try_dnnl(kind, a, b, out, N, C, Cout, g, run)) run();
+      if (!try_dnnl(kind, a, b, Tensor(), out, N, C, Cout, g, run)) run();
     });
   } else {  // a = x, b = gy
     const int64_t N = a.size(0), C = a.size(1), Cout = b.size(1);
@@ -462,7 +468,7 @@ Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const Con
         conv_weight_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
                                      out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
       };
-      if (!try_dnnl(kind, a, b, out, N, C, Cout, g, run)) run();
+      if (!try_dnnl(kind, a, b, Tensor(), out, N, C, Cout, g, run)) run();
     });
   }
   return ct == dt ? out : out.to(dt);
@@ -682,8 +688,11 @@ Tensor convolution_impl(const Tensor& input, const Tensor& weight, const Tensor&
   }
 
   auto compute = [&] {
-    Tensor out = conv_raw(transposed ? kBwdInput : kFwd, input, weight, g);
-    if (bias.defined() && out.numel() > 0) {
+    // A float32 forward map takes the bias into its own pass.
+    const bool fuse = !transposed && bias.defined() && dt == kFloat;
+    Tensor out = conv_raw(transposed ? kBwdInput : kFwd, input, weight, g,
+                          fuse ? bias.contiguous() : Tensor());
+    if (!fuse && bias.defined() && out.numel() > 0) {
       const int64_t L = transposed ? g.in_numel() : g.out_numel();
       const ScalarType ct = compute_dtype(dt);
       Tensor o = ct == dt ? out : out.to(ct);
