@@ -25,6 +25,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <omp.h>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -193,6 +194,19 @@ Candidate build(int kind, const Dims& d, bool channels_last, bool with_bias) {
   return c;
 }
 
+// Reorders of small tensors run on the calling thread: a parallel region per
+// reorder costs more than the copy on a busy machine (each region waits for
+// every thread to get a core), and a convolution makes two or three of them.
+constexpr size_t kSerialReorderBytes = size_t(8) << 20;
+
+void reorder(const dnnl::reorder& r, dnnl::stream& s, memory& from, memory& to, size_t bytes) {
+  const int threads = omp_get_max_threads();
+  const bool serial = threads > 1 && bytes <= kSerialReorderBytes;
+  if (serial) omp_set_num_threads(1);
+  r.execute(s, {{DNNL_ARG_FROM, from}, {DNNL_ARG_TO, to}});
+  if (serial) omp_set_num_threads(threads);
+}
+
 void run(const Candidate& c, const float* a, const float* b, const float* bias, float* out) {
   auto& eng = cpu_engine();
   auto& s = cpu_stream();
@@ -202,7 +216,7 @@ void run(const Candidate& c, const float* a, const float* b, const float* bias, 
     memory user(c.user[i], eng, const_cast<float*>(in[i]));
     if (c.to_prim[i]) {
       m[i] = memory(c.md[i], eng, t_scratch[i].get(c.md[i].get_size()));
-      c.to_prim[i]->execute(s, {{DNNL_ARG_FROM, user}, {DNNL_ARG_TO, m[i]}});
+      reorder(*c.to_prim[i], s, user, m[i], c.md[i].get_size());
     } else {
       m[i] = user;
     }
@@ -212,7 +226,7 @@ void run(const Candidate& c, const float* a, const float* b, const float* bias, 
   std::unordered_map<int, memory> args{{c.arg[0], m[0]}, {c.arg[1], m[1]}, {c.arg[2], m[2]}};
   if (c.bias_md) args.emplace(DNNL_ARG_BIAS, memory(*c.bias_md, eng, const_cast<float*>(bias)));
   c.prim.execute(s, args);
-  if (c.from_prim) c.from_prim->execute(s, {{DNNL_ARG_FROM, m[2]}, {DNNL_ARG_TO, uout}});
+  if (c.from_prim) reorder(*c.from_prim, s, m[2], uout, c.md[2].get_size());
   s.wait();
 }
 
