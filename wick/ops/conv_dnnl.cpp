@@ -88,7 +88,9 @@ struct Plan {
   std::atomic<int> choice{-1};  // 0, 1: cand[choice]; 2: fallback; -1: not timed yet
 };
 
-// Per-thread scratch for reordered operands, grown as needed and reused.
+// Per-thread scratch for reordered operands, grown as needed and reused;
+// buffers over kKeepScratchBytes are released after each call.
+constexpr size_t kKeepScratchBytes = size_t(64) << 20;
 struct Scratch {
   struct Free {
     void operator()(void* p) const { std::free(p); }
@@ -103,6 +105,9 @@ struct Scratch {
       if (!p) throw std::bad_alloc();
     }
     return p.get();
+  }
+  void trim() {
+    if (n > kKeepScratchBytes) p.reset(), n = 0;
   }
 };
 thread_local Scratch t_scratch[3];
@@ -228,6 +233,7 @@ void run(const Candidate& c, const float* a, const float* b, const float* bias, 
   c.prim.execute(s, args);
   if (c.from_prim) reorder(*c.from_prim, s, m[2], uout, c.md[2].get_size());
   s.wait();
+  for (Scratch& sc : t_scratch) sc.trim();
 }
 
 std::mutex g_mutex;
