@@ -23,6 +23,7 @@
 #include <sstream>
 
 #include "wick/autograd/formula.h"
+#include "wick/autograd/grad_mode.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/blas.h"
@@ -429,9 +430,11 @@ bool try_dnnl(ConvKind kind, const Tensor& a, const Tensor& b, const Tensor& bia
 }
 
 // One of the three maps on raw data, no history. A float32 forward map adds
-// `bias` (contiguous float32) itself, in the same pass where oneDNN runs it.
+// `bias` (contiguous float32) itself, in the same pass where oneDNN runs it; a
+// float32 weight-grad map with `bias_grad_out` also sets it to the bias grad
+// (left undefined for other dtypes).
 Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const ConvGeom& g,
-                const Tensor& bias = {}) {
+                const Tensor& bias = {}, Tensor* bias_grad_out = nullptr) {
   const ScalarType dt = a_in.dtype(), ct = compute_dtype(dt);
   Tensor a = a_in.to(ct).contiguous(), b = b_in.to(ct).contiguous();
   Tensor out;
@@ -463,13 +466,32 @@ Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const Con
   } else {  // a = x, b = gy
     const int64_t N = a.size(0), C = a.size(1), Cout = b.size(1);
     out = empty(g.shape(Cout, C / G, g.k), a.options());
+    // A float32 weight grad can also give the bias grad (sum of gy over batch and space).
+    Tensor gb;
+    if (bias_grad_out && dt == kFloat) gb = empty({Cout}, a.options());
     WICK_DISPATCH_CONV(ct, name, [&] {
       auto run = [&] {
         conv_weight_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
                                      out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+        if (gb.defined()) {
+          const scalar_t* gy = b.data_ptr<scalar_t>();
+          scalar_t* db = gb.data_ptr<scalar_t>();
+          const int64_t L = g.out_numel();
+          for (int64_t o = 0; o < Cout; ++o) {
+            double acc = 0;
+            for (int64_t n = 0; n < N; ++n) {
+              const scalar_t* p = gy + (n * Cout + o) * L;
+              float part = 0;
+              for (int64_t l = 0; l < L; ++l) part += static_cast<float>(p[l]);
+              acc += part;
+            }
+            db[o] = static_cast<scalar_t>(acc);
+          }
+        }
       };
-      if (!try_dnnl(kind, a, b, Tensor(), out, N, C, Cout, g, run)) run();
+      if (!try_dnnl(kind, a, b, gb, out, N, C, Cout, g, run)) run();
     });
+    if (bias_grad_out) *bias_grad_out = gb;
   }
   return ct == dt ? out : out.to(dt);
 }
@@ -521,19 +543,24 @@ Tensor bias_grad(const Tensor& g) {
 }
 
 variable_list convolution_backward(FormulaNode& n, const variable_list& grads) {
-  const Tensor& g = grads[0];
+  const Tensor g = grads[0].contiguous();  // once for every map below
   const ConvGeom geom = ConvGeom::unpack(n.sizes(0));
   const bool transposed = n.int_at(0);
   Tensor x = n.saved(0), w = n.saved(1);
   Tensor dx, dw, db;
   if (!transposed) {
     if (n.needs(0)) dx = conv_op(kBwdInput, g, w, geom);
-    if (n.needs(1)) dw = conv_op(kBwdWeight, x, g, geom);
+    // Without a graph to record, the weight-grad pass also sums the bias grad.
+    if (n.needs(1) && n.needs(2) && !autograd::GradMode::is_enabled() && x.dtype() == kFloat &&
+        g.dtype() == kFloat)
+      dw = conv_raw(kBwdWeight, x, g, geom, {}, &db);
+    else if (n.needs(1))
+      dw = conv_op(kBwdWeight, x, g, geom);
   } else {
     if (n.needs(0)) dx = conv_op(kFwd, g, w, geom);
     if (n.needs(1)) dw = conv_op(kBwdWeight, g, x, geom);
   }
-  if (n.needs(2)) db = bias_grad(g);
+  if (n.needs(2) && !db.defined()) db = bias_grad(g);
   return {dx, dw, db};
 }
 

@@ -49,7 +49,7 @@ int dnnl_last_choice() { return t_last_choice; }
 bool dnnl_available() { return false; }
 void set_dnnl_enabled(bool on) { g_enabled.store(on); }
 void set_dnnl_force_choice(int choice) { g_force.store(choice); }
-bool dnnl_conv(int, const float*, const float*, const float*, float*, int64_t, int64_t,
+bool dnnl_conv(int, const float*, const float*, float*, float*, int64_t, int64_t,
                int64_t, const DnnlGeom&, FunctionRef<void()>) {
   t_last_choice = -1;
   return false;
@@ -79,7 +79,8 @@ struct Candidate {
   dnnl::primitive prim;
   memory::desc md[3], user[3];
   std::optional<dnnl::reorder> to_prim[2], from_prim;
-  std::optional<memory::desc> bias_md;  // forward with bias
+  std::optional<memory::desc> bias_md;  // forward with bias, weight grad with bias grad
+  int bias_arg = DNNL_ARG_BIAS;
   int arg[3];
 };
 
@@ -90,7 +91,7 @@ struct Plan {
 
 // Per-thread scratch for reordered operands, grown as needed and reused;
 // buffers over kKeepScratchBytes are released after each call.
-constexpr size_t kKeepScratchBytes = size_t(64) << 20;
+constexpr size_t kKeepScratchBytes = size_t(256) << 20;
 struct Scratch {
   struct Free {
     void operator()(void* p) const { std::free(p); }
@@ -182,10 +183,15 @@ Candidate build(int kind, const Dims& d, bool channels_last, bool with_bias) {
     c.user[0] = udst, c.user[1] = uwei, c.user[2] = usrc;
     c.arg[0] = DNNL_ARG_DIFF_DST, c.arg[1] = DNNL_ARG_WEIGHTS, c.arg[2] = DNNL_ARG_DIFF_SRC;
   } else {
-    dnnl::convolution_backward_weights::primitive_desc wpd(
-        dnnl::convolution_backward_weights::desc(dnnl::algorithm::convolution_direct, src, wei,
-                                                 dst, d.stride, d.dil, d.pl, d.pr),
-        eng, fpd);
+    const memory::desc bmd({d.dst[1]}, f32, tag::x);
+    auto wdesc = with_bias ? dnnl::convolution_backward_weights::desc(
+                                 dnnl::algorithm::convolution_direct, src, wei, bmd, dst,
+                                 d.stride, d.dil, d.pl, d.pr)
+                           : dnnl::convolution_backward_weights::desc(
+                                 dnnl::algorithm::convolution_direct, src, wei, dst, d.stride,
+                                 d.dil, d.pl, d.pr);
+    dnnl::convolution_backward_weights::primitive_desc wpd(wdesc, eng, fpd);
+    if (with_bias) c.bias_md = wpd.diff_bias_desc(), c.bias_arg = DNNL_ARG_DIFF_BIAS;
     c.prim = dnnl::convolution_backward_weights(wpd);
     c.md[0] = wpd.src_desc(), c.md[1] = wpd.diff_dst_desc(), c.md[2] = wpd.diff_weights_desc();
     c.user[0] = usrc, c.user[1] = udst, c.user[2] = uwei;
@@ -212,7 +218,7 @@ void reorder(const dnnl::reorder& r, dnnl::stream& s, memory& from, memory& to, 
   if (serial) omp_set_num_threads(threads);
 }
 
-void run(const Candidate& c, const float* a, const float* b, const float* bias, float* out) {
+void run(const Candidate& c, const float* a, const float* b, float* bias, float* out) {
   auto& eng = cpu_engine();
   auto& s = cpu_stream();
   const float* in[2] = {a, b};
@@ -229,7 +235,7 @@ void run(const Candidate& c, const float* a, const float* b, const float* bias, 
   memory uout(c.user[2], eng, out);
   m[2] = c.from_prim ? memory(c.md[2], eng, t_scratch[2].get(c.md[2].get_size())) : uout;
   std::unordered_map<int, memory> args{{c.arg[0], m[0]}, {c.arg[1], m[1]}, {c.arg[2], m[2]}};
-  if (c.bias_md) args.emplace(DNNL_ARG_BIAS, memory(*c.bias_md, eng, const_cast<float*>(bias)));
+  if (c.bias_md) args.emplace(c.bias_arg, memory(*c.bias_md, eng, bias));
   c.prim.execute(s, args);
   if (c.from_prim) reorder(*c.from_prim, s, m[2], uout, c.md[2].get_size());
   s.wait();
@@ -257,7 +263,7 @@ void set_dnnl_force_choice(int choice) {
   plans().clear();
 }
 
-bool dnnl_conv(int kind, const float* a, const float* b, const float* bias, float* out,
+bool dnnl_conv(int kind, const float* a, const float* b, float* bias, float* out,
                int64_t N, int64_t C, int64_t Cout, const DnnlGeom& g,
                FunctionRef<void()> fallback) {
   t_last_choice = -1;
@@ -266,7 +272,7 @@ bool dnnl_conv(int kind, const float* a, const float* b, const float* bias, floa
   for (int i = 0; i < 3; ++i)
     if (g.in[i] <= 0 || g.out[i] <= 0 || g.k[i] <= 0) return false;
   const int threads = get_num_threads();
-  if (kind != 0) bias = nullptr;
+  if (kind == 1) bias = nullptr;
   std::vector<int64_t> key{kind, N, C, Cout, threads, g.nd, g.groups, bias != nullptr};
   for (const int64_t* v : {g.stride, g.pad, g.dil, g.in, g.out, g.k}) key.insert(key.end(), v, v + 3);
   std::shared_ptr<Plan> plan;

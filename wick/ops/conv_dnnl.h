@@ -18,11 +18,12 @@ struct DnnlGeom {
 // kind 1: out = gx (N, C, in) from a = gy (N, Cout, out), b = w
 // kind 2: out = gw (Cout, C/G, k) from a = x, b = gy
 // All buffers contiguous float32; `bias` (Cout values, or null) is added to
-// the forward map's output (kind 0 only; `fallback` must add it too). Runs the convolution, through oneDNN or
+// the forward map's output (kind 0), or set to the bias grad (kind 2, the sum
+// of b = gy over batch and space); `fallback` must do the same. Runs the convolution, through oneDNN or
 // through `fallback` (wick's im2col kernel), whichever the plan cached for this
 // shape says; returns false (having done nothing) when oneDNN is not built in
 // or does not take the case, so the caller runs its own kernel.
-bool dnnl_conv(int kind, const float* a, const float* b, const float* bias, float* out,
+bool dnnl_conv(int kind, const float* a, const float* b, float* bias, float* out,
                int64_t N, int64_t C, int64_t Cout, const DnnlGeom& g,
                FunctionRef<void()> fallback);
 
