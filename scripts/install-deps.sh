@@ -7,7 +7,7 @@
 set -euo pipefail
 pkgs=(cmake ninja-build g++ ccache pkg-config libopenblas-dev liblapacke-dev libgtest-dev libbenchmark-dev
       python3 python3-dev pybind11-dev python3-numpy python3-pytest python3-torch
-      python3-tqdm libpng-dev libjpeg-dev zlib1g-dev dataset-fashion-mnist python3-pil python3-torchvision)
+      libdnnl-dev python3-tqdm libpng-dev libjpeg-dev zlib1g-dev dataset-fashion-mnist python3-pil python3-torchvision)
 case "${1:-}" in
   "") ;;
   bench) pkgs+=(libtorch-dev python3) ;;

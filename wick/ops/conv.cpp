@@ -23,9 +23,11 @@
 #include <sstream>
 
 #include "wick/autograd/formula.h"
+#include "wick/autograd/grad_mode.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/blas.h"
+#include "wick/ops/conv_dnnl.h"
 #include "wick/ops/creation.h"
 #include "wick/ops/linalg.h"
 
@@ -415,8 +417,24 @@ ScalarType compute_dtype(ScalarType t) { return t == kHalf || t == kBFloat16 ? k
     switch (_st) { WICK_CASES_FLOAT(__VA_ARGS__) WICK_CASES_INT(__VA_ARGS__) WICK_DISPATCH_FAIL(_st, NAME) } \
   }()
 
-// One of the three maps on raw data, no history.
-Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const ConvGeom& g) {
+// float32 maps go through oneDNN when it is built in and takes the case
+// (Note [Convolution backends] in conv_dnnl.cpp); `run` is wick's own kernel.
+template <typename F>
+bool try_dnnl(ConvKind kind, const Tensor& a, const Tensor& b, const Tensor& bias,
+              const Tensor& out, int64_t N, int64_t C, int64_t Cout, const ConvGeom& g, F&& run) {
+  if (a.dtype() != kFloat || out.numel() == 0) return false;
+  const detail::DnnlGeom dg{g.nd, g.groups, g.stride, g.pad, g.dil, g.in, g.out, g.k};
+  return detail::dnnl_conv(kind, a.data_ptr<float>(), b.data_ptr<float>(),
+                           bias.defined() ? bias.data_ptr<float>() : nullptr,
+                           out.data_ptr<float>(), N, C, Cout, dg, run);
+}
+
+// One of the three maps on raw data, no history. A float32 forward map adds
+// `bias` (contiguous float32) itself, in the same pass where oneDNN runs it; a
+// float32 weight-grad map with `bias_grad_out` also sets it to the bias grad
+// (left undefined for other dtypes).
+Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const ConvGeom& g,
+                const Tensor& bias = {}, Tensor* bias_grad_out = nullptr) {
   const ScalarType dt = a_in.dtype(), ct = compute_dtype(dt);
   Tensor a = a_in.to(ct).contiguous(), b = b_in.to(ct).contiguous();
   Tensor out;
@@ -426,23 +444,54 @@ Tensor conv_raw(ConvKind kind, const Tensor& a_in, const Tensor& b_in, const Con
     const int64_t N = a.size(0), C = a.size(1), Cout = b.size(0);
     out = empty(g.shape(N, Cout, g.out), a.options());
     WICK_DISPATCH_CONV(ct, name, [&] {
-      conv_forward_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
-                                    out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      auto run = [&] {
+        conv_forward_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
+                                      out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+        if (bias.defined() && out.numel() > 0)
+          add_bias_kernel<scalar_t>(out.data_ptr<scalar_t>(), bias.data_ptr<scalar_t>(), N,
+                                    Cout, g.out_numel());
+      };
+      if (!try_dnnl(kind, a, b, bias, out, N, C, Cout, g, run)) run();
     });
   } else if (kind == kBwdInput) {  // a = gy, b = w
     const int64_t N = a.size(0), C = b.size(1) * G, Cout = b.size(0);
     out = empty(g.shape(N, C, g.in), a.options());
     WICK_DISPATCH_CONV(ct, name, [&] {
-      conv_input_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
-                                  out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      auto run = [&] {
+        conv_input_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
+                                    out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      };
+      if (!try_dnnl(kind, a, b, Tensor(), out, N, C, Cout, g, run)) run();
     });
   } else {  // a = x, b = gy
     const int64_t N = a.size(0), C = a.size(1), Cout = b.size(1);
     out = empty(g.shape(Cout, C / G, g.k), a.options());
+    // A float32 weight grad can also give the bias grad (sum of gy over batch and space).
+    Tensor gb;
+    if (bias_grad_out && dt == kFloat) gb = empty({Cout}, a.options());
     WICK_DISPATCH_CONV(ct, name, [&] {
-      conv_weight_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
-                                   out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+      auto run = [&] {
+        conv_weight_kernel<scalar_t>(a.data_ptr<scalar_t>(), b.data_ptr<scalar_t>(),
+                                     out.data_ptr<scalar_t>(), N, C, Cout, ct, g);
+        if (gb.defined()) {
+          const scalar_t* gy = b.data_ptr<scalar_t>();
+          scalar_t* db = gb.data_ptr<scalar_t>();
+          const int64_t L = g.out_numel();
+          for (int64_t o = 0; o < Cout; ++o) {
+            double acc = 0;
+            for (int64_t n = 0; n < N; ++n) {
+              const scalar_t* p = gy + (n * Cout + o) * L;
+              float part = 0;
+              for (int64_t l = 0; l < L; ++l) part += static_cast<float>(p[l]);
+              acc += part;
+            }
+            db[o] = static_cast<scalar_t>(acc);
+          }
+        }
+      };
+      if (!try_dnnl(kind, a, b, gb, out, N, C, Cout, g, run)) run();
     });
+    if (bias_grad_out) *bias_grad_out = gb;
   }
   return ct == dt ? out : out.to(dt);
 }
@@ -494,19 +543,24 @@ Tensor bias_grad(const Tensor& g) {
 }
 
 variable_list convolution_backward(FormulaNode& n, const variable_list& grads) {
-  const Tensor& g = grads[0];
+  const Tensor g = grads[0].contiguous();  // once for every map below
   const ConvGeom geom = ConvGeom::unpack(n.sizes(0));
   const bool transposed = n.int_at(0);
   Tensor x = n.saved(0), w = n.saved(1);
   Tensor dx, dw, db;
   if (!transposed) {
     if (n.needs(0)) dx = conv_op(kBwdInput, g, w, geom);
-    if (n.needs(1)) dw = conv_op(kBwdWeight, x, g, geom);
+    // Without a graph to record, the weight-grad pass also sums the bias grad.
+    if (n.needs(1) && n.needs(2) && !autograd::GradMode::is_enabled() && x.dtype() == kFloat &&
+        g.dtype() == kFloat)
+      dw = conv_raw(kBwdWeight, x, g, geom, {}, &db);
+    else if (n.needs(1))
+      dw = conv_op(kBwdWeight, x, g, geom);
   } else {
     if (n.needs(0)) dx = conv_op(kFwd, g, w, geom);
     if (n.needs(1)) dw = conv_op(kBwdWeight, g, x, geom);
   }
-  if (n.needs(2)) db = bias_grad(g);
+  if (n.needs(2) && !db.defined()) db = bias_grad(g);
   return {dx, dw, db};
 }
 
@@ -661,8 +715,11 @@ Tensor convolution_impl(const Tensor& input, const Tensor& weight, const Tensor&
   }
 
   auto compute = [&] {
-    Tensor out = conv_raw(transposed ? kBwdInput : kFwd, input, weight, g);
-    if (bias.defined() && out.numel() > 0) {
+    // A float32 forward map takes the bias into its own pass.
+    const bool fuse = !transposed && bias.defined() && dt == kFloat;
+    Tensor out = conv_raw(transposed ? kBwdInput : kFwd, input, weight, g,
+                          fuse ? bias.contiguous() : Tensor());
+    if (!fuse && bias.defined() && out.numel() > 0) {
       const int64_t L = transposed ? g.in_numel() : g.out_numel();
       const ScalarType ct = compute_dtype(dt);
       Tensor o = ct == dt ? out : out.to(ct);
