@@ -6,7 +6,9 @@
 // whether oneDNN beats wick's own im2col + GEMM at all, depends on the shape
 // and the map (forward, input grad, weight grad: oneDNN's blocked input-grad
 // kernels are slow for few input channels, its blocked weight-grad kernels for
-// channel counts that are not multiples of 16). So the first call of each
+// channel counts that are not multiples of 16). By default oneDNN's blocked
+// layouts run wherever oneDNN takes the shape, so that runs are reproducible.
+// With WICK_CONV_BENCHMARK=1 the first call of each
 // (map, shape, threads) builds the candidates -- oneDNN blocked, oneDNN
 // channels-last, wick's fallback -- runs each once, keeps the fastest and
 // caches its primitives (each runs twice, the second run timed, as the first
@@ -27,6 +29,7 @@
 #include <mutex>
 #include <omp.h>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -248,6 +251,18 @@ std::map<std::vector<int64_t>, std::shared_ptr<Plan>>& plans() {
   return m;
 }
 
+// WICK_CONV_BENCHMARK=1 (as torch.backends.cudnn.benchmark): time the backends on
+// each shape's first call and keep the fastest. Off by default, because the choice
+// then depends on the machine's load and results can differ between runs in the
+// last bits; by default oneDNN's blocked layouts run wherever oneDNN takes the shape.
+bool benchmark_mode() {
+  static const bool on = [] {
+    const char* v = std::getenv("WICK_CONV_BENCHMARK");
+    return v && *v && std::string(v) != "0";
+  }();
+  return on;
+}
+
 double seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
       .count();
@@ -294,7 +309,10 @@ bool dnnl_conv(int kind, const float* a, const float* b, float* bias, float* out
       }
       if (!plan->cand[0] && !plan->cand[1]) plan->choice = 2;
       const int force = g_force.load();
-      if (force >= 0) plan->choice = force < 2 && plan->cand[force] ? force : 2;
+      if (force >= 0)
+        plan->choice = force < 2 && plan->cand[force] ? force : 2;
+      else if (!benchmark_mode())  // the same backend on every run: reproducible results
+        plan->choice = plan->cand[0] ? 0 : plan->cand[1] ? 1 : 2;
       if (m.size() >= 512) m.clear();
       m.emplace(key, plan);
       fresh = plan->choice.load() < 0;

@@ -7,6 +7,7 @@
 // 3-d, transposed convolutions and non-contiguous inputs.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <functional>
 
 #include "test_utils.h"
@@ -154,6 +155,20 @@ TEST(ConvBackendTest, Disabled) {
   Tensor y2 = conv2d(x, w, {}, 1, 1);
   if (detail::dnnl_available()) EXPECT_GE(detail::dnnl_last_choice(), 0);
   EXPECT_TENSOR_EQ(y2, y);
+}
+
+// Without WICK_CONV_BENCHMARK the backend does not depend on timings: the blocked
+// oneDNN layouts run, and the same call gives the same bits every time.
+TEST(ConvBackendTest, DefaultChoiceIsFixed) {
+  if (!detail::dnnl_available() || std::getenv("WICK_CONV_BENCHMARK")) GTEST_SKIP();
+  Generator gen = Generator().manual_seed(3);
+  Tensor x = randn({4, 16, 12, 12}, gen), w = randn({32, 16, 5, 5}, gen);
+  Tensor y = conv2d(x, w, {}, 1, 2);
+  EXPECT_EQ(detail::dnnl_last_choice(), 0);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_TENSOR_EQ(conv2d(x, w, {}, 1, 2), y);
+    EXPECT_EQ(detail::dnnl_last_choice(), 0);
+  }
 }
 
 }  // namespace
