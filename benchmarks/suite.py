@@ -80,6 +80,23 @@ class Framework:
         self.m.set_num_threads(THREADS)
         self.F = self.m.nn.functional
         self._example = None
+        self._openblas = None
+
+    def prepare(self):
+        """Called before each of this library's samples. wick runs OpenBLAS on one
+        thread and splits products over its own threads; it sets that on the
+        process-wide OpenBLAS (both libraries load the same one), which PyTorch does
+        not manage. So before PyTorch's samples its BLAS gets THREADS back."""
+        if self.name != "torch":
+            return
+        if self._openblas is None:
+            import ctypes
+            with open("/proc/self/maps") as f:
+                paths = {line.split()[-1] for line in f if "libopenblas" in line}
+            libs = [ctypes.CDLL(p) for p in sorted(paths)]
+            self._openblas = [lib.openblas_set_num_threads for lib in libs]
+        for set_threads in self._openblas:
+            set_threads(THREADS)
 
     def gen(self):
         return self.m.Generator().manual_seed(0)
@@ -376,6 +393,7 @@ def measure_py(name, fws, repeat, target):
     for lib, fw in fws.items():
         try:
             fn = ROWS[name](fw)
+            fw.prepare()
             first[lib] = sample(fn, 1)  # warm-up
             fns[lib] = fn
         except Exception as e:  # a missing op shows up in the table, it does not abort
@@ -390,6 +408,7 @@ def measure_py(name, fws, repeat, target):
                 continue
             n = 1
             while True:
+                fws[lib].prepare()
                 t = sample(fn, n)
                 if t >= target / 5 or n >= 1 << 22:
                     break
@@ -400,6 +419,7 @@ def measure_py(name, fws, repeat, target):
         order = list(fns)
         for r in range(repeat):
             for lib in (order if r % 2 == 0 else order[::-1]):
+                fws[lib].prepare()
                 times[lib].append(sample(fns[lib], number) / number)
     finally:
         gc.enable()

@@ -31,8 +31,6 @@
 #include "wick/ops/creation.h"
 #include "wick/ops/linalg.h"
 
-extern "C" void openblas_set_num_threads(int);
-
 namespace wick {
 
 using autograd::FormulaNode;
@@ -177,17 +175,9 @@ int64_t chunk_items(int64_t n, int64_t per_item) {
 
 // Note [Convolution threads]
 // Batch items are split over wick's threads, each running its own im2col and
-// single-threaded GEMMs (OpenBLAS's pool is set to one thread meanwhile and
-// restored after). Mixing OpenMP regions with OpenBLAS's own threads makes
-// each side spin while the other works. A single item (or one thread) runs
-// serial im2col and lets BLAS use every thread.
-struct SerialBlas {
-  SerialBlas() { openblas_set_num_threads(1); }
-  ~SerialBlas() { openblas_set_num_threads(get_num_threads()); }
-  SerialBlas(const SerialBlas&) = delete;
-  SerialBlas& operator=(const SerialBlas&) = delete;
-};
-
+// GEMMs (kernels::gemm runs on one thread inside a parallel region). A single
+// item (or one thread) runs serial im2col and lets the GEMM split over every
+// thread.
 // body(task, item_begin, item_end) over `tasks` contiguous ranges of N items.
 template <typename F>
 void over_items(int64_t N, int64_t tasks, F&& body) {
@@ -195,7 +185,6 @@ void over_items(int64_t N, int64_t tasks, F&& body) {
     body(0, 0, N);
     return;
   }
-  SerialBlas serial;
   parallel_for(0, tasks, 1, [&](int64_t b, int64_t e) {
     for (int64_t t = b; t < e; ++t) body(t, t * N / tasks, (t + 1) * N / tasks);
   });

@@ -3,7 +3,6 @@
 #include <cblas.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <type_traits>
 #include <vector>
@@ -15,17 +14,17 @@
 namespace wick::kernels {
 namespace {
 
-// OpenBLAS keeps its own thread pool; keep its size equal to wick's intra-op
-// thread count so set_num_threads governs matmul too. Only adjusted outside
-// parallel regions, since the setting is global.
-std::atomic<int> g_blas_threads{-1};
-void sync_blas_threads() {
-  if (in_parallel_region()) return;
-  int n = get_num_threads();
-  if (g_blas_threads.load(std::memory_order_relaxed) != n) {
-    openblas_set_num_threads(n);
-    g_blas_threads.store(n, std::memory_order_relaxed);
-  }
+// OpenBLAS runs on one thread per call; wick splits large products over its own
+// (OpenMP) threads instead. With two pools -- OpenBLAS's pthreads and wick's
+// OpenMP team -- each pool's idle threads spin after their work while the
+// other pool's threads want the same cores; on 2 cores the MLP's backward spent
+// half its time in libgomp's spin. One pool also means set_num_threads governs
+// matmul and nested calls (a gemm inside parallel_for) never oversubscribe.
+// The setting is global and shared with anything else in the process that uses
+// OpenBLAS (PyTorch does not manage it), so it is checked on every call rather
+// than set once; two threads writing the same value 1 is harmless.
+void single_threaded_blas() {
+  if (openblas_get_num_threads() != 1) openblas_set_num_threads(1);
 }
 
 template <typename T>
@@ -80,6 +79,25 @@ void cblas_gemm(double alpha, int m, int n, int k, const MatrixArg& a, const Mat
   }
 }
 
+// A product below this many multiply-adds runs on one thread (OpenBLAS's own
+// threading threshold).
+constexpr int64_t kSmallGemm = 64 * 64 * 64;
+// Pieces of a split product are whole multiples of this many rows/columns, so
+// no piece ends in a partial register tile of the BLAS kernel.
+constexpr int64_t kSplitAlign = 16;
+
+// The operand's sub-matrix starting at row `r` (or column `c`) of op(X).
+template <typename T>
+MatrixArg rows_from(const MatrixArg& x, int64_t r) {
+  const T* p = static_cast<const T*>(x.data);
+  return {x.trans ? p + r : p + r * x.ld, x.ld, x.trans};
+}
+template <typename T>
+MatrixArg cols_from(const MatrixArg& x, int64_t c) {
+  const T* p = static_cast<const T*>(x.data);
+  return {x.trans ? p + c * x.ld : p + c, x.ld, x.trans};
+}
+
 template <typename T>
 void float_gemm(int64_t m, int64_t n, int64_t k, T alpha, const MatrixArg& a, const MatrixArg& b,
                 T beta, T* c, int64_t ldc) {
@@ -90,8 +108,33 @@ void float_gemm(int64_t m, int64_t n, int64_t k, T alpha, const MatrixArg& a, co
     scale_c(m, n, beta, c, ldc);
     return;
   }
-  cblas_gemm(alpha, static_cast<int>(m), static_cast<int>(n), static_cast<int>(k), a, b,
-             beta == T(0) ? T(1) : beta, c, static_cast<int>(ldc));
+  const T blas_beta = beta == T(0) ? T(1) : beta;
+  // Split the longer of C's two sides into one piece per thread; every element
+  // of C is still one BLAS dot product over the whole of k, in the same order.
+  const int64_t threads = in_parallel_region() ? 1 : get_num_threads();
+  const bool split_rows = m >= n;
+  const int64_t side = split_rows ? m : n;
+  const int64_t pieces =
+      std::min<int64_t>(threads, (side + kSplitAlign - 1) / kSplitAlign);
+  if (pieces <= 1 || m * n * k <= kSmallGemm) {
+    cblas_gemm(alpha, static_cast<int>(m), static_cast<int>(n), static_cast<int>(k), a, b,
+               blas_beta, c, static_cast<int>(ldc));
+    return;
+  }
+  const int64_t per = ((side + kSplitAlign - 1) / kSplitAlign + pieces - 1) / pieces * kSplitAlign;
+  parallel_for(0, pieces, 1, [&](int64_t p0, int64_t p1) {
+    for (int64_t p = p0; p < p1; ++p) {
+      const int64_t lo = p * per, hi = std::min(side, lo + per);
+      if (lo >= hi) continue;
+      if (split_rows) {
+        cblas_gemm(alpha, static_cast<int>(hi - lo), static_cast<int>(n), static_cast<int>(k),
+                   rows_from<T>(a, lo), b, blas_beta, c + lo * ldc, static_cast<int>(ldc));
+      } else {
+        cblas_gemm(alpha, static_cast<int>(m), static_cast<int>(hi - lo), static_cast<int>(k), a,
+                   cols_from<T>(b, lo), blas_beta, c + lo, static_cast<int>(ldc));
+      }
+    }
+  });
 }
 
 // Half/bfloat16: widen to float, multiply with sgemm, narrow the result.
@@ -237,14 +280,11 @@ void gemm_one(ScalarType dtype, int64_t m, int64_t n, int64_t k, const Scalar& a
   }
 }
 
-// OpenBLAS runs a product below this many multiply-adds on one thread anyway.
-constexpr int64_t kSmallGemm = 64 * 64 * 64;
-
 }  // namespace
 
 void gemm(ScalarType dtype, int64_t m, int64_t n, int64_t k, const Scalar& alpha, MatrixArg a,
           MatrixArg b, const Scalar& beta, void* c, int64_t ldc) {
-  sync_blas_threads();
+  single_threaded_blas();
   gemm_one(dtype, m, n, k, alpha, a, b, beta, c, ldc);
 }
 
@@ -252,7 +292,7 @@ void gemm_batched(ScalarType dtype, int64_t batch, int64_t m, int64_t n, int64_t
                   const Scalar& alpha, MatrixArg a, int64_t stride_a, MatrixArg b,
                   int64_t stride_b, const Scalar& beta, void* c, int64_t ldc, int64_t stride_c) {
   if (batch == 0 || m == 0 || n == 0) return;
-  sync_blas_threads();
+  single_threaded_blas();
   const int64_t item = element_size(dtype);
   auto run = [&](int64_t i) {
     MatrixArg ai{static_cast<const char*>(a.data) + i * stride_a * item, a.ld, a.trans};
@@ -260,8 +300,11 @@ void gemm_batched(ScalarType dtype, int64_t batch, int64_t m, int64_t n, int64_t
     gemm_one(dtype, m, n, k, alpha, ai, bi, beta, static_cast<char*>(c) + i * stride_c * item,
              ldc);
   };
+  // Whole matrices per thread when there are enough of them (or they are too
+  // small to split); otherwise one matrix at a time, each split over the threads.
   const int64_t work = m * n * std::max<int64_t>(k, 1);
-  if (batch > 1 && work <= kSmallGemm && is_floating_type(dtype)) {
+  if (batch > 1 && is_floating_type(dtype) &&
+      (work <= kSmallGemm || batch >= get_num_threads())) {
     const int64_t grain = std::max<int64_t>(1, kSmallGemm / work / 4);
     parallel_for(0, batch, grain, [&](int64_t b0, int64_t b1) {
       for (int64_t i = b0; i < b1; ++i) run(i);
