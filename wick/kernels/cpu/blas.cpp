@@ -101,14 +101,12 @@ MatrixArg cols_from(const MatrixArg& x, int64_t c) {
 template <typename T>
 void float_gemm(int64_t m, int64_t n, int64_t k, T alpha, const MatrixArg& a, const MatrixArg& b,
                 T beta, T* c, int64_t ldc) {
-  // BLAS only scales C by beta when beta != 0; zero it ourselves so that NaN
-  // in an ignored input does not leak through 0 * NaN.
-  if (beta == T(0)) scale_c(m, n, T(0), c, ldc);
+  // BLAS does not read C when beta == 0 (NaN there does not leak), as the BLAS
+  // standard says; with nothing to multiply, C is only scaled.
   if (k == 0 || alpha == T(0)) {
     scale_c(m, n, beta, c, ldc);
     return;
   }
-  const T blas_beta = beta == T(0) ? T(1) : beta;
   // Split the longer of C's two sides into one piece per thread; every element
   // of C is still one BLAS dot product over the whole of k, in the same order.
   const int64_t threads = in_parallel_region() ? 1 : get_num_threads();
@@ -118,7 +116,7 @@ void float_gemm(int64_t m, int64_t n, int64_t k, T alpha, const MatrixArg& a, co
       std::min<int64_t>(threads, (side + kSplitAlign - 1) / kSplitAlign);
   if (pieces <= 1 || m * n * k <= kSmallGemm) {
     cblas_gemm(alpha, static_cast<int>(m), static_cast<int>(n), static_cast<int>(k), a, b,
-               blas_beta, c, static_cast<int>(ldc));
+               beta, c, static_cast<int>(ldc));
     return;
   }
   const int64_t per = ((side + kSplitAlign - 1) / kSplitAlign + pieces - 1) / pieces * kSplitAlign;
@@ -128,10 +126,10 @@ void float_gemm(int64_t m, int64_t n, int64_t k, T alpha, const MatrixArg& a, co
       if (lo >= hi) continue;
       if (split_rows) {
         cblas_gemm(alpha, static_cast<int>(hi - lo), static_cast<int>(n), static_cast<int>(k),
-                   rows_from<T>(a, lo), b, blas_beta, c + lo * ldc, static_cast<int>(ldc));
+                   rows_from<T>(a, lo), b, beta, c + lo * ldc, static_cast<int>(ldc));
       } else {
         cblas_gemm(alpha, static_cast<int>(m), static_cast<int>(hi - lo), static_cast<int>(k), a,
-                   cols_from<T>(b, lo), blas_beta, c + lo, static_cast<int>(ldc));
+                   cols_from<T>(b, lo), beta, c + lo, static_cast<int>(ldc));
       }
     }
   });
