@@ -154,6 +154,31 @@ def test_max_pool_2d_fast_path_ties_nans_and_wide_rows():
             close(w[1], t[1], 0, 0)
 
 
+def test_max_pool_2d_padded_interior_and_border():
+    # Padded pools (ResNet's 3x3 stride 2 pad 1) run the vectorised path on the
+    # outputs whose windows are whole and the general kernel on the border; ceil_mode
+    # clips the last windows. Values and indices must be torch's, with ties and NaNs
+    # on the border and inside, and inputs too small to have an interior.
+    import torch
+    rng = np.random.default_rng(11)
+    arr = rng.integers(0, 4, size=(2, 3, 13, 150)).astype(np.float32)
+    arr[0, 0, 0, 0] = np.nan
+    arr[0, 1, 6, 70:73] = np.nan
+    arr[1, 2, -1, -3:] = -np.inf
+    small = rng.standard_normal((1, 2, 2, 3)).astype(np.float32)
+    cases = [((3, 2, 1), {}), ((3, 2, 1), {"ceil_mode": True}), ((2, 2, 1), {}),
+             (((3, 5), (2, 3), (1, 2)), {}), ((5, 1, 2), {}), ((3, 3, 1), {"ceil_mode": True})]
+    for a in (arr, arr.astype("float64"), small):
+        for args, kw in cases:
+            if a is small and args[0] != 3:
+                continue
+            w = F(wick).max_pool2d(wick.tensor(a), *args, return_indices=True, **kw)
+            t = F(torch).max_pool2d(torch.tensor(a), *args, return_indices=True, **kw)
+            close(w[0], t[0], 0, 0)
+            close(w[1], t[1], 0, 0)
+            close(F(wick).max_pool2d(wick.tensor(a), *args, **kw), t[0], 0, 0)
+
+
 def test_max_pool_values_only_path_matches_and_still_has_a_backward():
     # Without return_indices and without grad the indices are skipped; with grad they
     # are kept for the backward. Both must give what torch gives.

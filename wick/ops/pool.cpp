@@ -182,14 +182,26 @@ int64_t plane_grain(const Geom& g, int64_t work_per_out) {
 struct UniformWindows {
   int64_t first = 0, k = 0, s = 1;
 };
-bool uniform_windows(const DimWindows& w, UniformWindows& u) {
-  if (w.step != 1 || w.start.empty()) return false;
-  u.first = w.start[0];
-  u.k = w.end[0] - w.start[0];
-  u.s = w.start.size() > 1 ? w.start[1] - w.start[0] : 1;
-  for (size_t o = 0; o < w.start.size(); ++o)
-    if (w.start[o] != u.first + static_cast<int64_t>(o) * u.s || w.end[o] - w.start[o] != u.k) return false;
-  return u.k > 0;
+
+// The outputs [lo, hi) along one dim whose windows are whole: k consecutive
+// inputs every s, none clipped by the padding. Padded pools (ResNet's 3x3/2 pad
+// 1) have such an interior with a one-output border on each side.
+bool interior_windows(const DimWindows& w, int64_t& lo, int64_t& hi, UniformWindows& u) {
+  const int64_t n = static_cast<int64_t>(w.start.size());
+  if (w.step != 1 || n == 0) return false;
+  int64_t k = 0;
+  for (int64_t o = 0; o < n; ++o) k = std::max(k, w.end[o] - w.start[o]);
+  lo = 0;
+  while (lo < n && w.end[lo] - w.start[lo] != k) ++lo;
+  hi = lo;
+  while (hi < n && w.end[hi] - w.start[hi] == k) ++hi;
+  if (hi - lo < 1 || k <= 0) return false;
+  u.first = w.start[lo];
+  u.k = k;
+  u.s = hi - lo > 1 ? w.start[lo + 1] - w.start[lo] : 1;
+  for (int64_t o = lo; o < hi; ++o)
+    if (w.start[o] != u.first + (o - lo) * u.s) return false;
+  return u.s > 0;
 }
 
 // The common 2-d case (e.g. 2x2 windows, stride 2): each window offset (dy, dx) is
@@ -197,9 +209,41 @@ bool uniform_windows(const DimWindows& w, UniformWindows& u) {
 // per-output branches on a coin-flip comparison cost more than the compares. The
 // offsets run in the general kernel's order, so ties and NaNs pick the same index.
 // Without kIndices (no gradient wanted) the argmax is not tracked at all.
+// One output of the general kernel: the max over its clipped window (the first
+// of equal values; NaN wins).
+template <typename T>
+inline void max_one(const T* ip, const Geom& g, int64_t od, int64_t oh, int64_t ow, T* op,
+                    int64_t* xp) {
+  using A = acc_t<T>;
+  const int64_t H = g.in[1], W = g.in[2];
+  const DimWindows &w0 = g.w[0], &w1 = g.w[1], &w2 = g.w[2];
+  const int64_t d0 = w0.start[od], d1 = w0.end[od];
+  const int64_t h0 = w1.start[oh], h1 = w1.end[oh];
+  const int64_t x0 = w2.start[ow], x1 = w2.end[ow];
+  A best = -std::numeric_limits<A>::infinity();
+  int64_t bi = (d0 * H + h0) * W + x0;
+  for (int64_t z = d0; z < d1; z += w0.step)
+    for (int64_t y = h0; y < h1; y += w1.step) {
+      const int64_t row = (z * H + y) * W;
+      for (int64_t x = x0; x < x1; x += w2.step) {
+        const A v = static_cast<A>(ip[row + x]);
+        if (v > best || std::isnan(v)) {
+          best = v;
+          bi = row + x;
+        }
+      }
+    }
+  *op = static_cast<T>(best);
+  if (xp) *xp = bi;
+}
+
+// Output rows [h_lo, h_hi) x columns [w_lo, w_hi) have whole windows (uh, uw
+// give the first of them); the border around that rectangle, if any, takes
+// the general kernel.
 template <bool kIndices, typename T>
 void max_kernel_2d(const T* in, T* out, int64_t* idx, const Geom& g, const UniformWindows& uh,
-                   const UniformWindows& uw) {
+                   const UniformWindows& uw, int64_t h_lo, int64_t h_hi, int64_t w_lo,
+                   int64_t w_hi) {
   using A = acc_t<T>;
   using Bits = std::conditional_t<sizeof(A) == 8, uint64_t, uint32_t>;
   const int64_t isz = g.isz(), osz = g.osz(), W = g.in[2], OH = g.out[1], OW = g.out[2];
@@ -211,17 +255,29 @@ void max_kernel_2d(const T* in, T* out, int64_t* idx, const Geom& g, const Unifo
     int64_t arg[kChunk];
     for (int64_t pl = b; pl < e; ++pl) {
       const T* ip = in + pl * isz;
+      T* op_plane = out + pl * osz;
+      int64_t* xp_plane = kIndices ? idx + pl * osz : nullptr;
+      auto general = [&](int64_t oh, int64_t ow) {
+        const int64_t o = oh * OW + ow;
+        max_one(ip, g, 0, oh, ow, op_plane + o, kIndices ? xp_plane + o : nullptr);
+      };
       for (int64_t oh = 0; oh < OH; ++oh) {
-        const int64_t y0 = uh.first + oh * uh.s;
-        for (int64_t c0 = 0; c0 < OW; c0 += kChunk) {
-          const int64_t n = std::min(kChunk, OW - c0);
+        if (oh < h_lo || oh >= h_hi) {
+          for (int64_t ow = 0; ow < OW; ++ow) general(oh, ow);
+          continue;
+        }
+        for (int64_t ow = 0; ow < w_lo; ++ow) general(oh, ow);
+        for (int64_t ow = w_hi; ow < OW; ++ow) general(oh, ow);
+        const int64_t y0 = uh.first + (oh - h_lo) * uh.s;
+        for (int64_t c0 = w_lo; c0 < w_hi; c0 += kChunk) {
+          const int64_t n = std::min(kChunk, w_hi - c0);
           for (int64_t j = 0; j < n; ++j) {
             best[j] = -std::numeric_limits<A>::infinity();
-            arg[j] = y0 * W + uw.first + (c0 + j) * sw;
+            arg[j] = y0 * W + uw.first + (c0 - w_lo + j) * sw;
           }
           for (int64_t dy = 0; dy < uh.k; ++dy)
             for (int64_t dx = 0; dx < uw.k; ++dx) {
-              const int64_t base = (y0 + dy) * W + uw.first + dx + c0 * sw;
+              const int64_t base = (y0 + dy) * W + uw.first + dx + (c0 - w_lo) * sw;
               const T* src = ip + base;
               for (int64_t j = 0; j < n; ++j) {
                 // Masks, not branches or selects (GCC turns those back into jumps).
@@ -248,12 +304,14 @@ void max_kernel_2d(const T* in, T* out, int64_t* idx, const Geom& g, const Unifo
 
 template <typename T>
 void max_kernel(const T* in, T* out, int64_t* idx, const Geom& g) {
-  using A = acc_t<T>;
-  const int64_t isz = g.isz(), osz = g.osz(), H = g.in[1], W = g.in[2];
-  const DimWindows &w0 = g.w[0], &w1 = g.w[1], &w2 = g.w[2];
+  const int64_t isz = g.isz(), osz = g.osz();
   UniformWindows uh, uw;
-  if (g.in[0] == 1 && g.out[0] == 1 && uniform_windows(w1, uh) && uniform_windows(w2, uw))
-    return idx ? max_kernel_2d<true>(in, out, idx, g, uh, uw) : max_kernel_2d<false>(in, out, idx, g, uh, uw);
+  int64_t h_lo, h_hi, w_lo, w_hi;
+  if (g.in[0] == 1 && g.out[0] == 1 && interior_windows(g.w[1], h_lo, h_hi, uh) &&
+      interior_windows(g.w[2], w_lo, w_hi, uw)) {
+    if (idx) return max_kernel_2d<true>(in, out, idx, g, uh, uw, h_lo, h_hi, w_lo, w_hi);
+    return max_kernel_2d<false>(in, out, idx, g, uh, uw, h_lo, h_hi, w_lo, w_hi);
+  }
   parallel_for(0, g.planes, plane_grain(g, 9), [&](int64_t b, int64_t e) {
     for (int64_t pl = b; pl < e; ++pl) {
       const T* ip = in + pl * isz;
@@ -262,26 +320,8 @@ void max_kernel(const T* in, T* out, int64_t* idx, const Geom& g) {
       int64_t o = 0;
       for (int64_t od = 0; od < g.out[0]; ++od)
         for (int64_t oh = 0; oh < g.out[1]; ++oh)
-          for (int64_t ow = 0; ow < g.out[2]; ++ow, ++o) {
-            const int64_t d0 = w0.start[od], d1 = w0.end[od];
-            const int64_t h0 = w1.start[oh], h1 = w1.end[oh];
-            const int64_t x0 = w2.start[ow], x1 = w2.end[ow];
-            A best = -std::numeric_limits<A>::infinity();
-            int64_t bi = (d0 * H + h0) * W + x0;
-            for (int64_t z = d0; z < d1; z += w0.step)
-              for (int64_t y = h0; y < h1; y += w1.step) {
-                const int64_t row = (z * H + y) * W;
-                for (int64_t x = x0; x < x1; x += w2.step) {
-                  const A v = static_cast<A>(ip[row + x]);
-                  if (v > best || std::isnan(v)) {
-                    best = v;
-                    bi = row + x;
-                  }
-                }
-              }
-            op[o] = static_cast<T>(best);
-            if (xp) xp[o] = bi;
-          }
+          for (int64_t ow = 0; ow < g.out[2]; ++ow, ++o)
+            max_one(ip, g, od, oh, ow, op + o, xp ? xp + o : nullptr);
     }
   });
 }
@@ -576,8 +616,8 @@ Geom avg_geom(const Tensor& self, int nd, const AvgArgs& a, bool ceil_mode,
   set_input(g, self, nd);
   for (int i = 0; i < nd; ++i)
     g.out[3 - nd + i] = pool_out_size(g.in[3 - nd + i], a.k[i], a.p[i], a.s[i], 1, ceil_mode);
-  DimVector ones(nd, 1);
-  check_pool_dims(self, nd, a.k, a.s, ones);
+  const int64_t ones[3] = {1, 1, 1};  // no dilation
+  check_pool_dims(self, nd, a.k, a.s, IntArrayRef(ones, nd));
   check_out_size(self, g, nd);
   unit_dims(g, nd);
   for (int i = 0; i < nd; ++i) {
