@@ -151,6 +151,9 @@ inline typename Op::acc_t reduce_run(const Op& op, typename Op::acc_t acc,
                                      const typename Op::in_t* p, int64_t s, int64_t n,
                                      int64_t idx0) {
   if constexpr (Op::kIndexed) {
+    if constexpr (requires { op.contiguous_indexed(acc, p, n, idx0); }) {
+      if (s == 1) return op.contiguous_indexed(acc, p, n, idx0);
+    }
     for (int64_t i = 0; i < n; ++i) acc = op.reduce(acc, p[i * s], idx0 + i);
     return acc;
   } else if constexpr (Op::kCascade) {
@@ -350,3 +353,31 @@ void run_reduction(const Op& op, const ReducePlan& P, const typename Op::in_t* i
 }
 
 }  // namespace wick::kernels
+
+// Contiguous float/double loops with AVX2/AVX-512 copies, picked at run time by
+// cpu_capability() (wick/core/cpu_capability.h). Defined in reduce.cpp for
+// float and double. The default (SSE2) copies round exactly like the generic
+// loops above: sum uses the same 16 lanes and tree; the wider copies use more
+// lanes (one lane sums fewer elements, so the error bound is no worse).
+namespace wick::kernels::simd {
+
+// Sum of p[0, n): 4 vector accumulators (at least 16 lanes), the tail folded
+// into the first lanes, then a pairwise tree over the lanes.
+template <typename T>
+T sum(const T* p, int64_t n);
+
+// NaN-propagating max (IsMax) or min of p[0, n); -inf/+inf when n == 0.
+template <typename T, bool IsMax>
+T extreme(const T* p, int64_t n);
+
+template <typename T>
+struct ArgResult {
+  T value;
+  int64_t index;
+};
+// The first extreme element of p[0, n), n > 0: the first NaN if there is one,
+// else the first element equal to the max (min); -0.0 and 0.0 compare equal.
+template <typename T, bool IsMax>
+ArgResult<T> arg_extreme(const T* p, int64_t n);
+
+}  // namespace wick::kernels::simd
