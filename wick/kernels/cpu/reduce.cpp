@@ -109,10 +109,19 @@ template <int W, typename T>
       acc[k] += x;
     }
   }
-  T lane[kL];
-  std::memcpy(lane, acc, sizeof(lane));
-  for (int j = 0; i < n; ++i, ++j) lane[j] += p[i];
-  for (int w = kL / 2; w > 0; w /= 2)
+  if (i < n) {
+    T lane[kL];
+    std::memcpy(lane, acc, sizeof(lane));
+    for (int j = 0; i < n; ++i, ++j) lane[j] += p[i];
+    std::memcpy(acc, lane, sizeof(lane));
+  }
+  // The lane tree (lane j += lane j + w for w = kL/2 ... 1): the steps with
+  // w >= kW are whole-vector adds, the rest within the first vector.
+  for (int nv = kNV / 2; nv > 0; nv /= 2)
+    for (int k = 0; k < nv; ++k) acc[k] += acc[k + nv];
+  T lane[kW];
+  std::memcpy(lane, &acc[0], sizeof(lane));
+  for (int w = kW / 2; w > 0; w /= 2)
     for (int j = 0; j < w; ++j) lane[j] += lane[j + w];
   return lane[0];
 }
