@@ -138,8 +138,10 @@ template <int W, typename T, bool IsMax>
   constexpr int kW = W / static_cast<int>(sizeof(T));
   const T ident = IsMax ? -std::numeric_limits<T>::infinity() : std::numeric_limits<T>::infinity();
   V acc[4];
-  // NaN lanes are carried by a select (a vector x != x result is scalarised by
-  // GCC 12 at AVX-512; a select on the comparison is not)
+  // NaN lanes: at 16 bytes an OR of x != x masks; wider, a select on the
+  // comparison (GCC 12 scalarises a vector x != x result at AVX-512)
+  using M = decltype(V{} < V{});
+  M nanmask{};
   V nan = V{};
   for (auto& a : acc) a = V{} + ident;
   int64_t i = 0;
@@ -149,12 +151,13 @@ template <int W, typename T, bool IsMax>
       std::memcpy(&x, p + i + k * kW, sizeof(V));
       if constexpr (IsMax) acc[k] = x > acc[k] ? x : acc[k];
       else acc[k] = x < acc[k] ? x : acc[k];
-      nan = x == x ? nan : x;
+      if constexpr (W == 16) nanmask |= x != x;
+      else nan = x == x ? nan : x;
     }
   }
   T r = ident;
   for (int j = 0; j < kW; ++j) {
-    if (nan[j] != nan[j]) return std::numeric_limits<T>::quiet_NaN();
+    if (nanmask[j] || nan[j] != nan[j]) return std::numeric_limits<T>::quiet_NaN();
     for (int k = 0; k < 4; ++k) r = pick<T, IsMax>(r, acc[k][j]);
   }
   for (; i < n; ++i) r = pick<T, IsMax>(r, p[i]);
