@@ -235,6 +235,28 @@ TEST_P(ReduceSimdTest, OpsAlongEachDim) {
   }
 }
 
+// Outer mode (dim 0 of a row-major matrix) with rows wider than one tile of
+// accumulators, at 1 and 2 threads (the 2-thread run splits the rows when
+// there are few tiles).
+TEST_P(ReduceSimdTest, OuterModeWideRows) {
+  const int before = get_num_threads();
+  for (int threads : {1, 2}) {
+    set_num_threads(threads);
+    for (auto [r, c] : {std::pair<int64_t, int64_t>{300, 5000}, {70, 4096}, {1030, 17}}) {
+      auto v = tied_values<float>(r * c, static_cast<uint32_t>(r + c));
+      for (size_t i = 0; i < v.size(); ++i) v[i] += 0.001f * static_cast<float>(i % 13);
+      Tensor x = from_vector(v, {r, c});
+      Tensor xd = x.to(kDouble);
+      EXPECT_TRUE(test::tensors_close(x.sum({0}), xd.sum({0}).to(kFloat), 1e-5, 1e-4)) << threads;
+      EXPECT_TRUE(test::tensors_close(x.mean({0}), xd.mean({0}).to(kFloat), 1e-5, 1e-5)) << threads;
+      EXPECT_TRUE(test::tensors_close(x.amax({0}), xd.amax({0}).to(kFloat), 0, 0)) << threads;
+      EXPECT_TRUE(test::tensors_close(x.argmax(0), xd.argmax(0), 0, 0)) << threads;
+      EXPECT_TRUE(test::tensors_close(xd.sum({0}), xd.t().contiguous().sum({1}), 1e-12, 1e-9));
+    }
+  }
+  set_num_threads(before);
+}
+
 TEST_P(ReduceSimdTest, LargeSumStaysAccurate) {
   // 1 + 2^24 ones: a naive float loop stalls at 2^24.
   const int64_t n = (int64_t{1} << 24) + 1;
