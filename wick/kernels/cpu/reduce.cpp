@@ -155,10 +155,14 @@ template <int W, typename T, bool IsMax>
       else nan = x == x ? nan : x;
     }
   }
+  for (int k = 1; k < 4; ++k) {  // the four vectors into one (NaN is tracked apart)
+    if constexpr (IsMax) acc[0] = acc[k] > acc[0] ? acc[k] : acc[0];
+    else acc[0] = acc[k] < acc[0] ? acc[k] : acc[0];
+  }
   T r = ident;
   for (int j = 0; j < kW; ++j) {
     if (nanmask[j] || nan[j] != nan[j]) return std::numeric_limits<T>::quiet_NaN();
-    for (int k = 0; k < 4; ++k) r = pick<T, IsMax>(r, acc[k][j]);
+    r = pick<T, IsMax>(r, acc[0][j]);
   }
   for (; i < n; ++i) r = pick<T, IsMax>(r, p[i]);
   return r;
@@ -210,6 +214,7 @@ template <int W, typename T, bool IsMax>
     for (int64_t t = 0; t < n; ++t)
       if (p[t] != p[t]) return {p[t], t};
   }
+  // merged in scalar code: GCC 12 scalarises the vector form of the tie rule
   ArgResult<T> best{ident, -1};
   for (int k = 0; k < 4; ++k)
     for (int j = 0; j < kW; ++j) {
