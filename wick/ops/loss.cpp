@@ -12,6 +12,7 @@
 
 #include "wick/autograd/formula.h"
 #include "wick/autograd/grad_mode.h"
+#include "wick/core/cpu_capability.h"
 #include "wick/core/dispatch.h"
 #include "wick/core/parallel.h"
 #include "wick/kernels/cpu/vec_math.h"
@@ -186,6 +187,155 @@ void softmax_backward_cols(const A* g, const A* y, A* gi, int64_t n, int64_t inn
   }
 }
 
+// ---- float rows with AVX2/AVX-512 copies --------------------------------------------
+// The same row kernels on GCC vector types of W bytes (max, sums) and loops the
+// compiler vectorises (vec::exp, scaling), always inlined into functions that
+// carry the target attribute, picked by cpu_capability(). No FMA contraction.
+
+template <int W>
+struct VecF {
+  typedef float type __attribute__((vector_size(W)));
+};
+
+template <int W>
+[[gnu::always_inline]] inline float vrow_max(const float* x, int64_t n) {
+  using V = typename VecF<W>::type;
+  constexpr int kW = W / 4;
+  const float ninf = -std::numeric_limits<float>::infinity();
+  V a[4];
+  for (auto& v : a) v = V{} + ninf;
+  int64_t j = 0;
+  for (; j + 4 * kW <= n; j += 4 * kW)
+    for (int k = 0; k < 4; ++k) {
+      V v;
+      std::memcpy(&v, x + j + k * kW, sizeof(V));
+      a[k] = v > a[k] ? v : a[k];
+    }
+  float m = ninf;
+  for (int k = 0; k < 4; ++k)
+    for (int l = 0; l < kW; ++l) m = a[k][l] > m ? a[k][l] : m;
+  for (; j < n; ++j) m = x[j] > m ? x[j] : m;
+  return m;  // a NaN need not win: it makes the row's sum, so every output, NaN
+}
+
+// 4 vector accumulators (>= 16 lanes), tail into the first lanes, pairwise tree.
+template <int W, bool Dot>
+[[gnu::always_inline]] inline float vrow_sum(const float* x, const float* y, int64_t n) {
+  using V = typename VecF<W>::type;
+  constexpr int kW = W / 4;
+  constexpr int kL = 4 * kW < 16 ? 16 : 4 * kW;
+  constexpr int kNV = kL / kW;
+  V acc[kNV];
+  for (auto& v : acc) v = V{};
+  int64_t j = 0;
+  for (; j + kL <= n; j += kL)
+    for (int k = 0; k < kNV; ++k) {
+      V v;
+      std::memcpy(&v, x + j + k * kW, sizeof(V));
+      if constexpr (Dot) {
+        V u;
+        std::memcpy(&u, y + j + k * kW, sizeof(V));
+        v *= u;
+      }
+      acc[k] += v;
+    }
+  if (j < n) {
+    float lane[kL];
+    std::memcpy(lane, acc, sizeof(lane));
+    for (int l = 0; j < n; ++j, ++l) lane[l] += Dot ? x[j] * y[j] : x[j];
+    std::memcpy(acc, lane, sizeof(lane));
+  }
+  for (int nv = kNV / 2; nv > 0; nv /= 2)  // the lane tree, whole vectors first
+    for (int k = 0; k < nv; ++k) acc[k] += acc[k + nv];
+  float lane[kW];
+  std::memcpy(lane, &acc[0], sizeof(lane));
+  for (int w = kW / 2; w > 0; w /= 2)
+    for (int l = 0; l < w; ++l) lane[l] += lane[l + w];
+  return lane[0];
+}
+
+template <int W, bool Log>
+[[gnu::always_inline]] inline void vsoftmax_row(const float* __restrict x, float* __restrict y,
+                                                int64_t n) {
+  const float m = vrow_max<W>(x, n);
+  for (int64_t j = 0; j < n; ++j) y[j] = kernels::vec::exp(x[j] - m);
+  const float s = vrow_sum<W, false>(y, nullptr, n);
+  if constexpr (Log) {
+    const float c = m + std::log(s);
+    for (int64_t j = 0; j < n; ++j) y[j] = x[j] - c;
+  } else {
+    const float inv = 1.0f / s;
+    for (int64_t j = 0; j < n; ++j) y[j] *= inv;
+  }
+}
+
+template <int W, bool Log>
+[[gnu::always_inline]] inline void vsoftmax_backward_row(const float* __restrict g,
+                                                         const float* __restrict y,
+                                                         float* __restrict gi, int64_t n) {
+  if constexpr (Log) {
+    const float s = vrow_sum<W, false>(g, nullptr, n);
+    for (int64_t j = 0; j < n; ++j) gi[j] = g[j] - kernels::vec::exp(y[j]) * s;
+  } else {
+    const float d = vrow_sum<W, true>(g, y, n);
+    for (int64_t j = 0; j < n; ++j) gi[j] = y[j] * (g[j] - d);
+  }
+}
+
+// rows [b, e) of length n
+template <bool Log>
+void softmax_rows_default(const float* x, float* y, int64_t n, int64_t b, int64_t e) {
+  for (int64_t i = b; i < e; ++i) vsoftmax_row<16, Log>(x + i * n, y + i * n, n);
+}
+template <bool Log>
+WICK_TARGET_AVX2 void softmax_rows_avx2(const float* x, float* y, int64_t n, int64_t b, int64_t e) {
+  for (int64_t i = b; i < e; ++i) vsoftmax_row<32, Log>(x + i * n, y + i * n, n);
+}
+template <bool Log>
+WICK_TARGET_AVX512 void softmax_rows_avx512(const float* x, float* y, int64_t n, int64_t b,
+                                            int64_t e) {
+  for (int64_t i = b; i < e; ++i) vsoftmax_row<64, Log>(x + i * n, y + i * n, n);
+}
+template <bool Log>
+void softmax_backward_rows_default(const float* g, const float* y, float* gi, int64_t n, int64_t b,
+                                   int64_t e) {
+  for (int64_t i = b; i < e; ++i) vsoftmax_backward_row<16, Log>(g + i * n, y + i * n, gi + i * n, n);
+}
+template <bool Log>
+WICK_TARGET_AVX2 void softmax_backward_rows_avx2(const float* g, const float* y, float* gi,
+                                                 int64_t n, int64_t b, int64_t e) {
+  for (int64_t i = b; i < e; ++i) vsoftmax_backward_row<32, Log>(g + i * n, y + i * n, gi + i * n, n);
+}
+template <bool Log>
+WICK_TARGET_AVX512 void softmax_backward_rows_avx512(const float* g, const float* y, float* gi,
+                                                     int64_t n, int64_t b, int64_t e) {
+  for (int64_t i = b; i < e; ++i) vsoftmax_backward_row<64, Log>(g + i * n, y + i * n, gi + i * n, n);
+}
+
+template <bool Log>
+auto softmax_rows_for(CpuCapability c) {
+  switch (c) {
+    case CpuCapability::AVX512: return &softmax_rows_avx512<Log>;
+    case CpuCapability::AVX2: return &softmax_rows_avx2<Log>;
+    default: return &softmax_rows_default<Log>;
+  }
+}
+template <bool Log>
+auto softmax_backward_rows_for(CpuCapability c) {
+  switch (c) {
+    case CpuCapability::AVX512: return &softmax_backward_rows_avx512<Log>;
+    case CpuCapability::AVX2: return &softmax_backward_rows_avx2<Log>;
+    default: return &softmax_backward_rows_default<Log>;
+  }
+}
+
+// Contiguous rows of n floats, split over threads.
+template <typename F>
+void for_rows(int64_t rows, int64_t n, const F& f) {
+  const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(n, 1));
+  parallel_for(0, rows, grain, [&](int64_t b, int64_t e) { f(b, e); });
+}
+
 constexpr int64_t kColBlock = 64;
 
 struct Geometry {
@@ -242,6 +392,14 @@ Tensor softmax_forward_kernel(const Tensor& x_in, int64_t dim) {
   Tensor x = (low ? x_in.to(kFloat) : x_in).contiguous();
   Tensor y = empty(x.sizes(), TensorOptions(x.dtype()));
   const Geometry geo = geometry(x, dim);
+  if (x.dtype() == kFloat && geo.inner == 1) {
+    if (geo.n == 0 || geo.outer == 0) return low ? y.to(st) : y;
+    const float* xp = x.data_ptr<float>();
+    float* yp = y.data_ptr<float>();
+    auto rows = softmax_rows_for<Log>(cpu_capability());
+    for_rows(geo.outer, geo.n, [&](int64_t b, int64_t e) { rows(xp, yp, geo.n, b, e); });
+    return low ? y.to(st) : y;
+  }
   WICK_DISPATCH_FLOATING_TYPES(x.dtype(), softmax_kernel_name<Log>(lastdim), [&] {
     const scalar_t* xp = x.data_ptr<scalar_t>();
     scalar_t* yp = y.data_ptr<scalar_t>();
@@ -266,6 +424,15 @@ Tensor softmax_backward_kernel(const Tensor& g_in, const Tensor& y_in, int64_t d
   if (g.sizes() != y.sizes()) g = g.expand(y.sizes()).contiguous();
   Tensor gi = empty(y.sizes(), TensorOptions(ct));
   const Geometry geo = geometry(y, dim);
+  if (ct == kFloat && geo.inner == 1) {
+    if (geo.n == 0 || geo.outer == 0) return low ? gi.to(st) : gi;
+    const float* gp = g.data_ptr<float>();
+    const float* yp = y.data_ptr<float>();
+    float* op = gi.data_ptr<float>();
+    auto rows = softmax_backward_rows_for<Log>(cpu_capability());
+    for_rows(geo.outer, geo.n, [&](int64_t b, int64_t e) { rows(gp, yp, op, geo.n, b, e); });
+    return low ? gi.to(st) : gi;
+  }
   WICK_DISPATCH_FLOATING_TYPES(ct, Log ? "log_softmax_backward" : "softmax_backward", [&] {
     const scalar_t* gp = g.data_ptr<scalar_t>();
     const scalar_t* yp = y.data_ptr<scalar_t>();

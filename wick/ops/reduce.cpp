@@ -133,6 +133,12 @@ struct SumOp {
     return a + v;
   }
   Acc combine(Acc a, Acc b) const { return a + b; }
+  // float/double: the vector loop with AVX2/AVX-512 copies
+  Acc contiguous_reduce(const In* p, int64_t n) const
+    requires(std::is_same_v<In, Acc> && std::is_floating_point_v<Acc> && !kNan)
+  {
+    return kernels::simd::sum(p, n);
+  }
   void store(int64_t off, Acc a) const {
     if constexpr (std::is_floating_point_v<Acc>) out[off] = static_cast<Out>(a / divisor);
     else out[off] = static_cast<Out>(a);
@@ -169,20 +175,6 @@ opmath_t<T> highest_of() {
   else return std::numeric_limits<T>::max();
 }
 
-// 16-byte GCC/Clang vector types for the hand-vectorised loops.
-typedef float VecF4 __attribute__((vector_size(16)));
-typedef double VecD2 __attribute__((vector_size(16)));
-template <typename T>
-struct Vec16;
-template <>
-struct Vec16<float> {
-  using type = VecF4;
-};
-template <>
-struct Vec16<double> {
-  using type = VecD2;
-};
-
 // NaN-propagating max (IsMax) or min.
 template <typename T, bool IsMax>
 struct ExtremeOp {
@@ -199,33 +191,12 @@ struct ExtremeOp {
   acc_t reduce(acc_t a, T x, int64_t) const { return pick(a, static_cast<acc_t>(x)); }
   acc_t combine(acc_t a, acc_t b) const { return pick(a, b); }
   void store(int64_t off, acc_t a) const { out[off] = static_cast<T>(a); }
-  // float/double: GCC does not vectorise the NaN-aware compare-and-select, so
-  // spell it with vector types: 4 vectors of running extremes plus a NaN mask.
-  template <typename U = T, std::enable_if_t<std::is_floating_point_v<U>, int> = 0>
-  acc_t contiguous_reduce(const T* p, int64_t n) const {
-    using V = typename Vec16<U>::type;
-    using M = decltype(V{} < V{});
-    constexpr int L = 16 / sizeof(U);
-    V acc[4];
-    M nan{};
-    for (auto& a : acc) a = V{} + identity();  // broadcast
-    int64_t i = 0;
-    for (; i + 4 * L <= n; i += 4 * L) {
-      for (int k = 0; k < 4; ++k) {
-        V x;
-        std::memcpy(&x, p + i + k * L, sizeof(V));
-        if constexpr (IsMax) acc[k] = x > acc[k] ? x : acc[k];
-        else acc[k] = x < acc[k] ? x : acc[k];
-        nan |= x != x;
-      }
-    }
-    acc_t r = identity();
-    for (int j = 0; j < L; ++j) {
-      if (nan[j]) return std::numeric_limits<acc_t>::quiet_NaN();
-      for (int k = 0; k < 4; ++k) r = pick(r, acc[k][j]);
-    }
-    for (; i < n; ++i) r = pick(r, p[i]);
-    return r;
+  // float/double: the NaN-aware vector loop (AVX2/AVX-512 copies), see
+  // kernels::simd::extreme.
+  acc_t contiguous_reduce(const T* p, int64_t n) const
+    requires std::is_floating_point_v<T>
+  {
+    return kernels::simd::extreme<T, IsMax>(p, n);
   }
 };
 
@@ -287,6 +258,14 @@ struct ArgOp {
     if (better(b.v, a.v)) return b;
     if (better(a.v, b.v)) return a;
     return b.i < a.i ? b : a;
+  }
+  // float/double runs: block extremes by the vector loop, see kernels::simd::arg_extreme
+  acc_t contiguous_indexed(acc_t a, const T* p, int64_t n, int64_t idx0) const
+    requires std::is_floating_point_v<T>
+  {
+    if (n <= 0) return a;
+    const auto r = kernels::simd::arg_extreme<T, IsMax>(p, n);
+    return combine(a, {r.value, r.index + idx0});
   }
   void store(int64_t off, acc_t a) const {
     if (values) values[off] = static_cast<T>(a.v);

@@ -151,6 +151,9 @@ inline typename Op::acc_t reduce_run(const Op& op, typename Op::acc_t acc,
                                      const typename Op::in_t* p, int64_t s, int64_t n,
                                      int64_t idx0) {
   if constexpr (Op::kIndexed) {
+    if constexpr (requires { op.contiguous_indexed(acc, p, n, idx0); }) {
+      if (s == 1) return op.contiguous_indexed(acc, p, n, idx0);
+    }
     for (int64_t i = 0; i < n; ++i) acc = op.reduce(acc, p[i * s], idx0 + i);
     return acc;
   } else if constexpr (Op::kCascade) {
@@ -187,7 +190,11 @@ void inner_outputs(const Op& op, const ReducePlan& P, const typename Op::in_t* b
   });
 }
 
-constexpr int64_t kTile = 512;
+// Outer mode keeps a tile of output accumulators; 16 KiB of them (4096 floats:
+// a whole 4096-wide row, so the input is read in order rather than in 2 KiB
+// pieces one page apart) stays in L1 and bounds the stack arrays.
+template <typename Op>
+constexpr int64_t kTile = std::max<int64_t>(64, 16384 / sizeof(typename Op::acc_t));
 constexpr int64_t kCascadeRows = 64;
 
 // Outer mode: one work item is (outer kept index, tile of the inner kept dim).
@@ -219,7 +226,7 @@ void outer_tile(const Op& op, const ReducePlan& P, const typename Op::in_t* p, i
       const uint64_t nblocks = static_cast<uint64_t>((re - rb + kCascadeRows - 1) / kCascadeRows);
       const int nlevels = 65 - __builtin_clzll(nblocks);
       std::unique_ptr<acc_t[]> levels(new acc_t[static_cast<size_t>(nlevels * w)]);
-      acc_t blk[kTile];
+      acc_t blk[kTile<Op>];
       uint64_t count = 0;
       for (int64_t r = rb; r < re; r += kCascadeRows) {
         for (int64_t j = 0; j < w; ++j) blk[j] = op.identity();
@@ -283,7 +290,7 @@ void run_reduction(const Op& op, const ReducePlan& P, const typename Op::in_t* i
   }
   // outer mode
   const int64_t W = P.ksize.back();
-  const int64_t ntiles = (W + detail::kTile - 1) / detail::kTile;
+  const int64_t ntiles = (W + detail::kTile<Op> - 1) / detail::kTile<Op>;
   const int64_t Mo = P.M / W;  // outputs of the outer kept dims
   DimVector osize(P.ksize.begin(), P.ksize.end() - 1), oistr(P.kistr.begin(), P.kistr.end() - 1),
       oostr(P.kostr.begin(), P.kostr.end() - 1);
@@ -303,16 +310,16 @@ void run_reduction(const Op& op, const ReducePlan& P, const typename Op::in_t* i
       ioff = a;
       ooff = b;
     });
-    ioff += t * detail::kTile * cs;
-    ooff += t * detail::kTile * cos;
+    ioff += t * detail::kTile<Op> * cs;
+    ooff += t * detail::kTile<Op> * cos;
   };
   auto tile_width = [&](int64_t it) {
-    return std::min(detail::kTile, W - (it % ntiles) * detail::kTile);
+    return std::min(detail::kTile<Op>, W - (it % ntiles) * detail::kTile<Op>);
   };
   if (!par || items >= 2 * nthreads) {
-    int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(P.N * detail::kTile, 1));
+    int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(P.N * detail::kTile<Op>, 1));
     parallel_for(0, items, grain, [&](int64_t b, int64_t e) {
-      acc_t acc[detail::kTile];
+      acc_t acc[detail::kTile<Op>];
       for (int64_t it = b; it < e; ++it) {
         int64_t ioff, ooff;
         item_offsets(it, ioff, ooff);
@@ -325,12 +332,12 @@ void run_reduction(const Op& op, const ReducePlan& P, const typename Op::in_t* i
   }
   // few tiles: split the reduced rows across threads, then combine
   const int64_t chunks = nthreads;
-  std::unique_ptr<acc_t[]> part(new acc_t[static_cast<size_t>(chunks * items * detail::kTile)]);
+  std::unique_ptr<acc_t[]> part(new acc_t[static_cast<size_t>(chunks * items * detail::kTile<Op>)]);
   parallel_for(0, chunks, 1, [&](int64_t cb, int64_t ce) {
     for (int64_t c = cb; c < ce; ++c) {
       int64_t rb = P.N * c / chunks, re = P.N * (c + 1) / chunks;
       for (int64_t it = 0; it < items; ++it) {
-        acc_t* a = &part[(c * items + it) * detail::kTile];
+        acc_t* a = &part[(c * items + it) * detail::kTile<Op>];
         int64_t ioff, ooff;
         item_offsets(it, ioff, ooff);
         detail::outer_tile(op, P, in + ioff, tile_width(it), rb, re, a);
@@ -342,11 +349,39 @@ void run_reduction(const Op& op, const ReducePlan& P, const typename Op::in_t* i
     item_offsets(it, ioff, ooff);
     const int64_t w = tile_width(it);
     for (int64_t j = 0; j < w; ++j) {
-      acc_t a = part[it * detail::kTile + j];
-      for (int64_t c = 1; c < chunks; ++c) a = op.combine(a, part[(c * items + it) * detail::kTile + j]);
+      acc_t a = part[it * detail::kTile<Op> + j];
+      for (int64_t c = 1; c < chunks; ++c) a = op.combine(a, part[(c * items + it) * detail::kTile<Op> + j]);
       op.store(ooff + j * cos, a);
     }
   }
 }
 
 }  // namespace wick::kernels
+
+// Contiguous float/double loops with AVX2/AVX-512 copies, picked at run time by
+// cpu_capability() (wick/core/cpu_capability.h). Defined in reduce.cpp for
+// float and double. The default (SSE2) copies round exactly like the generic
+// loops above: sum uses the same 16 lanes and tree; the wider copies use more
+// lanes (one lane sums fewer elements, so the error bound is no worse).
+namespace wick::kernels::simd {
+
+// Sum of p[0, n): 4 vector accumulators (at least 16 lanes), the tail folded
+// into the first lanes, then a pairwise tree over the lanes.
+template <typename T>
+T sum(const T* p, int64_t n);
+
+// NaN-propagating max (IsMax) or min of p[0, n); -inf/+inf when n == 0.
+template <typename T, bool IsMax>
+T extreme(const T* p, int64_t n);
+
+template <typename T>
+struct ArgResult {
+  T value;
+  int64_t index;
+};
+// The first extreme element of p[0, n), n > 0: the first NaN if there is one,
+// else the first element equal to the max (min); -0.0 and 0.0 compare equal.
+template <typename T, bool IsMax>
+ArgResult<T> arg_extreme(const T* p, int64_t n);
+
+}  // namespace wick::kernels::simd
