@@ -105,13 +105,14 @@ struct Cascade {
     ++count;
   }
   acc_t total() const {
-    acc_t r = op.identity();
-    bool any = false;
-    for (int l = 63; l >= 0; --l)
-      if (count >> l & 1) {
-        r = any ? op.combine(r, level[l]) : level[l];
-        any = true;
-      }
+    if (count == 0) return op.identity();
+    // the occupied levels, highest first
+    int l = 63 - __builtin_clzll(count);
+    acc_t r = level[l];
+    for (uint64_t c = count & ~(uint64_t{1} << l); c != 0; c &= ~(uint64_t{1} << l)) {
+      l = 63 - __builtin_clzll(c);
+      r = op.combine(r, level[l]);
+    }
     return r;
   }
 };
