@@ -25,7 +25,10 @@
 // and the work is split across threads over outputs or, when there are too
 // few outputs, over chunks of the reduced space with a final combine.
 // Indexed ops (argmax, max(dim)) need at most one reduced dim: the index is
-// the position along it. Include only from .cpp files.
+// the position along it. Contiguous float/double runs of sum, max/min and
+// argmax/argmin go to the kernels::simd loops at the end of this header (AVX2 /
+// AVX-512 copies picked at run time) through the ops' contiguous_reduce /
+// contiguous_indexed hooks. Include only from .cpp files.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
