@@ -25,7 +25,10 @@
 // and the work is split across threads over outputs or, when there are too
 // few outputs, over chunks of the reduced space with a final combine.
 // Indexed ops (argmax, max(dim)) need at most one reduced dim: the index is
-// the position along it. Include only from .cpp files.
+// the position along it. Contiguous float/double runs of sum, max/min and
+// argmax/argmin go to the kernels::simd loops at the end of this header (AVX2 /
+// AVX-512 copies picked at run time) through the ops' contiguous_reduce /
+// contiguous_indexed hooks. Include only from .cpp files.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -105,13 +108,14 @@ struct Cascade {
     ++count;
   }
   acc_t total() const {
-    acc_t r = op.identity();
-    bool any = false;
-    for (int l = 63; l >= 0; --l)
-      if (count >> l & 1) {
-        r = any ? op.combine(r, level[l]) : level[l];
-        any = true;
-      }
+    if (count == 0) return op.identity();
+    // the occupied levels, highest first
+    int l = 63 - __builtin_clzll(count);
+    acc_t r = level[l];
+    for (uint64_t c = count & ~(uint64_t{1} << l); c != 0; c &= ~(uint64_t{1} << l)) {
+      l = 63 - __builtin_clzll(c);
+      r = op.combine(r, level[l]);
+    }
     return r;
   }
 };
