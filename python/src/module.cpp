@@ -9,6 +9,7 @@ namespace wick::python { void init_vision(pybind11::module_& m); }
 namespace wick::python { void init_vision_transforms(pybind11::module_& m); }
 namespace wick::python { void init_vision_data(pybind11::module_& m); }
 namespace wick::python { void init_distributions(pybind11::module_& m); }
+namespace wick::python { void init_fast_paths(pybind11::module_& m); }  // last: fast_paths.cpp
 
 PYBIND11_MODULE(_C, m) {
   using namespace wick::python;
@@ -46,4 +47,5 @@ PYBIND11_MODULE(_C, m) {
   init_vision_transforms(m);
   init_vision_data(m);
   init_distributions(m);
+  init_fast_paths(m);
 }

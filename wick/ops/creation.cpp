@@ -7,6 +7,7 @@
 
 #include "wick/autograd/formula.h"
 #include "wick/core/dispatch.h"
+#include "wick/core/small_alloc.h"
 #include "wick/kernels/cpu/loops.h"
 #include "wick/ops/copy.h"
 
@@ -24,8 +25,11 @@ Tensor empty(IntArrayRef size, const TensorOptions& options) {
   check_sizes(size);
   ScalarType dt = options.dtype();
   size_t nbytes = static_cast<size_t>(multiply_integers(size) * element_size(dt));
-  auto storage = std::make_shared<StorageImpl>(nbytes, options.device());
-  return Tensor(std::make_shared<TensorImpl>(std::move(storage), dt, size));
+  // Note [Small-block cache]: the impl and storage objects come from the thread cache.
+  auto storage = std::allocate_shared<StorageImpl>(SmallObjectAllocator<StorageImpl>(), nbytes,
+                                                   options.device());
+  return Tensor(std::allocate_shared<TensorImpl>(SmallObjectAllocator<TensorImpl>(),
+                                                 std::move(storage), dt, size));
 }
 
 Tensor empty_strided(IntArrayRef size, IntArrayRef stride, const TensorOptions& options) {
@@ -41,9 +45,11 @@ Tensor empty_strided(IntArrayRef size, IntArrayRef stride, const TensorOptions& 
     extent += (size[i] - 1) * stride[i];
   }
   if (any_zero) extent = 0;
-  auto storage =
-      std::make_shared<StorageImpl>(static_cast<size_t>(extent * element_size(dt)), options.device());
-  return make_tensor(std::move(storage), dt, size, stride, 0);
+  auto storage = std::allocate_shared<StorageImpl>(
+      SmallObjectAllocator<StorageImpl>(), static_cast<size_t>(extent * element_size(dt)),
+      options.device());
+  return Tensor(std::allocate_shared<TensorImpl>(SmallObjectAllocator<TensorImpl>(),
+                                                 std::move(storage), dt, size, stride, 0));
 }
 
 TensorDataContainer::TensorDataContainer(std::initializer_list<TensorDataContainer> list)

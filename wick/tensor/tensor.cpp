@@ -1,6 +1,7 @@
 #include "wick/tensor/tensor.h"
 
 #include "wick/core/dispatch.h"
+#include "wick/core/small_alloc.h"
 
 namespace wick {
 
@@ -49,8 +50,8 @@ Tensor make_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides,
                  int64_t storage_offset) {
   auto* src = base.unsafeGetTensorImpl();
   WICK_CHECK(src != nullptr, "view of an undefined tensor");
-  auto out = std::make_shared<TensorImpl>(src->storage(), src->dtype(), sizes, strides,
-                                          storage_offset);
+  auto out = std::allocate_shared<TensorImpl>(SmallObjectAllocator<TensorImpl>(), src->storage(),
+                                              src->dtype(), sizes, strides, storage_offset);
   out->set_version_counter(src->version_counter());  // Note [Version counter]
   Tensor view(std::move(out));
   if (view_hook != nullptr) view_hook(base, view);
@@ -59,8 +60,9 @@ Tensor make_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides,
 
 Tensor Tensor::detach() const {
   auto* src = impl();
-  auto out = std::make_shared<TensorImpl>(src->storage(), src->dtype(), src->sizes(),
-                                          src->strides(), src->storage_offset());
+  auto out = std::allocate_shared<TensorImpl>(SmallObjectAllocator<TensorImpl>(), src->storage(),
+                                              src->dtype(), src->sizes(), src->strides(),
+                                              src->storage_offset());
   // Note [Version counter]: detach() shares the counter, so in-place writes
   // through the detached tensor are still seen by autograd.
   out->set_version_counter(src->version_counter());

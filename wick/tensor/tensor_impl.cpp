@@ -1,6 +1,7 @@
 #include "wick/tensor/tensor_impl.h"
 
 #include "wick/core/error.h"
+#include "wick/core/small_alloc.h"
 
 namespace wick {
 
@@ -26,6 +27,13 @@ bool compute_contiguous(IntArrayRef sizes, IntArrayRef strides) {
   return true;
 }
 
+namespace {
+// Note [Small-block cache]: one counter per new tensor, from the thread cache.
+std::shared_ptr<VersionCounter> new_version_counter() {
+  return std::allocate_shared<VersionCounter>(SmallObjectAllocator<VersionCounter>());
+}
+}  // namespace
+
 TensorImpl::TensorImpl(Storage storage, ScalarType dtype, IntArrayRef sizes, IntArrayRef strides,
                        int64_t storage_offset)
     : storage_(std::move(storage)),
@@ -33,7 +41,7 @@ TensorImpl::TensorImpl(Storage storage, ScalarType dtype, IntArrayRef sizes, Int
       strides_(strides.begin(), strides.end()),
       storage_offset_(storage_offset),
       dtype_(dtype),
-      version_(std::make_shared<VersionCounter>()) {
+      version_(new_version_counter()) {
   WICK_INTERNAL_ASSERT(sizes.size() == strides.size());
   refresh();
 }
@@ -43,7 +51,7 @@ TensorImpl::TensorImpl(Storage storage, ScalarType dtype, IntArrayRef sizes)
       sizes_(sizes.begin(), sizes.end()),
       strides_(contiguous_strides(sizes)),
       dtype_(dtype),
-      version_(std::make_shared<VersionCounter>()) {
+      version_(new_version_counter()) {
   refresh();
 }
 

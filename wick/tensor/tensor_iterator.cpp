@@ -192,6 +192,13 @@ TensorIterator TensorIterator::nullary_op(const Tensor& out) {
 
 // ---- build -------------------------------------------------------------------
 
+// Note [TensorIterator fast path]
+// When every operand is contiguous with the broadcast shape itself (no
+// broadcasting, no out= to resize, no empty tensor) and no input needs a cast,
+// the general ordering and coalescing below always give one dimension of numel
+// elements (byte stride = element size; 0 when numel == 1, as coalescing gives
+// for size-1 dims) and outputs laid out contiguously. build() then skips the
+// permutation search and the coalescing loop, with the same result.
 void TensorIterator::build(TensorIteratorConfig& cfg) {
   noutputs_ = static_cast<int>(cfg.outputs_.size());
   const int nin = static_cast<int>(cfg.inputs_.size());
@@ -257,19 +264,32 @@ void TensorIterator::build(TensorIteratorConfig& cfg) {
   common_dtype_ = common;
   ScalarType out_dtype = cfg.static_dtype_ ? *cfg.static_dtype_ : common;
 
+  const int nd = static_cast<int>(shape.size());
+  // Note [TensorIterator fast path]: the shape-and-layout condition.
+  const int64_t shape_numel = multiply_integers(shape);
+  bool simple = !cfg.static_shape_ && nin > 0 && shape_numel > 0;
+  auto plain = [&](const Tensor& t) { return t.is_contiguous() && t.sizes().equals(shape); };
+  for (int i = 0; simple && i < noutputs_; ++i) {
+    const Tensor& t = cfg.outputs_[i];
+    if (t.defined() && !plain(t)) simple = false;
+  }
+
   operands_.resize(noutputs_ + nin);
-  results_.resize(noutputs_);
   for (int i = 0; i < nin; ++i) {
-    Tensor t = cfg.inputs_[i];
-    if (cfg.promote_inputs_ && t.dtype() != common) t = t.to(common);
-    operands_[noutputs_ + i].tensor = t;
-    operands_[noutputs_ + i].dtype = t.dtype();
+    Operand& op = operands_[noutputs_ + i];
+    Tensor& t = cfg.inputs_[i];  // build() consumes the config
+    if (cfg.promote_inputs_ && t.dtype() != common) {
+      op.tensor = t.to(common);
+    } else {
+      op.tensor = std::move(t);
+    }
+    op.dtype = op.tensor.dtype();
+    if (simple && !plain(op.tensor)) simple = false;
   }
 
   // Iteration order: innermost (smallest stride) first. Note [Output layout]:
   // outputs are allocated in the inputs' memory order, as PyTorch does, so
   // an op on transposed inputs gives a transposed (not contiguous) result.
-  const int nd = static_cast<int>(shape.size());
   auto elem_stride = [&](const Tensor& t, int d) -> int64_t {
     int off = nd - static_cast<int>(t.dim());
     if (d < off) return 0;
@@ -286,7 +306,8 @@ void TensorIterator::build(TensorIteratorConfig& cfg) {
       if (shape[d0] > shape[d1]) return 1;
       return 0;
     };
-    for (const auto& t : cfg.outputs_) {
+    for (int i = 0; i < noutputs_; ++i) {
+      const Tensor& t = cfg.outputs_[i];
       if (!t.defined()) continue;
       int r = cmp(t);
       if (r != 0) return r;
@@ -297,7 +318,7 @@ void TensorIterator::build(TensorIteratorConfig& cfg) {
     }
     return 0;
   };
-  if (nd > 1) {
+  if (nd > 1 && !simple) {
     for (int i = 1; i < nd; ++i) {
       int dim1 = i;
       for (int dim0 = i - 1; dim0 >= 0; --dim0) {
@@ -314,6 +335,7 @@ void TensorIterator::build(TensorIteratorConfig& cfg) {
 
   // Outputs: allocate missing ones (or a temporary for a dtype mismatch).
   auto alloc_like_perm = [&](ScalarType dt) {
+    if (simple) return empty(shape, TensorOptions(dt));  // the identity order
     DimVector strides(nd);
     int64_t s = 1;
     for (int i = 0; i < nd; ++i) {
@@ -322,14 +344,16 @@ void TensorIterator::build(TensorIteratorConfig& cfg) {
     }
     return empty_strided(shape, strides, TensorOptions(dt));
   };
+  // results_ takes over the config's list (the given outputs, undefined for the
+  // ones allocated here): one allocation less per op.
+  results_ = std::move(cfg.outputs_);
   for (int i = 0; i < noutputs_; ++i) {
-    const Tensor& out = cfg.outputs_[i];
+    const Tensor& out = results_[i];
     Operand& op = operands_[i];
     if (!out.defined()) {
       op.tensor = alloc_like_perm(out_dtype);
-      results_[i] = op.tensor;
+      results_[i] = op.tensor;  // `out` refers to this slot: not used below
     } else {
-      results_[i] = out;
       out.bump_version();  // Note [Version counter]: writing into a given tensor
       if (out.dtype() != out_dtype && cfg.cast_to_outputs_) {
         WICK_CHECK(!cfg.safe_casting_ || can_cast(out_dtype, out.dtype()), "result type ",
@@ -344,8 +368,19 @@ void TensorIterator::build(TensorIteratorConfig& cfg) {
     op.dtype = op.tensor.dtype();
   }
 
+  numel_ = shape_numel;
+  if (simple) {
+    // Note [TensorIterator fast path]: one dimension (none for 0-dim operands).
+    const int d = nd == 0 ? 0 : 1;
+    shape_.assign(static_cast<size_t>(d), numel_);
+    for (auto& op : operands_) {
+      op.strides.assign(static_cast<size_t>(d), numel_ == 1 ? int64_t{0} : element_size(op.dtype));
+      op.data = static_cast<char*>(op.tensor.data_ptr());
+    }
+    return;
+  }
+
   // Byte strides in iteration order, then merge dims that are contiguous for all.
-  numel_ = multiply_integers(shape);
   shape_.resize(nd);
   for (int i = 0; i < nd; ++i) shape_[i] = shape[perm[i]];
   for (auto& op : operands_) {
@@ -411,6 +446,11 @@ void TensorIterator::serial_for_each(Loop loop, int64_t begin, int64_t end) cons
     return;
   }
   for (int a = 0; a < nt; ++a) inner_strides[a] = operands_[a].strides[0];
+  if (nd == 1) {  // one run: no multi-index to track
+    for (int a = 0; a < nt; ++a) ptrs[a] = operands_[a].data + begin * inner_strides[a];
+    loop(ptrs, inner_strides, end - begin);
+    return;
+  }
   // Multi-index of `begin`.
   int64_t idx[64];
   WICK_INTERNAL_ASSERT(nd <= 64);
