@@ -74,8 +74,33 @@ PyObject* run_fast(const Tensor& a, const Tensor* b, F&& f) {
   WICK_PY_CATCH(nullptr)
 }
 
-#define WICK_FAST_BINARY(slotname, fn)                                                       SlotFallback slotname##_fallback;                                                          PyObject* slotname##_fast(PyObject* a, PyObject* b) {                                        Scalar s;                                                                                  const int kind = Py_TYPE(a) == TensorType ? fast_operand(b, s) : 0;                        if (kind == 1) {                                                                             const Tensor& x = unpack(a);                                                               const Tensor& y = unpack(b);                                                               return run_fast(x, &y, [&] { return fn(x, y); });                                        }                                                                                          if (kind == 2) {                                                                             const Tensor& x = unpack(a);                                                               return run_fast(x, nullptr, [&] { return fn(x, s); });                                   }                                                                                          return call_fallback(slotname##_fallback, a, b);                                         }
-#define WICK_FAST_INPLACE(slotname, fn)                                                      SlotFallback slotname##_fallback;                                                          PyObject* slotname##_fast(PyObject* a, PyObject* b) {                                        Scalar s;                                                                                  const int kind = Py_TYPE(a) == TensorType ? fast_operand(b, s) : 0;                        if (kind == 0) return call_fallback(slotname##_fallback, a, b);                            Tensor& x = const_cast<Tensor&>(unpack(a));                                                const Tensor* y = kind == 1 ? &unpack(b) : nullptr;                                        PyObject* r = run_fast(x, y, [&]() -> Tensor { return y ? fn(x, *y) : fn(x, s); });        return r;                                                                                }
+#define WICK_FAST_BINARY(slotname, fn)                                   \
+  SlotFallback slotname##_fallback;                                      \
+  PyObject* slotname##_fast(PyObject* a, PyObject* b) {                  \
+    Scalar s;                                                            \
+    const int kind = Py_TYPE(a) == TensorType ? fast_operand(b, s) : 0;  \
+    if (kind == 1) {                                                     \
+      const Tensor& x = unpack(a);                                       \
+      const Tensor& y = unpack(b);                                       \
+      return run_fast(x, &y, [&] { return fn(x, y); });                  \
+    }                                                                    \
+    if (kind == 2) {                                                     \
+      const Tensor& x = unpack(a);                                       \
+      return run_fast(x, nullptr, [&] { return fn(x, s); });             \
+    }                                                                    \
+    return call_fallback(slotname##_fallback, a, b);                     \
+  }
+#define WICK_FAST_INPLACE(slotname, fn)                                                  \
+  SlotFallback slotname##_fallback;                                                      \
+  PyObject* slotname##_fast(PyObject* a, PyObject* b) {                                  \
+    Scalar s;                                                                            \
+    const int kind = Py_TYPE(a) == TensorType ? fast_operand(b, s) : 0;                  \
+    if (kind == 0) return call_fallback(slotname##_fallback, a, b);                      \
+    Tensor& x = const_cast<Tensor&>(unpack(a));                                          \
+    const Tensor* y = kind == 1 ? &unpack(b) : nullptr;                                  \
+    PyObject* r = run_fast(x, y, [&]() -> Tensor { return y ? fn(x, *y) : fn(x, s); });  \
+    return r;                                                                            \
+  }
 WICK_FAST_BINARY(add, add)
 WICK_FAST_BINARY(sub, sub)
 WICK_FAST_BINARY(mul, mul)

@@ -30,7 +30,9 @@ inline T wrap_add(T a, T b) {
 }
 template <typename T>
 inline T wrap_mul(T a, T b) {
-  if constexpr (is_int_v<T>) {
+  if constexpr (std::is_same_v<T, bool>) {
+    return a && b;
+  } else if constexpr (is_int_v<T>) {
     using U = std::make_unsigned_t<T>;
     return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
   } else {
@@ -420,7 +422,7 @@ Tensor div(const Tensor& self, const Tensor& other, std::optional<std::string> r
   return out;
 }
 Tensor div(const Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode) {
-  return div(self, binary_detail::wrapped_scalar_for(self, other), rounding_mode);
+  return div(self, binary_detail::wrapped_scalar_for(self, other, !rounding_mode), rounding_mode);
 }
 Tensor& div_(Tensor& self, const Tensor& other, std::optional<std::string> rounding_mode) {
   autograd::impl::check_inplace(self);
@@ -430,7 +432,7 @@ Tensor& div_(Tensor& self, const Tensor& other, std::optional<std::string> round
   return self;
 }
 Tensor& div_(Tensor& self, const Scalar& other, std::optional<std::string> rounding_mode) {
-  return div_(self, binary_detail::wrapped_scalar_for(self, other), rounding_mode);
+  return div_(self, binary_detail::wrapped_scalar_for(self, other, !rounding_mode), rounding_mode);
 }
 Tensor& div_out(Tensor& out, const Tensor& self, const Tensor& other,
                 std::optional<std::string> rounding_mode) {
@@ -613,13 +615,15 @@ const BinaryGrad xlogy_grad{"XlogyBackward0", "XlogyBackward2", "XlogyBackward1"
     return run_with_grad(name##_grad, self, other, kind, #name, name##_kernel);           \
   }                                                                                       \
   Tensor name(const Tensor& self, const Scalar& other) {                                  \
-    return name(self, binary_detail::wrapped_scalar_for(self, other));                    \
+    return name(self, binary_detail::wrapped_scalar_for(self, other,                      \
+                                                        (kind) == binary_detail::Kind::Float)); \
   }                                                                                       \
   Tensor& name##_(Tensor& self, const Tensor& other) {                                    \
     return run_inplace_with_grad(name##_grad, self, other, kind, #name, name##_kernel);   \
   }                                                                                       \
   Tensor& name##_(Tensor& self, const Scalar& other) {                                    \
-    return name##_(self, binary_detail::wrapped_scalar_for(self, other));                 \
+    return name##_(self, binary_detail::wrapped_scalar_for(self, other,                   \
+                                                           (kind) == binary_detail::Kind::Float)); \
   }                                                                                       \
   Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {              \
     autograd::check_out_no_grad(#name, out, self, other);                                 \

@@ -28,8 +28,12 @@ inline Tensor run_binary_op(const Tensor& out, const Tensor& a, const Tensor& b,
 // result dtype: promotion comes out the same as with wrapped_scalar_tensor(s)
 // (the value is converted to the result dtype either way), minus a cast copy.
 // Not for ops whose checks look at the scalar's own category (sub with bool).
-inline Tensor wrapped_scalar_for(const Tensor& self, const Scalar& s) {
-  const ScalarType t = result_type(self, s);
+// `to_float`: the op computes integers in the default float dtype (true
+// division, atan2, copysign, xlogy), so an integral result dtype would wrap the
+// number first (uint8 / -3 would divide by 253): keep it as a float instead.
+inline Tensor wrapped_scalar_for(const Tensor& self, const Scalar& s, bool to_float = false) {
+  ScalarType t = result_type(self, s);
+  if (to_float && !is_floating_type(t)) t = get_default_dtype();
   Tensor w = empty({}, TensorOptions(t));
   WICK_DISPATCH_ALL_TYPES_AND_BOOL(t, "wrapped_scalar", [&] { *w.data_ptr<scalar_t>() = s.to<scalar_t>(); });
   w.unsafeGetTensorImpl()->set_wrapped_number(true);
@@ -44,7 +48,8 @@ inline Tensor wrapped_scalar_for(const Tensor& self, const Scalar& s) {
                                         kind, #name, name##_kernel);                      \
   }                                                                                       \
   Tensor name(const Tensor& self, const Scalar& other) {                                  \
-    return name(self, binary_detail::wrapped_scalar_for(self, other));                    \
+    return name(self, binary_detail::wrapped_scalar_for(self, other,                      \
+                                                        (kind) == binary_detail::Kind::Float)); \
   }                                                                                       \
   Tensor& name##_(Tensor& self, const Tensor& other) {                                    \
     binary_detail::run_binary_op(self, self, other, binary_detail::Mode::InPlace, kind, #name, \
@@ -52,7 +57,8 @@ inline Tensor wrapped_scalar_for(const Tensor& self, const Scalar& s) {
     return self;                                                                          \
   }                                                                                       \
   Tensor& name##_(Tensor& self, const Scalar& other) {                                    \
-    return name##_(self, binary_detail::wrapped_scalar_for(self, other));                 \
+    return name##_(self, binary_detail::wrapped_scalar_for(self, other,                   \
+                                                           (kind) == binary_detail::Kind::Float)); \
   }                                                                                       \
   Tensor& name##_out(Tensor& out, const Tensor& self, const Tensor& other) {              \
     binary_detail::run_binary_op(out, self, other, binary_detail::Mode::Out, kind, #name,  \
