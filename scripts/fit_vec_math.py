@@ -3,7 +3,8 @@
 
 Least squares on Chebyshev nodes (close to minimax), targets evaluated with
 mpmath, coefficients rounded to float32, then the float32 Horner evaluation
-(numpy float32, no FMA, like the C++ built with -ffp-contract=off) is checked
+(numpy float32, no FMA, as the C++ runs with fp-contract=off; Horner here,
+Estrin in vec_math.h for erf, which the gtest sweeps check) is checked
 against mpmath over a dense grid; prints the max error in ulps and the
 coefficients, lowest degree first (vec_math.h lists them highest first).
 Needs numpy and mpmath (Debian's /usr/bin/python3 has both).

@@ -136,30 +136,29 @@ namespace wick::kernels::vec {
 // Accuracy: <= 2 ulp vs the correctly rounded result (tested over dense ranges).
 [[gnu::always_inline]] inline float erf(float x) {
   const float a = abs_bits(x);
+  // Both polynomials by Estrin's scheme (pairs, then pairs of pairs): short
+  // dependency chains, so consecutive vectors overlap in the pipeline.
   const float u = a * a;
-  float p = 7.882497448008507e-05f;
-  p = p * u + -0.0008018855005502701f;
-  p = p * u + 0.005189312156289816f;
-  p = p * u + -0.02685432881116867f;
-  p = p * u + 0.11283597350120544f;
-  p = p * u + -0.3761262595653534f;
-  p = p * u + 0.12837916612625122f;
+  const float u2 = u * u;
+  const float u4 = u2 * u2;
+  const float p01 = 0.12837916612625122f + -0.3761262595653534f * u;
+  const float p23 = 0.11283597350120544f + -0.02685432881116867f * u;
+  const float p45 = 0.005189312156289816f + -0.0008018855005502701f * u;
+  const float p = (p01 + p23 * u2) + (p45 + 7.882497448008507e-05f * u2) * u4;
   const float small = a + a * p;
   float b = select_bits(a < 4.0f, a, 4.0f);  // NaN -> 4 (fixed up at the end)
   b = select_bits(b > 1.0f, b, 1.0f);
   const float t = b - 2.5f;
-  float q = -3.835798736417928e-07f;
-  q = q * t + 1.6588418247920345e-06f;
-  q = q * t + -4.009343228972284e-06f;
-  q = q * t + 1.4425777408177964e-05f;
-  q = q * t + -5.8942707255482674e-05f;
-  q = q * t + 0.00021283204841893166f;
-  q = q * t + -0.0007337129791267216f;
-  q = q * t + 0.0024660928174853325f;
-  q = q * t + -0.008001474663615227f;
-  q = q * t + 0.024938173592090607f;
-  q = q * t + -0.0743473619222641f;
-  q = q * t + 0.21080635488033295f;
+  const float t2 = t * t;
+  const float t4 = t2 * t2;
+  const float t8 = t4 * t4;
+  const float q01 = 0.21080635488033295f + -0.0743473619222641f * t;
+  const float q23 = 0.024938173592090607f + -0.008001474663615227f * t;
+  const float q45 = 0.0024660928174853325f + -0.0007337129791267216f * t;
+  const float q67 = 0.00021283204841893166f + -5.8942707255482674e-05f * t;
+  const float q89 = 1.4425777408177964e-05f + -4.009343228972284e-06f * t;
+  const float q1011 = 1.6588418247920345e-06f + -3.835798736417928e-07f * t;
+  const float q = ((q01 + q23 * t2) + (q45 + q67 * t2) * t4) + (q89 + q1011 * t2) * t8;
   const float large = 1.0f - exp_in_range(-(b * b)) * q;
   const float r = with_sign_of(select_bits(a < 1.0f, small, large), x);
   return select_bits(x == x, r, x);
