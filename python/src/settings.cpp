@@ -8,6 +8,7 @@
 #include "python/src/bind.h"
 #include "python/src/init.h"
 #include "wick/autograd/grad_mode.h"
+#include "wick/core/cpu_capability.h"
 #include "wick/core/parallel.h"
 #include "wick/tensor/print.h"
 
@@ -38,6 +39,7 @@ void init_settings(py::module_& m) {
   });
   m.def("_set_num_threads", [](int n) { set_num_threads(n); });
   m.def("_get_num_threads", []() { return get_num_threads(); });
+  m.def("_get_cpu_capability", []() { return cpu_capability_name(cpu_capability()); });
   py::class_<InferenceModeScope>(m, "_InferenceMode")
       .def(py::init([](bool enabled) { return InferenceModeScope{enabled, nullptr}; }))
       .def("__enter__", [](InferenceModeScope& s) {

@@ -49,6 +49,7 @@ from wick.grad_mode import (  # noqa: E402,F401
 from wick import autograd  # noqa: E402,F401
 from wick import linalg  # noqa: E402,F401
 from wick import cuda  # noqa: E402,F401
+from wick import backends  # noqa: E402,F401
 from wick import nn  # noqa: E402,F401
 from wick import optim  # noqa: E402,F401
 from wick.serialization import save, load  # noqa: E402,F401

@@ -28,13 +28,16 @@ const char* cpu_capability_name(CpuCapability c);
 
 // Function attributes for the per-ISA copies of a loop. A function marked with
 // one of these may only run when cpu_capability() is at least that level. Both
-// keep -ffp-contract=off semantics (the build is ISO C++), so no FMA is formed
-// behind the code's back and the copies round exactly like the baseline loop.
+// set fp-contract=off, so no FMA is formed behind the code's back and the copies
+// round exactly like the baseline loop. (GCC contracts by default even under
+// -std=c++20: its ISO-mode fp-contract=off is for C only.) The functions they
+// inline keep these settings.
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 #define WICK_HAVE_CPU_DISPATCH 1
-#define WICK_TARGET_AVX2 __attribute__((target("avx2,fma")))
-#define WICK_TARGET_AVX512 \
-  __attribute__((target("avx512f,avx512vl,avx512bw,avx512dq,avx2,fma,prefer-vector-width=512")))
+#define WICK_TARGET_AVX2 __attribute__((target("avx2,fma"), optimize("fp-contract=off")))
+#define WICK_TARGET_AVX512                                                                  \
+  __attribute__((target("avx512f,avx512vl,avx512bw,avx512dq,avx2,fma,prefer-vector-width=512"), \
+                 optimize("fp-contract=off")))
 #else
 #define WICK_HAVE_CPU_DISPATCH 0
 #define WICK_TARGET_AVX2

@@ -31,41 +31,33 @@ struct Half {
     return h;
   }
 
+  // Branch-free (every case computed, one kept by selects), so loops over
+  // Half vectorise.
   static uint16_t from_float(float f) {
-    uint32_t u = detail::f32_bits(f);
-    uint32_t sign = (u >> 16) & 0x8000u;
-    uint32_t a = u & 0x7fffffffu;
-    if (a >= 0x7f800000u) {  // inf or nan
-      return static_cast<uint16_t>(sign | 0x7c00u | (a > 0x7f800000u ? 0x200u : 0u));
-    }
-    if (a >= 0x477ff000u) return static_cast<uint16_t>(sign | 0x7c00u);  // overflow -> inf
-    if (a < 0x38800000u) {  // subnormal or zero in half
-      // add 0.5 (as a float) to align the mantissa, then round-to-nearest-even by the FPU
-      float v = detail::bits_f32(a) + 0.5f;
-      return static_cast<uint16_t>(sign | (detail::f32_bits(v) - 0x3f000000u));
-    }
-    uint32_t mant_odd = (a >> 13) & 1u;
-    a += 0xc8000fffu + mant_odd;  // rebias exponent (-112 << 23) and round
-    return static_cast<uint16_t>(sign | (a >> 13));
+    const uint32_t u = detail::f32_bits(f);
+    const uint32_t sign = (u >> 16) & 0x8000u;
+    const uint32_t a = u & 0x7fffffffu;
+    // Normal halves: rebias the exponent (-112 << 23) and round to nearest even.
+    const uint32_t normal = (a + 0xc8000fffu + ((a >> 13) & 1u)) >> 13;
+    // Subnormal halves and zero: adding 0.5 (as a float) aligns the mantissa and
+    // the FPU rounds to nearest even.
+    const uint32_t sub = detail::f32_bits(detail::bits_f32(a) + 0.5f) - 0x3f000000u;
+    const uint32_t infnan = a > 0x7f800000u ? 0x7e00u : 0x7c00u;  // NaN stays quiet NaN
+    uint32_t r = a < 0x38800000u ? sub : normal;
+    r = a >= 0x477ff000u ? 0x7c00u : r;  // overflow -> inf
+    r = a >= 0x7f800000u ? infnan : r;
+    return static_cast<uint16_t>(sign | r);
   }
+  // Branch-free too: exponent rebiased by adding (127 - 15) << 23, once more for
+  // inf/NaN; zero and subnormals by subtracting 2^-14 from 2^-14 (1 + m / 1024).
   static float to_float(uint16_t h) {
-    uint32_t sign = static_cast<uint32_t>(h & 0x8000u) << 16;
-    uint32_t exp = (h >> 10) & 0x1fu;
-    uint32_t mant = h & 0x3ffu;
-    uint32_t out;
-    if (exp == 0x1f) {
-      out = sign | 0x7f800000u | (mant << 13);
-    } else if (exp == 0) {
-      if (mant == 0) {
-        out = sign;
-      } else {  // subnormal: value = mant * 2^-24
-        float v = static_cast<float>(mant) * 5.9604644775390625e-8f;
-        return sign ? -v : v;
-      }
-    } else {
-      out = sign | ((exp + 112u) << 23) | (mant << 13);
-    }
-    return detail::bits_f32(out);
+    const uint32_t sign = static_cast<uint32_t>(h & 0x8000u) << 16;
+    uint32_t o = static_cast<uint32_t>(h & 0x7fffu) << 13;
+    const uint32_t e = o & 0x0f800000u;
+    o += 0x38000000u;
+    o += e == 0x0f800000u ? 0x38000000u : 0u;
+    const uint32_t sub = detail::f32_bits(detail::bits_f32(o + 0x00800000u) - 6.103515625e-05f);
+    return detail::bits_f32(sign | (e == 0 ? sub : o));
   }
 };
 
@@ -80,10 +72,11 @@ struct BFloat16 {
     return h;
   }
   static uint16_t from_float(float f) {
-    uint32_t u = detail::f32_bits(f);
-    if ((u & 0x7fffffffu) > 0x7f800000u) return 0x7fc0;  // canonical nan
-    uint32_t rounding_bias = 0x7fffu + ((u >> 16) & 1u);
-    return static_cast<uint16_t>((u + rounding_bias) >> 16);
+    // Round to nearest even; NaN becomes the canonical quiet NaN. Branch-free so
+    // loops over BFloat16 vectorise.
+    const uint32_t u = detail::f32_bits(f);
+    const uint32_t rounded = (u + 0x7fffu + ((u >> 16) & 1u)) >> 16;
+    return static_cast<uint16_t>((u & 0x7fffffffu) > 0x7f800000u ? 0x7fc0u : rounded);
   }
 };
 

@@ -836,7 +836,7 @@ Tensor glu_checked(const Tensor& self, int64_t& dim) {
   WICK_DISPATCH_FLOATING_AND_HALF(iter.common_dtype(), "glu_cpu", [&] {
     kernels::run_binary<scalar_t>(iter, [](auto x, auto y) {
       using T = decltype(x);
-      return x / (T(1) + std::exp(-y));
+      return x / (T(1) + exp_fast(-y));
     });
   });
   iter.cast_outputs();

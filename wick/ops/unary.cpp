@@ -209,13 +209,13 @@ variable_list gelu_backward(FormulaNode& n, const variable_list& gs) {
       if (use_tanh) {
         kernels::run_binary<scalar_t>(iter, [](T gv, T v) {
           const T k = T(0.7978845608028654), c = T(0.044715);
-          T t = std::tanh(k * (v + c * v * v * v));
+          T t = kernels::vec::tanh_fast(k * (v + c * v * v * v));
           return gv * (T(0.5) * (T(1) + t) + T(0.5) * v * (T(1) - t * t) * k * (T(3) * c * v * v + T(1)));
         });
       } else {
         kernels::run_binary<scalar_t>(iter, [](T gv, T v) {
-          T cdf = T(0.5) * (T(1) + std::erf(v * T(0.7071067811865476)));
-          T pdf = std::exp(T(-0.5) * v * v) * T(0.3989422804014327);
+          T cdf = T(0.5) * (T(1) + kernels::vec::erf_fast(v * T(0.7071067811865476)));
+          T pdf = kernels::vec::exp_fast(T(-0.5) * v * v) * T(0.3989422804014327);
           return gv * (cdf + v * pdf);
         });
       }
@@ -319,43 +319,9 @@ Tensor inplace_original(const Tensor& self, bool needs_input) {
   }                                                                                      \
   WICK_UNARY_ENTRIES(name, true, kname)
 
-// The same, with the float32 inner loop compiled twice — for AVX2+FMA and for
-// baseline x86-64 — and the right one picked when the library loads (GCC's
-// target_clones): the library itself is built for the baseline.
-#define WICK_FLOAT_UNARY_SIMD(name, kname, expr)                                         \
-  namespace {                                                                            \
-  __attribute__((target_clones("arch=x86-64-v3", "default"))) void name##_f32_loop(        \
-      const char* in, int64_t in_stride, char* out, int64_t out_stride, int64_t n) {     \
-    using T = float;                                                                     \
-    if (in_stride == sizeof(float) && out_stride == sizeof(float)) {                     \
-      const float* src = reinterpret_cast<const float*>(in);                             \
-      float* dst = reinterpret_cast<float*>(out);                                        \
-      for (int64_t i = 0; i < n; ++i) {                                                  \
-        const float x = src[i];                                                          \
-        dst[i] = static_cast<T>(expr);                                                   \
-      }                                                                                  \
-      return;                                                                            \
-    }                                                                                    \
-    for (int64_t i = 0; i < n; ++i) {                                                    \
-      const float x = *reinterpret_cast<const float*>(in + i * in_stride);               \
-      *reinterpret_cast<float*>(out + i * out_stride) = static_cast<T>(expr);            \
-    }                                                                                    \
-  }                                                                                      \
-  void name##_kernel(const TensorIterator& it) {                                         \
-    if (it.dtype(0) == kFloat && it.input_dtype(0) == kFloat) {                          \
-      it.for_each([](char** data, const int64_t* strides, int64_t n) {                   \
-        name##_f32_loop(data[1], strides[1], data[0], strides[0], n);                    \
-      });                                                                                \
-      return;                                                                            \
-    }                                                                                    \
-    WICK_FLOAT_UNARY_BODY(kname, expr)                                                   \
-  }                                                                                      \
-  }                                                                                      \
-  WICK_UNARY_ENTRIES(name, true, kname)
-
 WICK_FLOAT_UNARY(sqrt, "sqrt_cpu", std::sqrt(x))
 WICK_FLOAT_UNARY(rsqrt, "rsqrt_cpu", T(1) / std::sqrt(x))
-WICK_FLOAT_UNARY_SIMD(exp, "exp_cpu", kernels::vec::exp_fast(x))
+WICK_FLOAT_UNARY(exp, "exp_cpu", kernels::vec::exp_fast(x))
 WICK_FLOAT_UNARY(exp2, "exp2_cpu", std::exp2(x))
 WICK_FLOAT_UNARY(expm1, "expm1_cpu", std::expm1(x))
 WICK_FLOAT_UNARY(log, "log_cpu", std::log(x))
@@ -370,12 +336,12 @@ WICK_FLOAT_UNARY(acos, "acos_cpu", std::acos(x))
 WICK_FLOAT_UNARY(atan, "atan_cpu", std::atan(x))
 WICK_FLOAT_UNARY(sinh, "sinh_cpu", std::sinh(x))
 WICK_FLOAT_UNARY(cosh, "cosh_cpu", std::cosh(x))
-WICK_FLOAT_UNARY(tanh, "tanh_cpu", std::tanh(x))
+WICK_FLOAT_UNARY(tanh, "tanh_cpu", kernels::vec::tanh_fast(x))
 WICK_FLOAT_UNARY(asinh, "asinh_cpu", std::asinh(x))
 WICK_FLOAT_UNARY(acosh, "acosh_cpu", std::acosh(x))
 WICK_FLOAT_UNARY(atanh, "atanh_cpu", std::atanh(x))
-WICK_FLOAT_UNARY_SIMD(sigmoid, "sigmoid_cpu", T(1) / (T(1) + kernels::vec::exp_fast(-x)))
-WICK_FLOAT_UNARY(erf, "erf_cpu", std::erf(x))
+WICK_FLOAT_UNARY(sigmoid, "sigmoid_cpu", T(1) / (T(1) + kernels::vec::exp_fast(-x)))
+WICK_FLOAT_UNARY(erf, "erf_cpu", kernels::vec::erf_fast(x))
 WICK_FLOAT_UNARY(erfc, "erfc_cpu", std::erfc(x))
 WICK_FLOAT_UNARY(erfinv, "erfinv_cpu", erfinv_double(static_cast<double>(x)))
 WICK_FLOAT_UNARY(reciprocal, "reciprocal_cpu", T(1) / x)
@@ -396,7 +362,7 @@ WICK_UNARY_ALIAS(arctanh, atanh)
   }                                                                                      \
   WICK_UNARY_FREE(name, false, kname)
 
-WICK_FLOAT_ONLY_UNARY(silu, "silu_cpu", x / (T(1) + std::exp(-x)))
+WICK_FLOAT_ONLY_UNARY(silu, "silu_cpu", x / (T(1) + kernels::vec::exp_fast(-x)))
 WICK_FLOAT_ONLY_UNARY(mish, "mish_cpu",
                       x* std::tanh(x > T(20) ? x : std::log1p(std::exp(x))))
 WICK_FLOAT_ONLY_UNARY(frac, "frac_cpu", x - std::trunc(x))
@@ -638,11 +604,11 @@ Tensor gelu_impl(const Tensor& out, const Tensor& self, Mode mode, const std::st
     if (use_tanh) {
       kernels::run_unary<scalar_t>(iter, [](opm x) {
         const opm k = static_cast<opm>(0.7978845608028654);  // sqrt(2 / pi)
-        return opm(0.5) * x * (opm(1) + std::tanh(k * (x + opm(0.044715) * x * x * x)));
+        return opm(0.5) * x * (opm(1) + kernels::vec::tanh_fast(k * (x + opm(0.044715) * x * x * x)));
       });
     } else {
       kernels::run_unary<scalar_t>(iter, [](opm x) {
-        return opm(0.5) * x * (opm(1) + std::erf(x * static_cast<opm>(0.7071067811865476)));
+        return opm(0.5) * x * (opm(1) + kernels::vec::erf_fast(x * static_cast<opm>(0.7071067811865476)));
       });
     }
   });

@@ -4,11 +4,19 @@
 // and the driver runs it over every element of the TensorIterator, with a
 // contiguous fast path the compiler vectorises, a fast path for a broadcast
 // scalar operand, and a generic strided path. Include only from .cpp files.
+//
+// The contiguous and broadcast-scalar loops exist in three copies: the baseline
+// (SSE2) one and copies compiled for AVX2 and AVX-512 (WICK_TARGET_*); the
+// functor and the always-inline vec:: math inline into each, so each copy is
+// vectorised for its instruction set. cpu_capability() picks one per call. The
+// copies keep -ffp-contract=off, so all three round alike.
 #include <cstring>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
+#include "wick/core/cpu_capability.h"
+#include "wick/core/half.h"
 #include "wick/core/parallel.h"
 #include "wick/tensor/tensor_iterator.h"
 
@@ -56,7 +64,8 @@ inline void strided_loop(const F& op, char** data, const int64_t* strides, int64
 }
 
 template <typename F, size_t... I>
-inline void contiguous_loop(const F& op, char** data, int64_t n, std::index_sequence<I...>) {
+[[gnu::always_inline]] inline void contiguous_loop(const F& op, char** data, int64_t n,
+                                                   std::index_sequence<I...>) {
   using traits = function_traits<F>;
   using R = typename traits::result_type;
   R* __restrict__ out = reinterpret_cast<R*>(data[0]);
@@ -67,7 +76,7 @@ inline void contiguous_loop(const F& op, char** data, int64_t n, std::index_sequ
 
 // Binary op where input `S` (0 or 1) is the same element everywhere.
 template <int S, typename F>
-inline void scalar_binary_loop(const F& op, char** data, int64_t n) {
+[[gnu::always_inline]] inline void scalar_binary_loop(const F& op, char** data, int64_t n) {
   using traits = function_traits<F>;
   using R = typename traits::result_type;
   using A = typename traits::template arg<0>;
@@ -82,6 +91,63 @@ inline void scalar_binary_loop(const F& op, char** data, int64_t n) {
     const B b = *reinterpret_cast<const B*>(data[2]);
     for (int64_t i = 0; i < n; ++i) out[i] = op(a[i], b);
   }
+}
+
+#if WICK_HAVE_CPU_DISPATCH
+template <typename F, typename Seq>
+WICK_TARGET_AVX2 void contiguous_loop_avx2(const F& op, char** data, int64_t n, Seq s) {
+  contiguous_loop(op, data, n, s);
+}
+template <typename F, typename Seq>
+WICK_TARGET_AVX512 void contiguous_loop_avx512(const F& op, char** data, int64_t n, Seq s) {
+  contiguous_loop(op, data, n, s);
+}
+template <int S, typename F>
+WICK_TARGET_AVX2 void scalar_binary_loop_avx2(const F& op, char** data, int64_t n) {
+  scalar_binary_loop<S>(op, data, n);
+}
+template <int S, typename F>
+WICK_TARGET_AVX512 void scalar_binary_loop_avx512(const F& op, char** data, int64_t n) {
+  scalar_binary_loop<S>(op, data, n);
+}
+#endif
+
+// Which functors get the AVX2/AVX-512 copies: those on floating types (float,
+// double, Half, BFloat16), where wider vectors pay (math functions, 16-bit
+// conversions). Integer and bool loops keep the baseline copy only, which keeps
+// the build time of the op libraries down.
+template <typename T>
+inline constexpr bool is_vec_float_v =
+    std::is_floating_point_v<T> || std::is_same_v<T, Half> || std::is_same_v<T, BFloat16>;
+template <typename F, size_t... I>
+constexpr bool wants_copies(std::index_sequence<I...>) {
+  using traits = function_traits<F>;
+  return is_vec_float_v<typename traits::result_type> &&
+         (is_vec_float_v<typename traits::template arg<I>> && ...);
+}
+
+// The copy for the current capability.
+template <typename F, typename Seq>
+inline void dispatch_contiguous(const F& op, char** data, int64_t n, Seq s) {
+#if WICK_HAVE_CPU_DISPATCH
+  if constexpr (wants_copies<F>(Seq{})) {
+    const CpuCapability cap = cpu_capability();
+    if (cap == CpuCapability::AVX512) return contiguous_loop_avx512(op, data, n, s);
+    if (cap == CpuCapability::AVX2) return contiguous_loop_avx2(op, data, n, s);
+  }
+#endif
+  contiguous_loop(op, data, n, s);
+}
+template <int S, typename F>
+inline void dispatch_scalar_binary(const F& op, char** data, int64_t n) {
+#if WICK_HAVE_CPU_DISPATCH
+  if constexpr (wants_copies<F>(std::make_index_sequence<2>{})) {
+    const CpuCapability cap = cpu_capability();
+    if (cap == CpuCapability::AVX512) return scalar_binary_loop_avx512<S>(op, data, n);
+    if (cap == CpuCapability::AVX2) return scalar_binary_loop_avx2<S>(op, data, n);
+  }
+#endif
+  scalar_binary_loop<S>(op, data, n);
 }
 
 template <typename F, size_t... I>
@@ -103,7 +169,7 @@ void cpu_kernel(const TensorIterator& iter, const F& op, int64_t grain = kGrainS
   iter.for_each(
       [&](char** data, const int64_t* strides, int64_t n) {
         if (detail::all_contiguous<F>(strides, Seq{})) {
-          detail::contiguous_loop(op, data, n, Seq{});
+          detail::dispatch_contiguous(op, data, n, Seq{});
           return;
         }
         if constexpr (N == 2) {
@@ -112,11 +178,11 @@ void cpu_kernel(const TensorIterator& iter, const F& op, int64_t grain = kGrainS
           using B = typename traits::template arg<1>;
           if (strides[0] == sizeof(R)) {
             if (strides[1] == 0 && strides[2] == sizeof(B)) {
-              detail::scalar_binary_loop<0>(op, data, n);
+              detail::dispatch_scalar_binary<0>(op, data, n);
               return;
             }
             if (strides[2] == 0 && strides[1] == sizeof(A)) {
-              detail::scalar_binary_loop<1>(op, data, n);
+              detail::dispatch_scalar_binary<1>(op, data, n);
               return;
             }
           }

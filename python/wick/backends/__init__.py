@@ -1,0 +1,2 @@
+"""wick.backends: what the CPU kernels run on (torch.backends' shape)."""
+from wick.backends import cpu  # noqa: F401
