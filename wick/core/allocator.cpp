@@ -2,9 +2,13 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <mutex>
 #include <new>
+#include <utility>
+#include <vector>
 
 #include "wick/core/error.h"
+#include "wick/core/large_block_cache.h"
 #include "wick/core/small_alloc.h"
 
 namespace wick {
@@ -104,6 +108,70 @@ BlockCache* cache_for_free() {
 
 size_t round_up(size_t nbytes, size_t granule) { return (nbytes + granule - 1) / granule * granule; }
 
+// Note [Large-block cache]
+// The C heap hands blocks of a megabyte and more straight back to the kernel
+// on free (munmap), and the next one comes back as fresh pages that fault and
+// are zeroed on first touch: for an add of 1e7 floats that is most of the time
+// (PyTorch pays it too). Freed blocks of at least kLargeMin bytes are kept,
+// by their size rounded to kLargeGranule, and reused for a request of the same
+// rounded size; at most kLargeCap bytes in all, the oldest given back first,
+// so a training loop that allocates the same shapes every step stops faulting
+// while memory stays bounded. One mutex: large allocations are rare next to
+// the work done on them.
+constexpr size_t kLargeMin = size_t{1} << 20;
+constexpr size_t kLargeGranule = size_t{64} << 10;
+constexpr size_t kLargeCap = size_t{256} << 20;
+
+struct LargeCache {
+  std::mutex mu;
+  std::vector<std::pair<size_t, void*>> blocks;  // oldest first
+  size_t bytes = 0;
+
+  void* take(size_t rounded) {
+    std::lock_guard<std::mutex> g(mu);
+    for (size_t i = blocks.size(); i-- > 0;) {
+      if (blocks[i].first == rounded) {
+        void* p = blocks[i].second;
+        blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
+        bytes -= rounded;
+        return p;
+      }
+    }
+    return nullptr;
+  }
+  void put(size_t rounded, void* p) {
+    std::vector<void*> evicted;
+    {
+      std::lock_guard<std::mutex> g(mu);
+      size_t drop = 0;
+      while (drop < blocks.size() && bytes + rounded > kLargeCap) {
+        bytes -= blocks[drop].first;
+        evicted.push_back(blocks[drop].second);
+        ++drop;
+      }
+      blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(drop));
+      blocks.emplace_back(rounded, p);
+      bytes += rounded;
+    }
+    for (void* q : evicted) std::free(q);
+  }
+  void clear() {
+    std::vector<std::pair<size_t, void*>> all;
+    {
+      std::lock_guard<std::mutex> g(mu);
+      all.swap(blocks);
+      bytes = 0;
+    }
+    for (auto& b : all) std::free(b.second);
+  }
+};
+
+// Never destroyed: tensors may be freed during static destruction.
+LargeCache& large_cache() {
+  static LargeCache* cache = new LargeCache();
+  return *cache;
+}
+
 class CpuAllocator final : public Allocator {
  public:
   void* allocate(size_t nbytes) override {
@@ -111,7 +179,16 @@ class CpuAllocator final : public Allocator {
     if (kUseCache && nbytes <= kCacheMaxBytes) {
       if (void* p = tls_cache.data.pop(tls_cache.data.cls(nbytes))) return p;
     }
-    void* p = std::aligned_alloc(kCpuAlignment, round_up(nbytes, kCpuAlignment));
+    const bool large = kUseCache && nbytes >= kLargeMin;
+    const size_t rounded = round_up(nbytes, large ? kLargeGranule : kCpuAlignment);
+    if (large && rounded <= kLargeCap) {
+      if (void* p = large_cache().take(rounded)) return p;
+    }
+    void* p = std::aligned_alloc(kCpuAlignment, rounded);
+    if (p == nullptr && large) {  // cached blocks may be what the heap is missing
+      empty_cpu_cache();
+      p = std::aligned_alloc(kCpuAlignment, rounded);
+    }
     WICK_CHECK(p != nullptr, "[enforce fail at alloc_cpu.cpp] . DefaultCPUAllocator: not enough "
                "memory: you tried to allocate ", nbytes, " bytes.");
     return p;
@@ -121,6 +198,13 @@ class CpuAllocator final : public Allocator {
     if (kUseCache && nbytes > 0 && nbytes <= kCacheMaxBytes) {
       BlockCache* c = cache_for_free();
       if (c && c->data.push(c->data.cls(nbytes), ptr)) return;
+    }
+    if (kUseCache && nbytes >= kLargeMin) {
+      const size_t rounded = round_up(nbytes, kLargeGranule);
+      if (rounded <= kLargeCap) {
+        large_cache().put(rounded, ptr);
+        return;
+      }
     }
     std::free(ptr);
   }
@@ -144,6 +228,14 @@ void small_object_deallocate(void* p, size_t nbytes) noexcept {
   }
   std::free(p);
 }
+
+size_t cpu_cached_bytes() {
+  LargeCache& c = large_cache();
+  std::lock_guard<std::mutex> g(c.mu);
+  return c.bytes;
+}
+
+void empty_cpu_cache() { large_cache().clear(); }
 
 Allocator* cpu_allocator() {
   static CpuAllocator alloc;
