@@ -193,26 +193,11 @@ PyObject* view_fast(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyO
   return call_method_fallback(view_fallback, self, args, nargs, kwnames);
 }
 
-// Full reductions with no arguments: the GIL is kept for small inputs.
-template <typename F>
-PyObject* run_reduction(const Tensor& t, F&& f) {
-  WICK_PY_TRY
-  Tensor r;
-  if (t.numel() > kKeepGilNumel) {
-    py::gil_scoped_release nogil;
-    r = f();
-  } else {
-    r = f();
-  }
-  return wrap(std::move(r));
-  WICK_PY_CATCH(nullptr)
-}
-
 MethodFallback sum_fallback;
 PyObject* sum_fast(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   if (nargs == 0 && kwnames == nullptr) {
     const Tensor& t = unpack(self);
-    return run_reduction(t, [&] { return sum(t); });
+    return run_fast(t, nullptr, [&] { return sum(t); });
   }
   return call_method_fallback(sum_fallback, self, args, nargs, kwnames);
 }
@@ -221,7 +206,7 @@ MethodFallback mean_fallback;
 PyObject* mean_fast(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   if (nargs == 0 && kwnames == nullptr) {
     const Tensor& t = unpack(self);
-    return run_reduction(t, [&] { return mean(t); });
+    return run_fast(t, nullptr, [&] { return mean(t); });
   }
   return call_method_fallback(mean_fallback, self, args, nargs, kwnames);
 }
