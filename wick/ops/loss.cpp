@@ -1448,7 +1448,7 @@ Tensor ctc_loss(const Tensor& log_probs, const Tensor& targets, IntArrayRef inpu
   check_reduction(reduction);
   const ScalarType st = log_probs.dtype();
   if (st != kFloat && st != kDouble)
-    WICK_DISPATCH_FLOATING_TYPES(st, "ctc_loss_cpu", [&] { (void)sizeof(scalar_t); });  // raises "not implemented for ..."
+    WICK_DISPATCH_FLOATING_TYPES(st, "ctc_loss_cpu", [&] { (void)sizeof(scalar_t); });  // the dtype error of the dispatch, PyTorch's wording
   const bool unbatched = log_probs.dim() == 2;
   Tensor lp = unbatched ? log_probs.unsqueeze(1) : log_probs;
   const CtcLayout geo = ctc_check(lp, targets, input_lengths, target_lengths, blank);

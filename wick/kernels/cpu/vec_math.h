@@ -28,17 +28,16 @@ namespace wick::kernels::vec {
   return std::bit_cast<double>((std::bit_cast<uint64_t>(a) & m) | (std::bit_cast<uint64_t>(b) & ~m));
 }
 
-[[gnu::always_inline]] inline float exp(float x) {
-  constexpr float kMagic = 12582912.0f;  // 1.5 * 2^23: adding it rounds to an integer
+constexpr float kExpMagic = 12582912.0f;  // 1.5 * 2^23: adding it rounds to an integer
+
+// The shared core of the float exps: x = n*ln2 + r (Cody-Waite); returns
+// e^r = 1 + r + r^2/2! + ... + r^7/7! and sets n.
+[[gnu::always_inline]] inline float exp_reduced(float x, float& n) {
   constexpr float kLog2e = 1.44269504088896341f;
   constexpr float kLn2Hi = 0.693145751953125f;       // ln2 with 16 low mantissa bits zero
   constexpr float kLn2Lo = 1.428606765330187045e-6f;  // ln2 - kLn2Hi
-  // exp(x) is inf above 88.7228 and rounds to 0 below -103.9721.
-  float xc = select_bits(x < 89.0f, x, 89.0f);  // NaN -> 89 (fixed up at the end)
-  xc = select_bits(xc > -104.0f, xc, -104.0f);
-  const float n = (xc * kLog2e + kMagic) - kMagic;
-  const float r = (xc - n * kLn2Hi) - n * kLn2Lo;
-  // e^r = 1 + r + r^2/2! + ... + r^7/7!
+  n = (x * kLog2e + kExpMagic) - kExpMagic;
+  const float r = (x - n * kLn2Hi) - n * kLn2Lo;
   float p = 1.0f / 5040.0f;
   p = p * r + 1.0f / 720.0f;
   p = p * r + 1.0f / 120.0f;
@@ -47,6 +46,16 @@ namespace wick::kernels::vec {
   p = p * r + 0.5f;
   p = p * (r * r) + r;
   p = p + 1.0f;
+  return p;
+}
+
+[[gnu::always_inline]] inline float exp(float x) {
+  constexpr float kMagic = kExpMagic;
+  // exp(x) is inf above 88.7228 and rounds to 0 below -103.9721.
+  float xc = select_bits(x < 89.0f, x, 89.0f);  // NaN -> 89 (fixed up at the end)
+  xc = select_bits(xc > -104.0f, xc, -104.0f);
+  float n;
+  const float p = exp_reduced(xc, n);
   // n in [-150, 128]; split so each half is a normal power of two.
   const float n1 = (n * 0.5f + kMagic) - kMagic;
   const float n2 = n - n1;
@@ -100,21 +109,9 @@ namespace wick::kernels::vec {
 // the same bits as exp(x) there, in fewer operations. For callers whose
 // argument is already bounded (erf, tanh).
 [[gnu::always_inline]] inline float exp_in_range(float x) {
-  constexpr float kMagic = 12582912.0f;
-  constexpr float kLog2e = 1.44269504088896341f;
-  constexpr float kLn2Hi = 0.693145751953125f;
-  constexpr float kLn2Lo = 1.428606765330187045e-6f;
-  const float n = (x * kLog2e + kMagic) - kMagic;
-  const float r = (x - n * kLn2Hi) - n * kLn2Lo;
-  float p = 1.0f / 5040.0f;
-  p = p * r + 1.0f / 720.0f;
-  p = p * r + 1.0f / 120.0f;
-  p = p * r + 1.0f / 24.0f;
-  p = p * r + 1.0f / 6.0f;
-  p = p * r + 0.5f;
-  p = p * (r * r) + r;
-  p = p + 1.0f;
-  const int32_t k = std::bit_cast<int32_t>(n + kMagic) - std::bit_cast<int32_t>(kMagic);
+  float n;
+  const float p = exp_reduced(x, n);
+  const int32_t k = std::bit_cast<int32_t>(n + kExpMagic) - std::bit_cast<int32_t>(kExpMagic);
   return p * std::bit_cast<float>((k + 127) << 23);
 }
 
